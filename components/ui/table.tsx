@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+
+/** A table that scrolls sideways on a narrow phone instead of breaking the page. */
+export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300" role="region" aria-label={caption} tabIndex={0}>
+      <table className="min-w-full divide-y divide-slate-300 bg-white text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="px-4 py-2 text-sm font-semibold text-slate-900">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className }: { children: ReactNode; className?: string }) {
+  return <td className={className ?? "px-4 py-2 align-top text-slate-900"}>{children}</td>;
+}

@@ -1,0 +1,19 @@
+// Each namespace is one file per language under messages/<locale>/<namespace>.json.
+export const namespaces = [
+  "common",
+  "errors",
+  "home",
+  "auth",
+  "organizations",
+  "admin",
+  "dashboard",
+  "transparency",
+] as const;
+export type Namespace = (typeof namespaces)[number];
+
+// Error messages of one capability live in messages/<locale>/errors.<capability>.json and are
+// read as errors.<capability>.<key>, so each capability owns its own file.
+export const errorCapabilities = ["auth", "organizations", "roles"] as const;
+
+// Only these reach the browser; everything else is rendered on the server.
+export const clientNamespaces = ["errors"] as const satisfies readonly Namespace[];

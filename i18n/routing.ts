@@ -1,0 +1,17 @@
+import { defineRouting } from "next-intl/routing";
+
+export const locales = ["es", "en", "pt", "fr"] as const;
+export type AppLocale = (typeof locales)[number];
+export const defaultLocale: AppLocale = "es";
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale,
+  localePrefix: "always",
+  // The language is in the URL; a cookie would only make shared links behave differently.
+  localeCookie: false,
+});
+
+export function isLocale(value: unknown): value is AppLocale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}

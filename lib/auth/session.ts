@@ -1,0 +1,43 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { decode, encode } from "next-auth/jwt";
+import { loadActor, type Actor } from "./actor";
+import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./secret";
+
+type SessionClaims = { sub: string; sv: number };
+
+/** The signed-in actor with rights fresh from the database; `null` for a visitor. Once per request. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  const claims = (await decode({ token, secret: authSecret() }).catch(() => null)) as Partial<SessionClaims> | null;
+  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  return loadActor(claims.sub, claims.sv);
+});
+
+/** Writes the next-auth JWT session cookie (HttpOnly, SameSite=Lax, Secure in production). */
+export async function startSession(user: { id: string; sessionVersion: number }) {
+  const token = await encode({
+    token: { sub: user.id, sv: user.sessionVersion } satisfies SessionClaims,
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production",
+    path: "/",
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+export async function endSession() {
+  (await cookies()).delete(sessionCookieName());
+}
+
+/** The client's address as the first proxy saw it, for rate limiting. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}

@@ -1,0 +1,73 @@
+// npm start / npm run dev: database, migrations, demo data, build, server. Ctrl-C stops all.
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { ensureBuild, ensurePrismaClient, localAuthSecret, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
+
+const dev = process.argv[2] === "dev";
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(".data");
+const started = Date.now();
+
+let database: EmbeddedDatabase | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+const external = !!databaseUrl;
+
+let authSecret = process.env.AUTH_SECRET;
+if (!authSecret) {
+  if (external) {
+    console.error("AUTH_SECRET is required when DATABASE_URL is set (a real deployment). Set it to a long random value, for example: openssl rand -base64 32");
+    process.exit(1);
+  }
+  authSecret = await localAuthSecret(dataDir);
+}
+
+ensurePrismaClient();
+
+if (!databaseUrl) {
+  console.log("Starting the embedded PostgreSQL (data in .data/postgres)…");
+  database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), persistent: true });
+  databaseUrl = database.url;
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server?.kill("SIGTERM");
+  await database?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+let server: ReturnType<typeof spawnNode> | undefined;
+try {
+  const result = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
+  if (result.applied.length === 0) console.log("Database is up to date.");
+  process.env.DATABASE_URL = databaseUrl;
+  if (!external) {
+    const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
+    if (await seedDemoIfEmpty()) console.log("Demo data loaded.");
+  }
+  if (!dev) ensureBuild();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: authSecret,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+server.on("exit", (code) => void shutdown(code ?? 0));
+
+await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
+console.log(`\nPuente is ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+if (!external) {
+  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const account of DEMO_SIGN_INS) console.log(`  ${account.role.padEnd(22)} ${account.email}`);
+}
+console.log("Press Ctrl-C to stop.\n");
