@@ -1,0 +1,78 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button-class";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/i18n/navigation";
+import { resolvePageLocale } from "@/i18n/page-locale";
+import { getHomeFigures } from "@/lib/home/queries";
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  await resolvePageLocale(params);
+  const t = await getTranslations("home");
+  const format = await getFormatter();
+  const figures = await getHomeFigures();
+  const stats = [
+    { label: t("figures.organizations"), value: figures.organizations },
+    { label: t("figures.countries"), value: figures.countries },
+    { label: t("figures.committee"), value: figures.committeeMembers },
+  ];
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="home-title" className="rounded-xl bg-blue-900 px-6 py-10 text-white sm:px-10">
+        <h1 id="home-title" className="max-w-3xl text-3xl font-bold sm:text-4xl">
+          {t("title")}
+        </h1>
+        <p className="mt-4 max-w-3xl text-lg text-blue-50">{t("lead")}</p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link href="/organizations/new" className={buttonClass("secondary") + " no-underline"}>
+            {t("registerOrganization")}
+          </Link>
+          <Link href="/transparency" className="inline-flex min-h-11 items-center font-semibold text-white underline">
+            {t("seeDecisions")}
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title" className="sr-only">
+          {t("figures.title")}
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-3">
+          {stats.map((s) => (
+            <li key={s.label} className="rounded-lg border border-slate-300 bg-white p-5">
+              <p className="text-3xl font-bold text-blue-900">{format.number(s.value)}</p>
+              <p className="mt-1 text-slate-800">{s.label}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="how-title" className="grid gap-4 md:grid-cols-3">
+        <h2 id="how-title" className="sr-only">
+          {t("how.title")}
+        </h2>
+        {(["committee", "proposals", "report"] as const).map((key) => (
+          <Card key={key}>
+            <h3 className="text-lg font-semibold">{t(`how.${key}.title`)}</h3>
+            <p className="mt-2 text-slate-800">{t(`how.${key}.body`)}</p>
+          </Card>
+        ))}
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="next-session-title">
+          <h2 id="next-session-title" className="mb-3 text-xl font-semibold">
+            {t("nextSession")}
+          </h2>
+          <EmptyState title={t("noSessionYet")} />
+        </section>
+        <section aria-labelledby="latest-proposals-title">
+          <h2 id="latest-proposals-title" className="mb-3 text-xl font-semibold">
+            {t("latestProposals")}
+          </h2>
+          <EmptyState title={t("noProposalsYet")} />
+        </section>
+      </div>
+    </div>
+  );
+}

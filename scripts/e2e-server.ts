@@ -1,0 +1,34 @@
+// The server the end-to-end tests drive: fresh embedded PostgreSQL, migrations, demo data, `next start`.
+import { chmod, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { nextBin, spawnNode } from "./lib/tasks";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
+await chmod(dir, 0o755);
+const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
+await applyMigrations(database.url);
+process.env.DATABASE_URL = database.url;
+const { seedDemo } = await import("../prisma/seed/demo");
+await seedDemo();
+
+const server = spawnNode(nextBin, ["start", "-p", port], {
+  DATABASE_URL: database.url,
+  AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await database.stop().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+server.on("exit", () => void stop());
