@@ -61,6 +61,7 @@ server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: "1",
+  ...(external ? {} : { PUENTE_LOCAL: "1" }),
 });
 server.on("exit", (code) => void shutdown(code ?? 0));
 

@@ -7,9 +7,15 @@ export function authSecret(): string {
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * Secure cookies in production. `npm start` on a laptop (embedded database, plain http) sets
+ * PUENTE_LOCAL=1 so the portal also works from http://127.0.0.1 or another device on the network.
+ */
+export function secureCookiesEnabled(): boolean {
+  return process.env.NODE_ENV === "production" && process.env.PUENTE_LOCAL !== "1";
+}
+
 export function sessionCookieName(): string {
   // Same names as next-auth, so its helpers read our cookie.
-  return process.env.NODE_ENV === "production"
-    ? "__Secure-next-auth.session-token"
-    : "next-auth.session-token";
+  return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }

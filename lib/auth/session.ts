@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { decode, encode } from "next-auth/jwt";
 import { loadActor, type Actor } from "./actor";
-import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./secret";
+import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookiesEnabled } from "./secret";
 
 type SessionClaims = { sub: string; sv: number };
 
@@ -26,7 +26,7 @@ export async function startSession(user: { id: string; sessionVersion: number })
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
+    secure: secureCookiesEnabled(),
     path: "/",
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
