@@ -31,18 +31,18 @@ if (!databaseUrl) {
   databaseUrl = database.url;
 }
 
+const children: { kill: (signal: NodeJS.Signals) => void }[] = [];
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  server?.kill("SIGTERM");
+  for (const child of children) child.kill("SIGTERM");
   await database?.stop().catch(() => {});
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-let server: ReturnType<typeof spawnNode> | undefined;
 try {
   const result = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
   if (result.applied.length === 0) console.log("Database is up to date.");
@@ -57,12 +57,13 @@ try {
   await shutdown(1);
 }
 
-server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+const server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: "1",
   ...(external ? {} : { PUENTE_LOCAL: "1" }),
 });
+children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));
 
 await waitForHttp(`http://localhost:${port}/api/health`, 120_000);

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { errorCapabilities, namespaces } from "../../i18n/namespaces";
+import type { AppLocale } from "../../i18n/routing";
+
+export { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+
+type Catalogue = Record<string, unknown>;
+
+/** The catalogue of a language, so tests find labels by the words a reader sees. */
+export function messages(locale: AppLocale) {
+  const read = (file: string) => JSON.parse(readFileSync(path.join("messages", locale, file), "utf8")) as Catalogue;
+  const all: Catalogue = Object.fromEntries(namespaces.map((ns) => [ns, read(`${ns}.json`)]));
+  all.errors = { ...(all.errors as Catalogue), ...Object.fromEntries(errorCapabilities.map((c) => [c, read(`errors.${c}.json`)])) };
+  return (key: string, values: Record<string, string | number> = {}): string => {
+    const message = key.split(".").reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part], all);
+    if (typeof message !== "string") throw new Error(`No message ${locale}:${key}`);
+    return message.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
+  };
+}
+
+/** axe on the page as it is now: WCAG 2.x A and AA rules, no violation allowed. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, locale: AppLocale, email: string, password: string) {
+  const t = messages(locale);
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel(t("auth.signIn.email")).fill(email);
+  await page.getByLabel(t("auth.signIn.password")).fill(password);
+  await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+}
+
+export async function signOut(page: Page, locale: AppLocale) {
+  const t = messages(locale);
+  await page.getByRole("button", { name: new RegExp(t("common.signOut")) }).click();
+  await page.waitForURL(`**/${locale}`);
+}
