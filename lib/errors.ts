@@ -63,7 +63,8 @@ export function zodToAppError(error: z.ZodError): AppError {
 
 /** Parse input with a schema; bad input becomes an AppError with one message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets a wrong type (a number for a name) read "invalid", not "required".
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw zodToAppError(result.error);
   return result.data;
 }

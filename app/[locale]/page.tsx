@@ -4,13 +4,15 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { PublicLogList } from "@/components/transparency/public-log-list";
+import { listPublicLog } from "@/lib/audit/queries";
 import { getHomeFigures } from "@/lib/home/queries";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   await resolvePageLocale(params);
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const figures = await getHomeFigures();
+  const [figures, decisions] = await Promise.all([getHomeFigures(), listPublicLog(1, 5)]);
   const stats = [
     { label: t("figures.organizations"), value: figures.organizations },
     { label: t("figures.countries"), value: figures.countries },
@@ -73,6 +75,20 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <EmptyState title={t("noProposalsYet")} />
         </section>
       </div>
+
+      <section aria-labelledby="decisions-title">
+        <h2 id="decisions-title" className="mb-3 text-xl font-semibold">
+          {t("latestDecisions")}
+        </h2>
+        {decisions.entries.length ? (
+          <PublicLogList entries={decisions.entries} label={t("latestDecisions")} />
+        ) : (
+          <EmptyState title={t("noDecisionsYet")} />
+        )}
+        <p className="mt-3">
+          <Link href="/transparency">{t("allDecisions")}</Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -4,10 +4,8 @@ import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "re
 import { useTranslations } from "next-intl";
 import { useFormStateContext } from "./action-form";
 import { cx } from "./cx";
+import { inputClass } from "./input-class";
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm " +
-  "focus:border-blue-700 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700";
 
 /** Label, hint and error for one field; errors come from the form's state, in the user's language. */
 export function useFieldState(name: string) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, type SelectHTMLAttributes } from "react";
-import { FieldShell, inputClass, useFieldState } from "./field";
+import { FieldShell, useFieldState } from "./field";
+import { inputClass } from "./input-class";
 import { cx } from "./cx";
 
 export type Option = { value: string; label: string };

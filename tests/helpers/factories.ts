@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { OrganizationStatus, OrganizationType, MembershipRole, SiteRole } from "@/lib/generated/prisma/enums";
 
-// A fixed, cheap hash: tests that sign in use createUserWithPassword instead.
+// Not a real hash: tests that sign in hash their own password with hashPassword().
 const PLACEHOLDER_HASH = "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder";
 
 /** Empties every table; the audit trigger is bypassed only here, as superuser. */

@@ -27,3 +27,15 @@ describe("parseInput", () => {
     }
   });
 });
+
+describe("parseInput with wrong types", () => {
+  it("says a number given for a text is invalid, not missing", () => {
+    const schema = z.object({ name: z.string() });
+    try {
+      parseInput(schema, { name: 42 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).fieldErrors.name).toEqual([{ key: "invalidType" }]);
+    }
+  });
+});

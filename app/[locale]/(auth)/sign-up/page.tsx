@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/ui/action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { Link } from "@/i18n/navigation";
+import { resolvePageLocale } from "@/i18n/page-locale";
+import { locales } from "@/i18n/routing";
+import { safeNextPath } from "@/lib/accounts/policy";
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/accounts/schemas";
+import { getCurrentActor } from "@/lib/auth/session";
+import { signUpAction } from "../actions";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const locale = await resolvePageLocale(params);
+  const t = await getTranslations({ locale, namespace: "auth" });
+  return { title: t("signUp.title") };
+}
+
+export default async function SignUpPage({ params, searchParams }: Props) {
+  const locale = await resolvePageLocale(params);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
+  if (await getCurrentActor()) redirect(next ?? `/${locale}/dashboard`);
+
+  const t = await getTranslations("auth");
+  const tc = await getTranslations("common");
+
+  // After a sign-up with an address that already has an account: the same neutral answer
+  // whatever the reason, and the owner of the address was told by email.
+  if (query.sent === "1") {
+    return (
+      <div className="mx-auto max-w-lg">
+        <PageHeader title={t("signUp.sentTitle")} />
+        <Alert tone="success">{t("signUp.sentBody")}</Alert>
+        <p className="mt-6">
+          <Link href="/sign-in">{t("signUp.sentSignIn")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-lg">
+      <PageHeader title={t("signUp.title")} lead={t("signUp.lead")} />
+      <Card>
+        <ActionForm action={signUpAction}>
+          <input type="hidden" name="pageLocale" value={locale} />
+          <input type="hidden" name="next" value={next ?? ""} />
+          <Field
+            name="name"
+            label={t("signUp.name")}
+            hint={t("signUp.nameHint", { max: NAME_MAX })}
+            autoComplete="name"
+            maxLength={NAME_MAX}
+            required
+            requiredLabel={tc("requiredField")}
+          />
+          <Field
+            name="email"
+            type="email"
+            label={t("signUp.email")}
+            hint={t("signUp.emailHint")}
+            autoComplete="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={EMAIL_MAX}
+            required
+            requiredLabel={tc("requiredField")}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t("signUp.password")}
+            hint={t("signUp.passwordHint", { min: PASSWORD_MIN })}
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+            required
+            requiredLabel={tc("requiredField")}
+          />
+          <Select
+            name="locale"
+            label={t("signUp.locale")}
+            hint={t("signUp.localeHint")}
+            options={locales.map((value) => ({ value, label: tc(`languages.${value}`) }))}
+            defaultValue={locale}
+            autoComplete="language"
+            required
+            requiredLabel={tc("requiredField")}
+          />
+          <Button pendingLabel={t("signUp.pending")}>{t("signUp.submit")}</Button>
+        </ActionForm>
+      </Card>
+      <p className="mt-6">
+        {t("signUp.haveAccount")}{" "}
+        <Link href={next ? { pathname: "/sign-in", query: { next } } : "/sign-in"}>{t("signUp.signInLink")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { Link } from "@/i18n/navigation";
+import { resolvePageLocale } from "@/i18n/page-locale";
+import { requireSignedIn } from "@/lib/auth/guards";
+import { getDashboard } from "@/lib/dashboard/queries";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await resolvePageLocale(params);
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+const statusTone = { PENDING: "warning", VERIFIED: "success", REJECTED: "danger", SUSPENDED: "danger" } as const;
+const linkClass = "font-medium text-blue-800 underline";
+
+/** The signed-in user's home: organizations, roles, committee term, invitations and tasks. */
+export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await resolvePageLocale(params);
+  const actor = await requireSignedIn(locale, "/dashboard");
+  const t = await getTranslations("dashboard");
+  const format = await getFormatter();
+  const data = await getDashboard(actor);
+  const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const hasOrganizations = data.memberships.length > 0;
+  const hasSiteRole = data.siteRoles.isStaff || data.siteRoles.isAdmin;
+  const showRegister = !hasOrganizations;
+  const showVerificationTask = data.pendingOrganizations !== null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("greeting", { name: actor.name })} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <h2 className="mb-4 text-xl font-semibold text-slate-950">{t("organizations.heading")}</h2>
+            {hasOrganizations ? (
+              <Table caption={t("organizations.caption")} head={[t("organizations.name"), t("organizations.role"), t("organizations.status")]}>
+                {data.memberships.map((m) => (
+                  <tr key={m.organizationId}>
+                    <Td>
+                      <Link href={`/organizations/${m.organizationSlug}`} className={linkClass}>
+                        {m.organizationName}
+                      </Link>
+                    </Td>
+                    <Td>{t(`organizations.roles.${m.role}`)}</Td>
+                    <Td>
+                      <Badge tone={statusTone[m.organizationStatus]}>{t(`organizations.statuses.${m.organizationStatus}`)}</Badge>
+                    </Td>
+                  </tr>
+                ))}
+              </Table>
+            ) : (
+              <p className="text-slate-800">{t("organizations.empty")}</p>
+            )}
+          </Card>
+
+          {data.invitations.length > 0 ? (
+            <Card>
+              <h2 className="mb-2 text-xl font-semibold text-slate-950">{t("invitations.heading")}</h2>
+              <p className="mb-4 text-slate-800">{t("invitations.intro")}</p>
+              <ul className="space-y-3">
+                {data.invitations.map((inv) => (
+                  <li key={inv.id} className="rounded-md border border-slate-300 p-3">
+                    <p className="text-slate-900">
+                      {t(inv.role === "ADMIN" ? "invitations.asAdmin" : "invitations.asMember", { organization: inv.organization.name })}
+                    </p>
+                    <p className="text-sm text-slate-700">
+                      {t("invitations.expires", { date: format.dateTime(inv.expiresAt, "short") })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("tasks.heading")}</h2>
+            {showVerificationTask || showRegister ? (
+              <ul className="space-y-4">
+                {showVerificationTask ? (
+                  <li>
+                    <p className="text-slate-900">{t("tasks.pendingVerification", { count: format.number(data.pendingOrganizations ?? 0) })}</p>
+                    <Link href="/admin/organizations" className={linkClass}>
+                      {t("tasks.openQueue")}
+                    </Link>
+                  </li>
+                ) : null}
+                {showRegister ? (
+                  <li>
+                    <p className="text-slate-900">{t("tasks.joinHint")}</p>
+                    <Link href="/organizations/new" className={linkClass}>
+                      {t("organizations.register")}
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            ) : (
+              <p className="text-slate-800">{t("tasks.none")}</p>
+            )}
+          </Card>
+
+          {hasSiteRole ? (
+            <Card>
+              <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("siteRoles.heading")}</h2>
+              <ul className="list-disc space-y-1 pl-5 text-slate-900">
+                {data.siteRoles.isAdmin ? <li>{t("siteRoles.admin")}</li> : null}
+                {data.siteRoles.isStaff ? <li>{t("siteRoles.staff")}</li> : null}
+              </ul>
+              <p className="mt-3">
+                <Link href="/admin" className={linkClass}>
+                  {t("siteRoles.adminLink")}
+                </Link>
+              </p>
+            </Card>
+          ) : null}
+
+          {data.committeeTerms.length > 0 ? (
+            <Card>
+              <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("committee.heading")}</h2>
+              <ul className="space-y-3">
+                {data.committeeTerms.map((term) => (
+                  <li key={term.id} className="space-y-1 text-slate-900">
+                    <p>
+                      {term.isCurrent
+                        ? t("committee.current", { date: day(term.endsOn) })
+                        : t("committee.upcoming", { start: day(term.startsOn), end: day(term.endsOn) })}
+                    </p>
+                    {term.isChair ? <p>{t("committee.chair")}</p> : null}
+                    {term.organization ? <p>{t("committee.represents", { organization: term.organization.name })}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { PublicLogEntry } from "@/lib/audit/queries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry } from "./entries";
+
+/** Public log entries as sentences in the reader's language (transparency page and home). */
+export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
+  const t = await getTranslations("transparency");
+  const format = await getFormatter();
+  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT));
+  return (
+    <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      {entries.map((entry) => {
+        const sentence = describeEntry(entry, helpers);
+        return (
+          <li key={entry.id} id={`entry-${entry.id}`} className="px-4 py-3">
+            <p className="text-slate-950">
+              {sentence.kind === "known"
+                ? t.rich(`actions.${sentence.key}`, {
+                    ...sentence.values,
+                    org: (chunks) =>
+                      sentence.organizationSlug ? (
+                        <Link href={`/organizations/${sentence.organizationSlug}`} className="font-medium text-blue-800 underline">
+                          {chunks}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{chunks}</span>
+                      ),
+                  })
+                : t("genericAction", { action: sentence.action })}
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, "long")}</time>
+              {" · "}
+              {entry.actorName ? t("byActor", { name: entry.actorName }) : t("bySystem")}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import { locales } from "@/i18n/routing";
+import type { RateLimitRule } from "@/lib/rate-limit/consume";
+
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_HOUR = 60 * 60;
+const ONE_DAY = 24 * 60 * 60;
+
+export const sha256Hex = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** Addresses come from a header anyone can set: keep keys short and free of odd characters. */
+function addressKey(address: string): string {
+  return /^[0-9A-Fa-f.:]{1,45}$/.test(address) ? address : sha256Hex(address);
+}
+
+/** Failed sign-ins: 5 per account and 20 per address every 15 minutes, across every app server. */
+export function signInRules(email: string, address: string): RateLimitRule[] {
+  return [
+    { key: `signin:account:${sha256Hex(email)}`, limit: 5, windowSeconds: FIFTEEN_MINUTES },
+    { key: `signin:address:${addressKey(address)}`, limit: 20, windowSeconds: FIFTEEN_MINUTES },
+  ];
+}
+
+/** Reset links: 3 per account and 10 per address an hour, so nobody floods an inbox. */
+export function passwordResetRules(email: string, address: string): RateLimitRule[] {
+  return [
+    { key: `reset:account:${sha256Hex(email)}`, limit: 3, windowSeconds: ONE_HOUR },
+    { key: `reset:address:${addressKey(address)}`, limit: 10, windowSeconds: ONE_HOUR },
+  ];
+}
+
+/** Sign-ups: 10 an hour per address. */
+export function signUpRules(address: string): RateLimitRule[] {
+  return [{ key: `signup:address:${addressKey(address)}`, limit: 10, windowSeconds: ONE_HOUR }];
+}
+
+/** "Someone tried to sign up with your address" notices: at most 3 a day per account. */
+export function duplicateNoticeRules(email: string): RateLimitRule[] {
+  return [{ key: `signup:notice:${sha256Hex(email)}`, limit: 3, windowSeconds: ONE_DAY }];
+}
+
+const LOCALE_PREFIX = new RegExp(`^/(?:${locales.join("|")})/`);
+const UNSAFE_CHARACTERS = /[\\\s\u0000-\u001f\u007f]/;
+const BASE = "http://puente.invalid";
+
+/**
+ * Where to go after signing in: only a path inside the portal ("/<locale>/…"). Anything else
+ * ("//evil.com", "https://evil.com", "/\evil.com", odd characters) is refused with `null`.
+ */
+export function safeNextPath(value: unknown): string | null {
+  if (typeof value !== "string" || value.length > 512) return null;
+  if (!LOCALE_PREFIX.test(value) || UNSAFE_CHARACTERS.test(value)) return null;
+  try {
+    const url = new URL(value, BASE);
+    if (url.origin !== BASE || !LOCALE_PREFIX.test(url.pathname)) return null;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { locales } from "@/i18n/routing";
+
+export const NAME_MAX = 120;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+/** Trimmed and lower-cased, so one address is one account whatever the case typed. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  // `abort` keeps one message per field: an empty email is "required", not also "invalid".
+  .min(1, { abort: true })
+  .max(EMAIL_MAX, { abort: true })
+  .pipe(z.email());
+
+/** A new password: never trimmed (spaces are characters too). */
+export const newPasswordSchema = z.string().min(1, { abort: true }).min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+export const localeSchema = z.enum(locales);
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1).max(NAME_MAX),
+  email: emailSchema,
+  password: newPasswordSchema,
+  locale: localeSchema,
+});
+export type SignUpInput = z.output<typeof signUpSchema>;
+
+/** Sign-in checks only that something was typed: the password's length rules are for new ones. */
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const requestPasswordResetSchema = z.object({
+  email: emailSchema,
+});
+
+/** 32 random bytes in base64url: 43 characters. Anything else cannot be a token we sent. */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const resetPasswordSchema = z.object({
+  password: newPasswordSchema,
+});

@@ -1,0 +1,46 @@
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+
+/**
+ * Everything the signed-in user's home page shows, in a fixed number of queries (at most three,
+ * run together). Memberships and site roles come with the actor, already fresh from the database.
+ */
+export async function getDashboard(actor: Actor, now = new Date()) {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const [committeeTerms, invitations, pendingOrganizations] = await Promise.all([
+    // The current term and any upcoming one.
+    db.committeeTerm.findMany({
+      where: { userId: actor.userId, endedEarlyAt: null, endsOn: { gte: today } },
+      orderBy: { startsOn: "asc" },
+      select: {
+        id: true,
+        startsOn: true,
+        endsOn: true,
+        isChair: true,
+        organization: { select: { name: true, slug: true } },
+      },
+    }),
+    // Invitations to join an organization sent to this email and still usable.
+    db.organizationInvitation.findMany({
+      where: { email: { equals: actor.email, mode: "insensitive" }, acceptedAt: null, expiresAt: { gt: now } },
+      orderBy: { expiresAt: "asc" },
+      select: {
+        id: true,
+        role: true,
+        expiresAt: true,
+        organization: { select: { name: true, slug: true } },
+      },
+    }),
+    actor.isStaff ? db.organization.count({ where: { status: "PENDING" } }) : Promise.resolve(null),
+  ]);
+  return {
+    memberships: actor.memberships,
+    siteRoles: { isStaff: actor.isStaff, isAdmin: actor.isAdmin },
+    committeeTerms: committeeTerms.map((t) => ({ ...t, isCurrent: t.startsOn <= today })),
+    invitations,
+    /** null unless the actor is staff. */
+    pendingOrganizations,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

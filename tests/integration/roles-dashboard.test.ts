@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm, resetDatabase } from "../helpers/factories";
+
+const hash = () => randomBytes(32).toString("hex");
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+describe("the dashboard", () => {
+  beforeEach(resetDatabase);
+
+  it("shows the user's organizations, usable invitations to their email and no staff task", async () => {
+    const { users, org, otherOrg } = await buildWorld();
+    const inviting = await createOrganization({ name: "Red Invitante", status: "VERIFIED" });
+    await db.organizationInvitation.createMany({
+      data: [
+        // Usable (the email's case does not matter).
+        { organizationId: inviting.id, email: users.orgMember.email.toUpperCase(), role: "ADMIN", tokenHash: hash(), expiresAt: inDays(3) },
+        // Expired, accepted, or for someone else: not shown.
+        { organizationId: otherOrg.id, email: users.orgMember.email, tokenHash: hash(), expiresAt: inDays(-1) },
+        { organizationId: otherOrg.id, email: users.orgMember.email, tokenHash: hash(), expiresAt: inDays(3), acceptedAt: new Date() },
+        { organizationId: otherOrg.id, email: users.participant.email, tokenHash: hash(), expiresAt: inDays(3) },
+      ],
+    });
+    const dashboard = await getDashboard(await actorFor(users.orgMember.id));
+    expect(dashboard.memberships).toEqual([
+      expect.objectContaining({ organizationId: org.id, organizationSlug: org.slug, role: "MEMBER", organizationStatus: "VERIFIED" }),
+    ]);
+    expect(dashboard.invitations).toEqual([
+      { id: expect.any(String), role: "ADMIN", expiresAt: expect.any(Date), organization: { name: "Red Invitante", slug: inviting.slug } },
+    ]);
+    expect(dashboard.pendingOrganizations).toBeNull();
+    expect(dashboard.committeeTerms).toEqual([]);
+    expect(dashboard.siteRoles).toEqual({ isStaff: false, isAdmin: false });
+  });
+
+  it("counts organizations awaiting verification for staff", async () => {
+    const { users } = await buildWorld();
+    await createOrganization({ status: "PENDING" });
+    await createOrganization({ status: "PENDING" });
+    await createOrganization({ status: "REJECTED" });
+    const dashboard = await getDashboard(await actorFor(users.staff.id));
+    expect(dashboard.pendingOrganizations).toBe(2);
+    expect(dashboard.siteRoles.isStaff).toBe(true);
+    expect(dashboard.memberships).toEqual([]);
+  });
+
+  it("shows the current and upcoming committee terms, not ended ones", async () => {
+    const { users, org } = await buildWorld();
+    const dashboard = await getDashboard(await actorFor(users.committee.id));
+    expect(dashboard.committeeTerms).toEqual([
+      expect.objectContaining({ isCurrent: true, isChair: false, organization: { name: org.name, slug: org.slug } }),
+    ]);
+
+    const user = await createUser();
+    const ended = await giveCommitteeTerm(user.id, null, { isChair: true });
+    await db.committeeTerm.update({ where: { id: ended.id }, data: { endedEarlyAt: new Date() } });
+    await db.committeeTerm.create({ data: { userId: user.id, startsOn: inDays(30), endsOn: inDays(60) } });
+    const later = await getDashboard(await actorFor(user.id));
+    expect(later.committeeTerms).toEqual([expect.objectContaining({ isCurrent: false, isChair: false, organization: null })]);
+  });
+});
