@@ -63,7 +63,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         <ul className="mx-auto flex max-w-6xl gap-x-5 gap-y-1 overflow-x-auto px-4 py-2 text-[0.95rem]">
           {navItems.map((item) => (
             <li key={item.key} className="shrink-0">
-              <Link href={item.href} className="font-medium text-slate-900 hover:text-blue-800">
+              <Link href={item.href} className="font-medium text-slate-900 no-underline hover:text-blue-800 hover:underline">
                 {t(`nav.${item.key}`)}
               </Link>
             </li>

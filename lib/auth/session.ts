@@ -33,7 +33,15 @@ export async function startSession(user: { id: string; sessionVersion: number })
 }
 
 export async function endSession() {
-  (await cookies()).delete(sessionCookieName());
+  // A __Secure- cookie can only be overwritten by a Secure cookie: a plain delete() would be
+  // ignored by the browser and leave the session open.
+  (await cookies()).set(sessionCookieName(), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookiesEnabled(),
+    path: "/",
+    maxAge: 0,
+  });
 }
 
 /** The client's address as the first proxy saw it, for rate limiting. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, messages } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages } from "./helpers";
 
 test.describe("signing in", () => {
   test("a wrong password shows a message and keeps the email typed", async ({ page }) => {
@@ -30,6 +30,7 @@ test.describe("signing in", () => {
     test("the sign-in form works, errors included, and sign-out too", async ({ page }) => {
       const t = messages("fr");
       await page.goto("/fr/sign-in");
+      await expectAccessibleWithJsOff(page);
       await page.getByLabel(t("auth.signIn.email")).fill("participante@puente.example");
       await page.getByLabel(t("auth.signIn.password")).fill("wrong-password-here");
       await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
@@ -40,7 +41,7 @@ test.describe("signing in", () => {
       await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
       await expect(page).toHaveURL(/\/fr\/dashboard$/);
       await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-      await expectAccessible(page);
+      await expectAccessibleWithJsOff(page);
 
       await page.getByRole("button", { name: new RegExp(t("common.signOut")) }).click();
       await expect(page).toHaveURL(/\/fr$/);

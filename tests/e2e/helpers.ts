@@ -28,6 +28,20 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe needs JavaScript: for a page opened with it turned off, check the same address in a
+ * context that has it, carrying over the cookies.
+ */
+export async function expectAccessibleWithJsOff(page: Page) {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  const context = await browser.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState() });
+  const twin = await context.newPage();
+  await twin.goto(page.url());
+  await expectAccessible(twin);
+  await context.close();
+}
+
 export async function signIn(page: Page, locale: AppLocale, email: string, password: string) {
   const t = messages(locale);
   await page.goto(`/${locale}/sign-in`);

@@ -9,7 +9,7 @@ test.describe("languages", () => {
       ["en-US,en;q=0.9", "en"],
       ["de-DE,de;q=0.9", "es"],
     ]) {
-      const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": acceptLanguage } });
+      const context = await browser.newContext({ locale: acceptLanguage.split(",")[0] });
       const page = await context.newPage();
       await page.goto("/");
       await expect(page).toHaveURL(new RegExp(`/${expected}$`));
