@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 test.describe("signing in", () => {
   test("a wrong password shows a message and keeps the email typed", async ({ page }) => {
@@ -59,4 +59,48 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/es\/admin$/);
     await expectAccessible(page);
   });
+});
+
+test("a forgotten password is reset through the emailed link, which works once and ends old sessions", async ({ browser }) => {
+  const es = messages("es");
+  const email = "rosa@mujeresmigrantes.example";
+
+  // An old session on another device.
+  const oldDevice = await (await browser.newContext()).newPage();
+  await signIn(oldDevice, "es", email, DEMO_PASSWORD);
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/es/reset-password");
+  await expectAccessible(page);
+  await page.getByLabel(es("auth.resetPassword.email")).fill(email);
+  await page.getByRole("button", { name: es("auth.resetPassword.requestSubmit") }).click();
+  await expect(page.getByText(es("auth.resetPassword.requestSent"))).toBeVisible();
+
+  // Without SMTP_URL the mail lands in the outbox, which an admin reads.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "es", "admin@puente.example", DEMO_PASSWORD);
+  await admin.goto("/es/admin/outbox");
+  await expectAccessible(admin);
+  const outbox = await admin.locator("main").innerText();
+  const link = outbox.match(/https?:\/\/[^\s]+\/es\/reset-password\?token=[\w-]+/)?.[0];
+  expect(link, "reset link in the outbox").toBeTruthy();
+  const resetPath = new URL(link!).pathname + new URL(link!).search;
+
+  await page.goto(resetPath);
+  await expectAccessible(page);
+  await page.getByLabel(es("auth.resetPassword.newPassword")).fill("una contraseña nueva y larga");
+  await page.getByRole("button", { name: es("auth.resetPassword.newSubmit") }).click();
+  await expect(page).toHaveURL(/\/es\/dashboard$/);
+
+  // The link is spent, and the old session is over.
+  await page.goto(resetPath);
+  await expect(page.getByText(es("auth.resetPassword.linkInvalidTitle"))).toBeVisible();
+  await expectAccessible(page);
+  await oldDevice.goto("/es/dashboard");
+  await expect(oldDevice).toHaveURL(/\/es\/sign-in\?next=/);
+
+  // The new password works.
+  const fresh = await (await browser.newContext()).newPage();
+  await signIn(fresh, "es", email, "una contraseña nueva y larga");
+  await expect(fresh).toHaveURL(/\/es\/dashboard$/);
 });

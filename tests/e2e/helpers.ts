@@ -23,6 +23,8 @@ export function messages(locale: AppLocale) {
 
 /** axe on the page as it is now: WCAG 2.x A and AA rules, no violation allowed. */
 export async function expectAccessible(page: Page) {
+  // Every page has a title; after a client-side navigation it arrives with the streamed metadata.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
@@ -45,10 +47,12 @@ export async function expectAccessibleWithJsOff(page: Page) {
 export async function signIn(page: Page, locale: AppLocale, email: string, password: string) {
   const t = messages(locale);
   await page.goto(`/${locale}/sign-in`);
+  await expectAccessible(page);
   await page.getByLabel(t("auth.signIn.email")).fill(email);
   await page.getByLabel(t("auth.signIn.password")).fill(password);
   await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  await expectAccessible(page);
 }
 
 export async function signOut(page: Page, locale: AppLocale) {

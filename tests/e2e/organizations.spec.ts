@@ -47,7 +47,9 @@ test("a participant signs up in Portuguese and registers an organization; staff 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/en/organizations");
   await expect(visitor.getByText(orgName)).toHaveCount(0);
+  await expectAccessible(visitor);
   expect((await visitor.goto(`/en/organizations/${slug}`))?.status()).toBe(404);
+  await expectAccessible(visitor);
 
   // 3. Staff verify it, in Spanish.
   const staff = await (await browser.newContext()).newPage();

@@ -63,6 +63,7 @@ test.describe("platform", () => {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
     }
     await context.close();
   });
@@ -71,6 +72,7 @@ test.describe("platform", () => {
     for (const path of ["/es/admin", "/en/dashboard", "/es/admin/organizations"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/sign-in\?next=/);
+      await expectAccessible(page);
     }
   });
 });
