@@ -1,0 +1,6 @@
+/** The 23 objectives of the Global Compact (../shared/gcm-objectives.md). Titles live in messages/<locale>/gcm.json. */
+export const GCM_OBJECTIVES = Array.from({ length: 23 }, (_, i) => i + 1);
+
+export function isGcmObjective(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 23;
+}

@@ -1,0 +1,26 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+
+/** States everyone may read. A draft is only for its organization's members. */
+export const PUBLIC_STATUSES: ProposalStatus[] = ["SUBMITTED", "UNDER_REVIEW", "ACCEPTED", "NOT_RETAINED", "INCORPORATED", "WITHDRAWN"];
+
+/** States in which the review is still open (co-sponsors may join or leave, authors may withdraw). */
+export const OPEN_STATUSES: ProposalStatus[] = ["SUBMITTED", "UNDER_REVIEW"];
+
+/** Public: not a draft, and from an organization that is verified now. */
+export const publicProposalWhere: Prisma.ProposalWhereInput = {
+  status: { in: PUBLIC_STATUSES },
+  organization: { status: "VERIFIED" },
+};
+
+/**
+ * What `actor` may read, as a filter for the WHERE clause: the public proposals plus every
+ * proposal (drafts included) of the organizations the actor belongs to. Staff and committee
+ * members read what is public: a draft belongs to its authors until it is submitted.
+ */
+export function readableProposalWhere(actor: Actor | null): Prisma.ProposalWhereInput {
+  const memberOf = actor?.memberships.map((m) => m.organizationId) ?? [];
+  if (memberOf.length === 0) return publicProposalWhere;
+  return { OR: [publicProposalWhere, { organizationId: { in: memberOf } }] };
+}
