@@ -6,6 +6,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { subregionFor } from "../../lib/organizations/subregions";
 import type { Locale, OrganizationStatus, OrganizationType } from "../../lib/generated/prisma/enums";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
 
 type DemoOrg = {
   slug: string;
@@ -306,9 +307,104 @@ export async function seedDemo(): Promise<void> {
           },
         });
       }
+
+      await seedProposals(tx, { users, orgs, now });
     },
     { timeout: 60_000 },
   );
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const DECIDED = new Set(["ACCEPTED", "NOT_RETAINED", "INCORPORATED"]);
+
+/** Proposals in every state with their public history, answers, co-sponsors and comments. */
+async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs: Record<string, string>; now: number }) {
+  const { users, orgs, now } = ctx;
+  const day = 86_400_000;
+  const orgName = (slug: string) => DEMO_ORGANIZATIONS.find((o) => o.slug === slug)!.name;
+  const authorOf = (slug: string) => users[ORG_ADMINS[slug]];
+  const reviewers = ["chair", "committeeBr", "committeeHt", "committeeEc", "committeeUs", "staffIom"];
+  const ids: string[] = [];
+  for (const [index, p] of DEMO_PROPOSALS.entries()) {
+    const submittedAt = p.status === "DRAFT" ? null : new Date(now - (60 - index) * day);
+    const answeredAt = DECIDED.has(p.status) ? new Date(now - (20 - (index % 15)) * day) : null;
+    // The reviewer never belongs to the proposal's organization (no conflict of interest).
+    const reviewer = reviewers.map((k) => users[k]).find((u) => u !== authorOf(p.org))!;
+    const answer = p.answer ? { [p.language]: p.answer, ...(p.answerEs && p.language !== "es" ? { es: p.answerEs } : {}) } : undefined;
+    const body = `${p.summary}\n\n${p.points.map((point) => `- ${point}`).join("\n")}`;
+    const created = await tx.proposal.create({
+      data: {
+        organizationId: orgs[p.org],
+        authorId: authorOf(p.org),
+        title: p.title,
+        summary: p.summary,
+        body,
+        language: p.language,
+        objectives: p.objectives,
+        countries: p.countries,
+        concernsChildren: p.flags?.includes("children") ?? false,
+        concernsGender: p.flags?.includes("gender") ?? false,
+        concernsIrregular: p.flags?.includes("irregular") ?? false,
+        status: p.status,
+        submittedAt,
+        answer,
+        answeredAt,
+        answeredById: answeredAt ? reviewer : null,
+        incorporatedNote: p.incorporatedNote,
+        cosponsorCount: p.cosponsors?.length ?? 0,
+        createdAt: new Date(now - (70 - index) * day),
+      },
+    });
+    ids.push(created.id);
+    const data = { proposalTitle: p.title, organizationName: orgName(p.org), organizationSlug: p.org };
+    const steps: { action: string; at: Date; actor: string }[] = [];
+    if (submittedAt) steps.push({ action: "proposal.submitted", at: submittedAt, actor: authorOf(p.org) });
+    for (const [i, sponsor] of (p.cosponsors ?? []).entries()) {
+      const at = new Date(submittedAt!.getTime() + (i + 1) * 3_600_000);
+      await tx.proposalCosponsor.create({ data: { proposalId: created.id, organizationId: orgs[sponsor], userId: authorOf(sponsor), createdAt: at } });
+      await recordAudit(tx, {
+        actorId: authorOf(sponsor),
+        action: "proposal.cosponsored",
+        entityType: "Proposal",
+        entityId: created.id,
+        isPublic: true,
+        data: { proposalTitle: p.title, organizationName: orgName(sponsor), organizationSlug: sponsor },
+      });
+    }
+    if (p.status !== "DRAFT" && p.status !== "SUBMITTED" && p.status !== "WITHDRAWN") {
+      steps.push({ action: "proposal.review_started", at: new Date(submittedAt!.getTime() + 2 * day), actor: reviewer });
+    }
+    if (p.status === "WITHDRAWN") steps.push({ action: "proposal.withdrawn", at: new Date(submittedAt!.getTime() + 3 * day), actor: authorOf(p.org) });
+    if (answeredAt) {
+      const decision = p.status === "NOT_RETAINED" ? "proposal.not_retained" : "proposal.accepted";
+      steps.push({ action: decision, at: answeredAt, actor: reviewer });
+    }
+    if (p.status === "INCORPORATED") steps.push({ action: "proposal.incorporated", at: new Date(answeredAt!.getTime() + day), actor: users.staffIom });
+    for (const step of steps) {
+      await tx.auditEntry.create({
+        data: { actorId: step.actor, action: step.action, entityType: "Proposal", entityId: created.id, isPublic: true, data, createdAt: step.at },
+      });
+    }
+  }
+  for (const c of DEMO_COMMENTS) {
+    const proposalId = ids[c.proposal];
+    const firstOrg = (key: string) => Object.entries(ORG_ADMINS).find(([, admin]) => admin === key)?.[0];
+    const comment = await tx.proposalComment.create({
+      data: { proposalId, authorId: users[c.author], organizationId: firstOrg(c.author) ? orgs[firstOrg(c.author)!] : null, body: c.body },
+    });
+    if (c.reply) {
+      await tx.proposalComment.create({
+        data: {
+          proposalId,
+          authorId: users[c.reply.author],
+          organizationId: firstOrg(c.reply.author) ? orgs[firstOrg(c.reply.author)!] : null,
+          parentId: comment.id,
+          body: c.reply.body,
+        },
+      });
+    }
+  }
 }
 
 /** Loads the demo data when the database has no users yet. Returns whether it did. */

@@ -12,7 +12,8 @@ function keys(value: unknown, prefix = ""): string[] {
 }
 
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+  // {name} or {name, plural, …}; the words inside plural branches are not placeholders.
+  return [...message.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 }
 
 const files = [...namespaces.map((ns) => `${ns}.json`), ...errorCapabilities.map((cap) => `errors.${cap}.json`)];
