@@ -4,6 +4,7 @@ import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { getCurrentActor } from "@/lib/auth/session";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
+import { UnreadNotificationsLink } from "@/components/notifications/unread-link";
 import { LanguageSwitcher, LanguageSwitcherFallback } from "./language-switcher";
 
 const navItems = [
@@ -35,6 +36,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
               <Link href="/dashboard" className="font-medium">
                 {t("nav.dashboard")}
               </Link>
+              <UnreadNotificationsLink actor={actor} />
               {actor.isStaff ? (
                 <Link href="/admin" className="font-medium">
                   {t("nav.admin")}

@@ -110,3 +110,20 @@ export function catalogueHelpers(t: Translator, formatDate: (date: Date) => stri
 
 /** Options for calendar days (term dates): UTC, so no time zone moves them to the day before. */
 export const DAY_FORMAT = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
+
+// Steps an organization takes (submitting, withdrawing, co-sponsoring) are signed with the
+// organization's name: the person who clicked may not want their name in a public log.
+const ORGANIZATION_ACTIONS = new Set([
+  "proposal.submitted",
+  "proposal.withdrawn",
+  "proposal.cosponsored",
+  "proposal.cosponsor_withdrawn",
+]);
+
+/** Who the public log names for an entry: a person (staff, committee), an organization, or nobody. */
+export function publicSignature(entry: Pick<PublicLogEntry, "action" | "actorName" | "data">): string | null {
+  if (ORGANIZATION_ACTIONS.has(entry.action)) {
+    return typeof entry.data?.organizationName === "string" ? entry.data.organizationName : null;
+  }
+  return entry.actorName;
+}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { PublicLogEntry } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry } from "./entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, publicSignature } from "./entries";
 
 /** Public log entries as sentences in the reader's language (transparency page and home). */
 export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
@@ -12,6 +12,7 @@ export async function PublicLogList({ entries, label }: { entries: PublicLogEntr
     <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((entry) => {
         const sentence = describeEntry(entry, helpers);
+        const signature = publicSignature(entry);
         return (
           <li key={entry.id} id={`entry-${entry.id}`} className="px-4 py-3">
             <p className="text-slate-950">
@@ -32,7 +33,7 @@ export async function PublicLogList({ entries, label }: { entries: PublicLogEntr
             <p className="mt-1 text-sm text-slate-700">
               <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, "long")}</time>
               {" · "}
-              {entry.actorName ? t("byActor", { name: entry.actorName }) : t("bySystem")}
+              {signature ? t("byActor", { name: signature }) : t("bySystem")}
             </p>
           </li>
         );

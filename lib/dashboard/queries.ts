@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
  */
 export async function getDashboard(actor: Actor, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [committeeTerms, invitations, pendingOrganizations] = await Promise.all([
+  const memberOf = actor.memberships.map((m) => m.organizationId);
+  const [committeeTerms, invitations, pendingOrganizations, proposals] = await Promise.all([
     // The current term and any upcoming one.
     db.committeeTerm.findMany({
       where: { userId: actor.userId, endedEarlyAt: null, endsOn: { gte: today } },
@@ -32,6 +33,15 @@ export async function getDashboard(actor: Actor, now = new Date()) {
       },
     }),
     actor.isStaff ? db.organization.count({ where: { status: "PENDING" } }) : Promise.resolve(null),
+    // The latest proposals of the actor's organizations, drafts included (they are theirs).
+    memberOf.length
+      ? db.proposal.findMany({
+          where: { organizationId: { in: memberOf } },
+          orderBy: { updatedAt: "desc" },
+          take: 10,
+          select: { id: true, title: true, status: true, language: true, updatedAt: true, organization: { select: { name: true } } },
+        })
+      : Promise.resolve([]),
   ]);
   return {
     memberships: actor.memberships,
@@ -40,6 +50,9 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     invitations,
     /** null unless the actor is staff. */
     pendingOrganizations,
+    proposals,
+    /** Committee members with an active term and staff review proposals at /dashboard/proposals. */
+    reviewsProposals: !!actor.committeeTerm || actor.isStaff,
   };
 }
 

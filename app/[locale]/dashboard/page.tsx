@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
+import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireSignedIn } from "@/lib/auth/guards";
@@ -104,6 +105,48 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             ) : (
               <p className="text-slate-800">{t("tasks.none")}</p>
             )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("proposals.heading")}</h2>
+            {data.proposals.length ? (
+              <ul className="space-y-3">
+                {data.proposals.map((p) => (
+                  <li key={p.id} className="space-y-1">
+                    <Link href={`/proposals/${p.id}`} className={linkClass} lang={p.language}>
+                      {p.title}
+                    </Link>
+                    <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+                      <ProposalStatusBadge status={p.status} />
+                      <span>{p.organization.name}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-slate-800">{t("proposals.none")}</p>
+            )}
+            <ul className="mt-4 space-y-1">
+              {data.memberships.some((m) => m.organizationStatus === "VERIFIED") ? (
+                <li>
+                  <Link href="/proposals/new" className={linkClass}>
+                    {t("proposals.write")}
+                  </Link>
+                </li>
+              ) : null}
+              {data.reviewsProposals ? (
+                <li>
+                  <Link href="/dashboard/proposals" className={linkClass}>
+                    {t("proposals.desk")}
+                  </Link>
+                </li>
+              ) : null}
+              <li>
+                <Link href="/dashboard/notifications" className={linkClass}>
+                  {t("proposals.notifications")}
+                </Link>
+              </li>
+            </ul>
           </Card>
 
           {hasSiteRole ? (

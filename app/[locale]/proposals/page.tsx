@@ -1,15 +1,230 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/layout/coming-soon";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ProposalStatusBadge } from "@/components/proposals/status-badge";
+import { buttonClass } from "@/components/ui/button-class";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/input-class";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
+import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
+import { countryName } from "@/lib/i18n/countries";
+import { countrySelectOptions } from "@/lib/organizations/options";
+import { SUBREGIONS } from "@/lib/organizations/subregions";
+import { parseProposalFilters, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
+import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const ORGANIZATION_TYPES = ["REGIONAL_NETWORK", "CSO", "MIGRANT_LED", "DIASPORA", "ACADEMIA", "OTHER"] as const;
+const SORTS = ["relevance", "newest", "cosponsored", "answered"] as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
-  const t = await getTranslations({ locale, namespace: "common" });
-  return { title: t("nav.proposals") };
+  const t = await getTranslations({ locale, namespace: "proposalList" });
+  return { title: t("title"), description: t("lead") };
 }
 
-export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
-  await resolvePageLocale(params);
-  return <ComingSoon section="proposals" />;
+/** The filters as URL query values, so pagination and language links keep them. */
+function filtersToQuery(f: ProposalFilters): Record<string, string | undefined> {
+  return {
+    q: f.q,
+    objective: f.objective?.toString(),
+    country: f.country,
+    subregion: f.subregion,
+    type: f.type,
+    status: f.status,
+    language: f.language,
+    children: f.children ? "1" : undefined,
+    gender: f.gender ? "1" : undefined,
+    irregular: f.irregular ? "1" : undefined,
+    sort: f.sort,
+  };
+}
+
+function FilterSelect(props: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium text-slate-900">
+        {props.label}
+      </label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
+  const locale = await resolvePageLocale(params);
+  const filters = parseProposalFilters(await searchParams);
+  const [t, tc, tg, format, actor, result] = await Promise.all([
+    getTranslations("proposalList"),
+    getTranslations("common"),
+    getTranslations("gcm"),
+    getFormatter(),
+    getCurrentActor(),
+    searchProposals(filters),
+  ]);
+  const query = filtersToQuery(filters);
+  const hasFilters = Object.entries(query).some(([key, value]) => key !== "sort" && value);
+  const canWrite = actor?.memberships.some((m) => m.organizationStatus === "VERIFIED");
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        actions={
+          <>
+            {actor ? (
+              canWrite ? (
+                <Link href="/proposals/new" className={buttonClass("primary") + " no-underline"}>
+                  {t("write")}
+                </Link>
+              ) : null
+            ) : (
+              <Link href={`/sign-in?next=/${locale}/proposals/new`} className={buttonClass("secondary") + " no-underline"}>
+                {t("signInToWrite")}
+              </Link>
+            )}
+            <Link href="/proposals/objectives" className={buttonClass("secondary") + " no-underline"}>
+              {t("coverage")}
+            </Link>
+          </>
+        }
+      />
+
+      <form method="get" action={`/${locale}/proposals`} role="search" aria-label={t("filtersLabel")} className="mb-6 space-y-4 rounded-lg border border-slate-300 bg-white p-4">
+        <div className="space-y-1">
+          <label htmlFor="filter-q" className="block font-medium text-slate-900">
+            {t("search")}
+          </label>
+          <p id="filter-q-hint" className="text-sm text-slate-700">
+            {t("searchHint")}
+          </p>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" className={inputClass} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <FilterSelect
+            name="objective"
+            label={t("objective")}
+            all={tc("all")}
+            value={filters.objective?.toString()}
+            options={GCM_OBJECTIVES.map((n) => ({ value: String(n), label: `${n}. ${tg(String(n))}` }))}
+          />
+          <FilterSelect name="country" label={t("country")} all={tc("all")} value={filters.country} options={countrySelectOptions(locale)} />
+          <FilterSelect
+            name="subregion"
+            label={t("subregion")}
+            all={tc("all")}
+            value={filters.subregion}
+            options={SUBREGIONS.map((s) => ({ value: s, label: tc(`subregions.${s}`) }))}
+          />
+          <FilterSelect
+            name="type"
+            label={t("type")}
+            all={tc("all")}
+            value={filters.type}
+            options={ORGANIZATION_TYPES.map((type) => ({ value: type, label: tc(`organizationTypes.${type}`) }))}
+          />
+          <FilterSelect
+            name="status"
+            label={t("status")}
+            all={tc("all")}
+            value={filters.status}
+            options={PUBLIC_STATUSES.map((s) => ({ value: s, label: tc(`proposalStatuses.${s}`) }))}
+          />
+          <FilterSelect
+            name="language"
+            label={t("language")}
+            all={tc("all")}
+            value={filters.language}
+            options={(["es", "en", "pt", "fr"] as const).map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
+          />
+          <div className="space-y-1">
+            <label htmlFor="filter-sort" className="block font-medium text-slate-900">
+              {t("sort")}
+            </label>
+            <select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""} className={inputClass}>
+              <option value="">{filters.q ? t("sorts.relevance") : t("sorts.newest")}</option>
+              {SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
+                <option key={s} value={s}>
+                  {t(`sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend className="font-medium text-slate-900">{t("flags")}</legend>
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            {(["children", "gender", "irregular"] as const).map((flag) => (
+              <label key={flag} className="flex items-center gap-2 text-slate-900">
+                <input type="checkbox" name={flag} value="1" defaultChecked={!!filters[flag]} className="h-4 w-4 accent-blue-800" />
+                {t(flag)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className={buttonClass("primary")}>
+            {t("apply")}
+          </button>
+          {hasFilters ? <Link href="/proposals">{tc("clearFilters")}</Link> : null}
+        </div>
+      </form>
+
+      <p className="mb-4 font-medium text-slate-800" role="status">
+        {t("results", { count: result.total })}
+      </p>
+
+      {result.items.length === 0 ? (
+        <EmptyState title={t("empty")}>{hasFilters ? <p>{t("emptyHint")}</p> : null}</EmptyState>
+      ) : (
+        <ul className="space-y-4" aria-label={t("listLabel")}>
+          {result.items.map((p) => (
+            <Card key={p.id} as="li" className="space-y-3">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <h2 className="text-lg font-semibold leading-snug" lang={p.language}>
+                  <Link href={`/proposals/${p.id}`} className="text-blue-900">
+                    {p.title}
+                  </Link>
+                </h2>
+                <ProposalStatusBadge status={p.status} />
+              </div>
+              <p className="text-sm text-slate-800">
+                {t("by", { organization: p.organizationName })}
+                {p.submittedAt ? ` · ${t("submittedOn", { date: format.dateTime(p.submittedAt, "short") })}` : null}
+                {p.countries.length ? ` · ${p.countries.map((c) => countryName(c, locale)).join(", ")}` : null}
+              </p>
+              <p className="text-slate-900" lang={p.language}>
+                {p.summary}
+              </p>
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="sr-only">{t("objectivesLabel")}:</span>
+                {p.objectives.map((n) => (
+                  <Link key={n} href={`/proposals?objective=${n}`} title={tg(String(n))} className="rounded-full border border-blue-300 bg-blue-50 px-2 py-0.5 text-blue-900">
+                    {t("objectiveShort", { number: n })}
+                  </Link>
+                ))}
+                <span className="ml-auto text-slate-800">{t("cosponsors", { count: p.cosponsorCount })}</span>
+              </div>
+            </Card>
+          ))}
+        </ul>
+      )}
+
+      <Pagination page={result.page} pageCount={result.pageCount} pathname="/proposals" query={query} />
+    </>
+  );
 }

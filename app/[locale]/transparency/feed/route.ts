@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { isLocale } from "@/i18n/routing";
 import { listPublicLog } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry } from "@/components/transparency/entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, publicSignature } from "@/components/transparency/entries";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       sentence.kind === "known" && sentence.organizationSlug
         ? `${origin}/${locale}/organizations/${sentence.organizationSlug}`
         : `${pageUrl}#entry-${entry.id}`;
-    const author = entry.actorName ?? t("bySystem");
+    const author = publicSignature(entry) ?? t("bySystem");
     const when = entry.createdAt.toISOString();
     return [
       "  <entry>",

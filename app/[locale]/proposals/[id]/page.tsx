@@ -1,0 +1,208 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CommentsSection } from "@/components/proposals/comments-section";
+import { Markdown } from "@/components/proposals/markdown";
+import { ProposalActions } from "@/components/proposals/proposal-actions";
+import { ProposalStatusBadge } from "@/components/proposals/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Link } from "@/i18n/navigation";
+import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
+import { countryName } from "@/lib/i18n/countries";
+import { canCommentOn } from "@/lib/proposals/comments";
+import { getProposalForPage } from "@/lib/proposals/queries";
+
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolvePageLocale(params);
+  const { id } = await params;
+  const proposal = await getProposalForPage(await getCurrentActor(), id);
+  if (!proposal) return {};
+  const t = await getTranslations({ locale, namespace: "proposalList" });
+  return { title: `${proposal.title} · ${t("title")}`, description: proposal.summary };
+}
+
+export default async function ProposalPage({ params, searchParams }: Props) {
+  const locale = await resolvePageLocale(params);
+  const { id } = await params;
+  const query = await searchParams;
+  const actor = await getCurrentActor();
+  const proposal = await getProposalForPage(actor, id);
+  if (!proposal) notFound();
+
+  const [t, tc, tg, format] = await Promise.all([
+    getTranslations("proposalList"),
+    getTranslations("common"),
+    getTranslations("gcm"),
+    getFormatter(),
+  ]);
+  // The answer in the reader's language when the committee wrote one, else in the proposal's.
+  const answerLanguage = proposal.answer?.[locale] ? locale : proposal.language;
+  const answerText = proposal.answer?.[answerLanguage];
+  const topics = (["children", "gender", "irregular"] as const).filter(
+    (flag) => proposal[`concerns${flag[0].toUpperCase()}${flag.slice(1)}` as "concernsChildren" | "concernsGender" | "concernsIrregular"],
+  );
+
+  return (
+    <article className="space-y-8">
+      <div>
+        <p className="mb-3">
+          <Link href="/proposals">{t("page.back")}</Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-300 pb-4">
+          <div className="max-w-3xl">
+            <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl" lang={proposal.language}>
+              {proposal.title}
+            </h1>
+            <p className="mt-2 text-slate-800">
+              {t("page.organization")}:{" "}
+              <Link href={`/organizations/${proposal.organization.slug}`}>{proposal.organization.name}</Link>
+              {proposal.submittedAt ? ` · ${t("submittedOn", { date: format.dateTime(proposal.submittedAt, "short") })}` : null}
+            </p>
+          </div>
+          <ProposalStatusBadge status={proposal.status} />
+        </div>
+        {proposal.status === "DRAFT" ? (
+          <div className="mt-4">
+            <Alert tone="info">{t("page.draftNotice")}</Alert>
+          </div>
+        ) : null}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-8">
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading" className="mb-2 text-xl font-semibold">
+              {t("page.summary")}
+            </h2>
+            <p className="text-lg text-slate-900" lang={proposal.language}>
+              {proposal.summary}
+            </p>
+          </section>
+
+          <section aria-labelledby="body-heading">
+            <h2 id="body-heading" className="mb-2 text-xl font-semibold">
+              {t("page.proposal")}
+            </h2>
+            <div lang={proposal.language}>
+              <Markdown source={proposal.body} />
+            </div>
+          </section>
+
+          {answerText ? (
+            <section aria-labelledby="answer-heading">
+              <Card className="border-l-4 border-l-blue-800">
+                <h2 id="answer-heading" className="text-xl font-semibold">
+                  {t("page.answer")}
+                </h2>
+                {proposal.answeredAt ? (
+                  <p className="mt-1 text-sm text-slate-700">{t("page.answeredOn", { date: format.dateTime(proposal.answeredAt, "short") })}</p>
+                ) : null}
+                {answerLanguage !== locale ? (
+                  <p className="mt-2 text-sm text-slate-700">{t("page.answerOriginal", { language: tc(`languages.${answerLanguage}`) })}</p>
+                ) : null}
+                <p className="mt-3 whitespace-pre-line text-slate-900" lang={answerLanguage}>
+                  {answerText}
+                </p>
+                {proposal.incorporatedNote ? (
+                  <>
+                    <h3 className="mt-4 font-semibold">{t("page.incorporated")}</h3>
+                    <p className="mt-1 whitespace-pre-line text-slate-900">{proposal.incorporatedNote}</p>
+                  </>
+                ) : null}
+              </Card>
+            </section>
+          ) : null}
+
+          <CommentsSection proposalId={proposal.id} actor={actor} locale={locale} canComment={canCommentOn(actor, proposal)} />
+        </div>
+
+        <aside className="space-y-6">
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading" className="sr-only">
+              {t("page.actions")}
+            </h2>
+            <ProposalActions proposal={proposal} actor={actor} locale={locale} done={typeof query.done === "string" ? query.done : undefined} />
+          </section>
+
+          <Card>
+            <dl className="space-y-3">
+              <div>
+                <dt className="text-sm font-medium text-slate-700">{t("page.language")}</dt>
+                <dd>{tc(`languages.${proposal.language}`)}</dd>
+              </div>
+              <div>
+                <dt className="text-sm font-medium text-slate-700">{t("page.objectives")}</dt>
+                <dd>
+                  <ul className="mt-1 space-y-1">
+                    {proposal.objectives.map((n) => (
+                      <li key={n}>
+                        <Link href={`/proposals?objective=${n}`}>
+                          {n}. {tg(String(n))}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+              {proposal.countries.length ? (
+                <div>
+                  <dt className="text-sm font-medium text-slate-700">{t("page.countries")}</dt>
+                  <dd>{proposal.countries.map((c) => countryName(c, locale)).join(", ")}</dd>
+                </div>
+              ) : null}
+              {topics.length ? (
+                <div>
+                  <dt className="text-sm font-medium text-slate-700">{t("page.topics")}</dt>
+                  <dd>{topics.map((flag) => t(flag)).join(", ")}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+
+          <section aria-labelledby="cosponsors-heading">
+            <h2 id="cosponsors-heading" className="mb-2 text-lg font-semibold">
+              {t("page.cosponsors")} ({format.number(proposal.cosponsors.length)})
+            </h2>
+            {proposal.cosponsors.length ? (
+              <ul className="space-y-1">
+                {proposal.cosponsors.map((o) => (
+                  <li key={o.id}>
+                    <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-slate-800">{t("page.noCosponsors")}</p>
+            )}
+          </section>
+
+          {proposal.history.length ? (
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+                {t("page.history")}
+              </h2>
+              <ol className="space-y-2 border-l-2 border-slate-300 pl-4">
+                {proposal.history.map((h) => {
+                  const key = `history.${h.action.replaceAll(".", "_")}`;
+                  const organizationName = typeof h.data.organizationName === "string" ? h.data.organizationName : "";
+                  return (
+                    <li key={h.id}>
+                      <p className="font-medium text-slate-900">{t.has(key) ? t(key, { organizationName }) : t("history.other")}</p>
+                      <p className="text-sm text-slate-700">
+                        <time dateTime={h.createdAt.toISOString()}>{format.dateTime(h.createdAt, "long")}</time>
+                      </p>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
