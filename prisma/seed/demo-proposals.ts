@@ -1,3 +1,4 @@
+// Only verified organizations write, co-sponsor and comment (as the commands require).
 // Demo proposals: every state, four languages, most objectives but not all (objective 22 has
 // only a draft, so the coverage page shows a gap).
 import type { Locale, ProposalStatus } from "../../lib/generated/prisma/enums";
@@ -45,7 +46,7 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     points: ["Prazo máximo de 90 dias.", "Provas de competência quando faltarem documentos."], objectives: [18], countries: ["BR", "AR"] },
   { org: "rede-cone-sul-migracoes", language: "pt", status: "UNDER_REVIEW", title: "Acesso de crianças migrantes à escola sem documentação",
     summary: "Garantir matrícula escolar imediata para todas as crianças e adolescentes migrantes, independentemente da documentação dos pais.",
-    points: ["Matrícula provisória com autodeclaração.", "Apoio em língua portuguesa para recém-chegados."], objectives: [15, 16], countries: ["BR"], flags: ["children"], cosponsors: ["associacao-de-migrantes-venezuelanos"] },
+    points: ["Matrícula provisória com autodeclaração.", "Apoio em língua portuguesa para recém-chegados."], objectives: [15, 16], countries: ["BR"], flags: ["children"], cosponsors: ["red-andina-de-movilidad-humana"] },
   { org: "rede-cone-sul-migracoes", language: "pt", status: "NOT_RETAINED", title: "Criação de um passaporte sul-americano único",
     summary: "Substituir os passaportes nacionais por um documento de viagem sul-americano comum.",
     points: ["Emissão pelos consulados de qualquer país da região."], objectives: [4, 23], countries: ["BR", "AR", "CL"],
@@ -54,10 +55,10 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     summary: "Nous proposons des visas humanitaires régionaux et des couloirs de protection pour les personnes déplacées par les ouragans et les séismes.",
     points: ["Visas humanitaires d'un an renouvelables.", "Suspension des expulsions vers les zones sinistrées.", "Participation des communautés déplacées à la reconstruction."],
     objectives: [2, 5, 7], countries: ["HT", "DO", "JM", "CU"], answer: "Le Comité accepte la proposition, qui rejoint les recommandations sur les facteurs structurels de la migration.",
-    answerEs: "El Comité acepta la propuesta, que se suma a las recomendaciones sobre los factores estructurales de la migración.", cosponsors: ["haitian-diaspora-montreal", "diaspora-network-for-the-americas"] },
+    answerEs: "El Comité acepta la propuesta, que se suma a las recomendaciones sobre los factores estructurales de la migración.", cosponsors: ["diaspora-network-for-the-americas"] },
   { org: "reseau-caribeen-des-migrants", language: "fr", status: "SUBMITTED", title: "Accès à l'état civil pour les enfants nés de parents migrants",
     summary: "Garantir l'enregistrement des naissances et le droit à une nationalité pour tous les enfants nés en République dominicaine et dans les Caraïbes.",
-    points: ["Enregistrement gratuit à la maternité.", "Procédure de rattrapage pour les enfants non enregistrés."], objectives: [4], countries: ["DO", "HT"], flags: ["children"], cosponsors: ["fundacion-caminos-dominicana"] },
+    points: ["Enregistrement gratuit à la maternité.", "Procédure de rattrapage pour les enfants non enregistrés."], objectives: [4], countries: ["DO", "HT"], flags: ["children"], cosponsors: ["centro-de-derechos-el-salvador"] },
   { org: "reseau-caribeen-des-migrants", language: "fr", status: "WITHDRAWN", title: "Observatoire des expulsions collectives",
     summary: "Un observatoire indépendant pour documenter les expulsions collectives aux frontières de l'île.",
     points: ["Proposition retirée : elle sera présentée dans le mécanisme de suivi de la répression."], objectives: [11, 21], countries: ["HT", "DO"] },
@@ -136,7 +137,7 @@ export const DEMO_COMMENTS: { proposal: number; author: string; body: string; re
   { proposal: 0, author: "hondurasAdmin", body: "Desde Honduras apoyamos este protocolo: muchas niñas viajan solas y nadie las identifica en la frontera.", reply: { author: "orgAdmin", body: "Gracias, Rosa. Incluiremos las rutas de Honduras en el anexo." } },
   { proposal: 0, author: "staffIom", body: "La secretaría sugiere precisar qué institución coordina el protocolo en cada país." },
   { proposal: 4, author: "committeeEc", body: "En Ecuador la regularización permanente también es una demanda central de las organizaciones.", reply: { author: "committeeBr", body: "Obrigado, Carlos! Vamos incluir a experiência equatoriana." } },
-  { proposal: 8, author: "montrealAdmin", body: "La diaspora haïtienne de Montréal est prête à accueillir des familles dans le cadre de ces visas." },
+  { proposal: 8, author: "committeeUs", body: "Diaspora associations in the United States are ready to host families under these humanitarian visas." },
   { proposal: 16, author: "hondurasAdmin", body: "En Honduras las remesas sostienen a muchas familias: bajar su costo es urgente." },
   { proposal: 20, author: "salvadorAdmin", body: "Sumamos nuestra experiencia de acompañamiento a mujeres retornadas en El Salvador." },
   { proposal: 1, author: "committeeHt", body: "Les familles haïtiennes cherchent aussi leurs proches disparus au Mexique : merci d'inclure les consulats d'Haïti." },

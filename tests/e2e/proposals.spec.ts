@@ -80,9 +80,11 @@ test("a proposal goes from a Spanish draft without JavaScript to a public answer
   await visitor.getByRole("link", { name: title }).click();
   await expect(visitor).toHaveURL(new RegExp(`/es/proposals/${id}$`));
   await expect(visitor.getByText("El Comité acepta la propuesta y la incluye en las recomendaciones sobre salud mental.")).toBeVisible();
-  await expect(visitor.getByText(es("proposalList.history.proposal_submitted"), { exact: true })).toBeVisible();
-  await expect(visitor.getByText(es("proposalList.history.proposal_accepted"), { exact: true })).toBeVisible();
-  await expect(visitor.getByText(es("proposalList.history.proposal_cosponsored", { organizationName: orgName }))).toBeVisible();
+  const history = visitor.getByRole("region", { name: es("proposalList.page.history") });
+  await expect(history.getByText(es("proposalList.history.proposal_submitted"), { exact: true })).toBeVisible();
+  await expect(history.getByText(es("proposalList.history.proposal_review_started"), { exact: true })).toBeVisible();
+  await expect(history.getByText(es("proposalList.history.proposal_accepted"), { exact: true })).toBeVisible();
+  await expect(history.getByText(es("proposalList.history.proposal_cosponsored", { organizationName: orgName }))).toBeVisible();
   expect(await visitor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expectAccessible(visitor);
 

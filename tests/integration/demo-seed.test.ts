@@ -35,6 +35,12 @@ describe("demo data", () => {
     expect(proposals.filter((p) => p.answer).length).toBeGreaterThanOrEqual(8);
   });
 
+  it("lets only verified organizations co-sponsor and comment, as the commands do", async () => {
+    expect(await db.proposalCosponsor.count({ where: { organization: { status: { not: "VERIFIED" } } } })).toBe(0);
+    expect(await db.proposalComment.count({ where: { organization: { status: { not: "VERIFIED" } } } })).toBe(0);
+    expect(await db.proposal.count({ where: { status: { not: "DRAFT" }, organization: { status: { not: "VERIFIED" } } } })).toBe(0);
+  });
+
   it("covers most GCM objectives with public proposals, but not all", async () => {
     const rows = await db.$queryRaw<{ objective: number }[]>`
       SELECT DISTINCT unnest(p.objectives) AS objective FROM "Proposal" p JOIN "Organization" o ON o.id = p."organizationId"
