@@ -64,7 +64,7 @@ BEGIN
   prop_ids := ARRAY(SELECT id FROM "Proposal" WHERE status <> 'DRAFT' AND "organizationId" = ANY(org_ids));
 
   INSERT INTO "ProposalCosponsor" ("proposalId", "organizationId")
-  SELECT prop_ids[1 + ((i * 7919) % array_length(prop_ids, 1))], org_ids[1 + ((i * 104729) % array_length(org_ids, 1))]
+  SELECT prop_ids[1 + ((i::bigint * 7919) % array_length(prop_ids, 1))], org_ids[1 + ((i::bigint * 104729) % array_length(org_ids, 1))]
   FROM generate_series(1, n_cosp) AS i
   ON CONFLICT DO NOTHING;
 
