@@ -1,10 +1,8 @@
 // Proposals for the comments, notifications, desk and coverage tests, written straight to the
 // database (the lifecycle commands are tested on their own).
 import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { Locale, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm } from "./factories";
 
@@ -97,29 +95,7 @@ export function validProposalInput<T extends Record<string, unknown>>(overrides:
   return { ...base, ...overrides };
 }
 
-export type Outcome = "ok" | AppError["kind"];
-
-/** "ok", or the kind of the AppError thrown; anything else fails the test. */
-export async function outcome(work: Promise<unknown>): Promise<Outcome> {
-  try {
-    await work;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.kind;
-    throw error;
-  }
-}
-
-/** The AppError a command throws (fails the test when it throws none). */
-export async function appError(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  expect.fail("expected an AppError");
-}
+export { appError, outcome, type Outcome } from "./outcomes";
 
 /** Row counts of every table the lifecycle and co-sponsor commands write. */
 export async function proposalRowCounts() {

@@ -1,34 +1,11 @@
 // Shared by tests/integration/organizations*.test.ts (not a test file itself).
 import { expect } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { RoleName } from "../helpers/factories";
 
 export const ROLES: RoleName[] = ["visitor", "participant", "orgAdmin", "orgMember", "otherOrgMember", "committee", "staff", "admin"];
 
-export type Outcome = "ok" | AppError["kind"];
-
-/** "ok", or the kind of the expected error; anything else fails the test. */
-export async function outcome(work: Promise<unknown>): Promise<Outcome> {
-  try {
-    await work;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.kind;
-    throw error;
-  }
-}
-
-/** The AppError a command throws (fails the test when it does not throw one). */
-export async function appError(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  expect.fail("expected an AppError");
-}
+export { appError, outcome, type Outcome } from "../helpers/outcomes";
 
 /** Row counts of every table a command of this capability may write. */
 export async function rowCounts() {
