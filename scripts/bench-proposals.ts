@@ -68,6 +68,7 @@ try {
       console.log("\nWhole pages from `next start` (HTML, 15 runs after a warm-up):");
       await time("GET /es/proposals?q=migracion&objective=7&subregion=…", () => get(`${base}/proposals?${new URLSearchParams(listQuery)}`));
       await time(`GET /es/proposals/<id>`, () => get(`${base}/proposals/${sample!.id}`));
+      await time("GET /es/proposals (no filters)", () => get(`${base}/proposals`));
     } finally {
       server.kill("SIGTERM");
     }
