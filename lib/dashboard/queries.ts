@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { canReviewProposals } from "@/lib/proposals/policy";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
@@ -52,7 +53,7 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     pendingOrganizations,
     proposals,
     /** Committee members with an active term and staff review proposals at /dashboard/proposals. */
-    reviewsProposals: !!actor.committeeTerm || actor.isStaff,
+    reviewsProposals: canReviewProposals(actor),
   };
 }
 

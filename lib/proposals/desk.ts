@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { canReviewProposals } from "./policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
-import { isCommitteeMember, isStaff, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
@@ -14,7 +15,8 @@ import { OPEN_STATUSES, PUBLIC_STATUSES, publicProposalWhere } from "./visibilit
 export const DESK_PAGE_SIZE = 50;
 
 /** Committee members with an active term and staff (admins included). */
-export const canUseDesk = (actor: Actor | null): actor is Actor => isStaff(actor) || isCommitteeMember(actor);
+/** The desk is for those who review proposals (lib/proposals/policy.ts). */
+export const canUseDesk = canReviewProposals;
 
 /**
  * The viewer's organization wrote it: they may read it here, but not decide on it. The
