@@ -58,6 +58,7 @@ export async function createProposalAction(_prev: FormState, formData: FormData)
   return runFormAction(formData, "proposals.create", async (input) => {
     const actor = await getCurrentActor();
     const proposal = await createProposal(actor, input);
+    refresh();
     finish(input, proposal.id, "saved");
   });
 }
@@ -66,6 +67,7 @@ export async function updateProposalAction(_prev: FormState, formData: FormData)
   return runFormAction(formData, "proposals.update", async (input) => {
     const actor = await getCurrentActor();
     const proposal = await updateProposal(actor, input);
+    refresh();
     finish(input, proposal.id, "saved");
   });
 }
