@@ -22,6 +22,8 @@ async function admin(sql: string) {
 
 // Partial indexes that Prisma's schema cannot express, written by hand in their migration.
 const HAND_WRITTEN_INDEXES = ["Proposal_public_newest_idx", "Proposal_public_cosponsored_idx", "Proposal_public_answered_idx"];
+// CHECK constraints likewise (the nomination_seat_limit migration).
+const HAND_WRITTEN_CHECKS = ["ReviewSession_seats_check", "ReviewSession_times_check"];
 
 async function describeDatabase(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -40,7 +42,8 @@ async function describeDatabase(url: string) {
       constraints: await q(`
         SELECT rel.relname AS table_name, con.conname, con.contype, pg_get_constraintdef(con.oid) AS definition
         FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
-        WHERE ns.nspname = 'public' AND rel.relname <> '_prisma_migrations' ORDER BY rel.relname, con.conname`),
+        WHERE ns.nspname = 'public' AND rel.relname <> '_prisma_migrations'
+          AND con.conname <> ALL ('{${HAND_WRITTEN_CHECKS.join(",")}}'::text[]) ORDER BY rel.relname, con.conname`),
       enums: await q(`
         SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
@@ -79,7 +82,9 @@ describe("migrations and schema.prisma", () => {
     const client2 = new pg.Client({ connectionString: urlFor("drift_migrations") });
     await client2.connect();
     const { rows } = await client2.query(`SELECT indexname FROM pg_indexes WHERE indexname = ANY($1::text[])`, [HAND_WRITTEN_INDEXES]);
-    await client2.end();
     expect(rows).toHaveLength(HAND_WRITTEN_INDEXES.length);
+    const checks = await client2.query(`SELECT conname FROM pg_constraint WHERE conname = ANY($1::text[])`, [HAND_WRITTEN_CHECKS]);
+    expect(checks.rows).toHaveLength(HAND_WRITTEN_CHECKS.length);
+    await client2.end();
   }, 60_000);
 });
