@@ -1,15 +1,16 @@
 import { db } from "@/lib/db/client";
 import { canReviewProposals } from "@/lib/proposals/policy";
+import { isCommitteeMember } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
- * Everything the signed-in user's home page shows, in a fixed number of queries (at most three,
+ * Everything the signed-in user's home page shows, in a fixed number of queries (at most five,
  * run together). Memberships and site roles come with the actor, already fresh from the database.
  */
 export async function getDashboard(actor: Actor, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const memberOf = actor.memberships.map((m) => m.organizationId);
-  const [committeeTerms, invitations, pendingOrganizations, proposals] = await Promise.all([
+  const [committeeTerms, invitations, pendingOrganizations, proposals, registrations] = await Promise.all([
     // The current term and any upcoming one.
     db.committeeTerm.findMany({
       where: { userId: actor.userId, endedEarlyAt: null, endsOn: { gte: today } },
@@ -43,6 +44,13 @@ export async function getDashboard(actor: Actor, now = new Date()) {
           select: { id: true, title: true, status: true, language: true, updatedAt: true, organization: { select: { name: true } } },
         })
       : Promise.resolve([]),
+    // Sessions the user registered for that have not ended yet.
+    db.sessionRegistration.findMany({
+      where: { userId: actor.userId, session: { endsAt: { gte: now }, status: { not: "DRAFT" } } },
+      orderBy: { session: { startsAt: "asc" } },
+      take: 10,
+      select: { session: { select: { id: true, title: true, startsAt: true, timeZone: true } } },
+    }),
   ]);
   return {
     memberships: actor.memberships,
@@ -54,6 +62,10 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     proposals,
     /** Committee members with an active term and staff review proposals at /dashboard/proposals. */
     reviewsProposals: canReviewProposals(actor),
+    registrations: registrations.map((r) => r.session),
+    /** The committee's workspace is for active committee members and staff; the sessions desk for staff. */
+    seesCommitteeWorkspace: actor.isStaff || isCommitteeMember(actor),
+    managesSessions: actor.isStaff,
   };
 }
 

@@ -60,4 +60,38 @@ describe("the dashboard", () => {
     const later = await getDashboard(await actorFor(user.id));
     expect(later.committeeTerms).toEqual([expect.objectContaining({ isCurrent: false, isChair: false, organization: null })]);
   });
+  it("lists the sessions the user registered for that have not ended, never drafts, and the workspace links by role", async () => {
+    const { users, actors } = await buildWorld();
+    const session = (title: string, startsInDays: number, status: "DRAFT" | "OPEN_FOR_NOMINATIONS" | "HELD") =>
+      db.reviewSession.create({
+        data: {
+          title: { es: title },
+          description: { es: "…" },
+          startsAt: inDays(startsInDays),
+          endsAt: new Date(inDays(startsInDays).getTime() + 3_600_000),
+          timeZone: "America/Tegucigalpa",
+          format: "VIRTUAL",
+          panelistSeats: 3,
+          status,
+        },
+      });
+    const later = await session("Más tarde", 20, "OPEN_FOR_NOMINATIONS");
+    const soon = await session("Pronto", 5, "OPEN_FOR_NOMINATIONS");
+    const past = await session("Pasada", -5, "HELD");
+    const draft = await session("Borrador", 10, "DRAFT");
+    const other = await session("De otra persona", 7, "OPEN_FOR_NOMINATIONS");
+    for (const s of [later, soon, past, draft]) {
+      await db.sessionRegistration.create({ data: { sessionId: s.id, userId: users.orgMember.id, language: "es" } });
+    }
+    await db.sessionRegistration.create({ data: { sessionId: other.id, userId: users.participant.id, language: "es" } });
+
+    const dashboard = await getDashboard(actors.orgMember!);
+    expect(dashboard.registrations.map((s) => s.id)).toEqual([soon.id, later.id]);
+    expect(dashboard.seesCommitteeWorkspace).toBe(false);
+    expect(dashboard.managesSessions).toBe(false);
+    expect((await getDashboard(actors.committee!)).seesCommitteeWorkspace).toBe(true);
+    expect((await getDashboard(actors.committee!)).managesSessions).toBe(false);
+    expect((await getDashboard(actors.staff!)).managesSessions).toBe(true);
+    expect((await getDashboard(actors.staff!)).seesCommitteeWorkspace).toBe(true);
+  });
 });

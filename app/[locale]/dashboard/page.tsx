@@ -9,6 +9,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/dashboard/queries";
+import { pickLocalized } from "@/lib/i18n/localized-text";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
@@ -146,6 +147,50 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                   {t("proposals.notifications")}
                 </Link>
               </li>
+            </ul>
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("sessions.heading")}</h2>
+            {data.registrations.length ? (
+              <ul className="space-y-3">
+                {data.registrations.map((session) => {
+                  const title = pickLocalized(session.title, locale);
+                  return (
+                    <li key={session.id} className="space-y-1">
+                      <Link href={`/sessions/${session.id}`} className={linkClass} lang={title?.lang}>
+                        {title?.text ?? t("sessions.untitled")}
+                      </Link>
+                      <p className="text-sm text-slate-800">
+                        {format.dateTime(session.startsAt, { dateStyle: "long", timeStyle: "short", timeZone: session.timeZone })}
+                      </p>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="text-slate-800">{t("sessions.none")}</p>
+            )}
+            <ul className="mt-4 space-y-1">
+              <li>
+                <Link href="/sessions" className={linkClass}>
+                  {t("sessions.browse")}
+                </Link>
+              </li>
+              {data.seesCommitteeWorkspace ? (
+                <li>
+                  <Link href="/dashboard/committee" className={linkClass}>
+                    {t("sessions.committee")}
+                  </Link>
+                </li>
+              ) : null}
+              {data.managesSessions ? (
+                <li>
+                  <Link href="/dashboard/sessions" className={linkClass}>
+                    {t("sessions.desk")}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </Card>
 
