@@ -5,19 +5,19 @@ import { describeNotification } from "@/lib/notifications/kinds";
 
 const linkClass = "font-medium text-blue-800 underline underline-offset-2";
 
-/** One notification as a sentence in the reader's language, with a link to its proposal. */
+/** One notification as a sentence in the reader's language, with a link to what it is about (a proposal, a session). */
 export async function NotificationText({ kind, data }: { kind: string; data: unknown }) {
   const t = await getTranslations("notifications");
   const sentence = describeNotification(kind, data);
-  const link = (proposalId: string) =>
-    function ProposalLink(chunks: ReactNode) {
+  const link = (href: string) =>
+    function NotificationLink(chunks: ReactNode) {
       return (
-        <Link href={`/proposals/${proposalId}`} className={linkClass}>
+        <Link href={href} className={linkClass}>
           {chunks}
         </Link>
       );
     };
-  if (sentence.kind === "known") return <>{t.rich(`kinds.${sentence.key}`, { ...sentence.values, link: link(sentence.proposalId) })}</>;
-  if (sentence.proposalId) return <>{t.rich("genericProposal", { link: link(sentence.proposalId) })}</>;
+  if (sentence.kind === "known") return <>{t.rich(`kinds.${sentence.key}`, { ...sentence.values, link: link(sentence.href) })}</>;
+  if (sentence.proposalId) return <>{t.rich("genericProposal", { link: link(`/proposals/${sentence.proposalId}`) })}</>;
   return <>{t("generic")}</>;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox, CheckboxGroup } from "@/components/ui/checkbox-group";
@@ -10,6 +10,7 @@ import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { countryOptions } from "@/lib/i18n/countries";
 import { LAC_COUNTRIES } from "@/lib/organizations/subregions";
+import { proposalSessionOptions } from "@/lib/proposals/queries";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
@@ -30,6 +31,7 @@ export type ProposalDraftValues = {
   concernsChildren: boolean;
   concernsGender: boolean;
   concernsIrregular: boolean;
+  sessionId: string | null;
   organization: { name: string };
 };
 
@@ -42,9 +44,16 @@ type Props = { locale: AppLocale; actor: Actor } & ({ mode: "create" } | { mode:
  */
 export async function ProposalForm(props: Props) {
   const { locale, actor } = props;
-  const [t, tc, tg] = await Promise.all([getTranslations("proposals"), getTranslations("common"), getTranslations("gcm")]);
-  const required = tc("requiredField");
   const draft = props.mode === "edit" ? props.draft : null;
+  const [t, tc, tg, format, sessions] = await Promise.all([
+    getTranslations("proposals"),
+    getTranslations("common"),
+    getTranslations("gcm"),
+    getFormatter(),
+    // Open sessions, and the one the draft already names even if it has moved on since.
+    proposalSessionOptions(locale, draft?.sessionId),
+  ]);
+  const required = tc("requiredField");
   const organizations = actor.memberships.filter((m) => m.organizationStatus === "VERIFIED");
 
   // LAC first, then the diaspora countries, then anything a draft already names that is in neither.
@@ -147,7 +156,24 @@ export async function ProposalForm(props: Props) {
         <Checkbox name="concernsGender" label={t("fields.concernsGender")} defaultChecked={draft?.concernsGender} />
         <Checkbox name="concernsIrregular" label={t("fields.concernsIrregular")} defaultChecked={draft?.concernsIrregular} />
       </fieldset>
-      <p className="text-sm text-slate-700">{t("fields.sessionLater")}</p>
+      {sessions.length ? (
+        <Select
+          name="sessionId"
+          label={t("fields.session")}
+          hint={t("fields.sessionHint")}
+          placeholder={t("fields.sessionNone")}
+          options={sessions.map((s) => ({
+            value: s.id,
+            label: t("fields.sessionOption", {
+              title: s.title,
+              date: format.dateTime(s.startsAt, { dateStyle: "long", timeZone: s.timeZone }),
+            }),
+          }))}
+          defaultValue={draft?.sessionId ?? ""}
+        />
+      ) : (
+        <p className="text-sm text-slate-700">{t("fields.sessionNoneOpen")}</p>
+      )}
 
       <div className="flex flex-wrap items-center gap-4">
         <Button pendingLabel={draft ? t("edit.saving") : t("new.saving")}>{draft ? t("edit.save") : t("new.save")}</Button>

@@ -1,4 +1,6 @@
 import type { PublicLogEntry } from "@/lib/audit/queries";
+import { pickLocalized } from "@/lib/i18n/localized-text";
+import type { AppLocale } from "@/i18n/routing";
 
 /**
  * How one public log entry becomes a sentence: the catalogue key under `transparency.actions`
@@ -6,12 +8,23 @@ import type { PublicLogEntry } from "@/lib/audit/queries";
  * Pure, so the page and the feed say the same thing and tests can check it without rendering.
  */
 export type EntrySentence =
-  | { kind: "known"; key: string; values: Record<string, string>; organizationSlug: string | null }
+  | {
+      kind: "known";
+      key: string;
+      values: Record<string, string | number>;
+      organizationSlug: string | null;
+      /** For a session's entries: where `<session>` links (null: not linked) and the language its title is in. */
+      session: { id: string | null; lang: AppLocale } | null;
+    }
   | { kind: "generic"; action: string };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SPEAKER_ROLES = ["PANELIST", "RAPPORTEUR", "MODERATOR"] as const;
+type SpeakerRoleName = (typeof SPEAKER_ROLES)[number];
+const isSpeakerRole = (value: unknown): value is SpeakerRoleName => SPEAKER_ROLES.includes(value as SpeakerRoleName);
 
 type Helpers = {
   /** Label of a site role in the sentence ("staff", "administrator"). */
@@ -20,7 +33,29 @@ type Helpers = {
   formatDay: (day: string) => string;
   /** The raw catalogue message `transparency.actions.<key>`, or null (for actions added by other capabilities). */
   rawMessage: (key: string) => string | null;
+  /** The reader's language, for texts written in several (session titles); Spanish when not given. */
+  locale?: AppLocale;
+  /** Label of a speaker role ("Panelist"), from common.speakerRoles; without it, confirmations read generically. */
+  speakerRoleLabel?: (role: SpeakerRoleName) => string;
+  /** A moment (ISO string) in the reader's language, with its zone; without it, the calendar day in UTC. */
+  formatInstant?: (date: Date) => string;
 };
+
+/** The session an entry is about: its title in the reader's language and, when its id is one, the link. */
+function sessionOf(data: Record<string, unknown>, helpers: Helpers) {
+  const title = pickLocalized(data.sessionTitle, helpers.locale ?? "es");
+  if (!title) return null;
+  const id = typeof data.sessionId === "string" && UUID.test(data.sessionId) ? data.sessionId : null;
+  return { title: title.text, session: { id, lang: title.lang } };
+}
+
+function formatMoment(value: unknown, helpers: Helpers): string | null {
+  const iso = text(value);
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return helpers.formatInstant ? helpers.formatInstant(date) : helpers.formatDay(date.toISOString().slice(0, 10));
+}
 
 export function actionKey(action: string) {
   return action.replaceAll(".", "_");
@@ -41,6 +76,7 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
         key: actionKey(entry.action),
         values: { organizationName },
         organizationSlug: slug && SLUG.test(slug) ? slug : null,
+        session: null,
       };
     }
     case "role.granted":
@@ -48,7 +84,7 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       const userName = text(data.userName);
       const role = data.role === "STAFF" || data.role === "ADMIN" ? data.role : null;
       if (!userName || !role) return generic;
-      return { kind: "known", key: actionKey(entry.action), values: { userName, role: helpers.roleLabel(role) }, organizationSlug: null };
+      return { kind: "known", key: actionKey(entry.action), values: { userName, role: helpers.roleLabel(role) }, organizationSlug: null, session: null };
     }
     case "committee_term.granted": {
       const userName = text(data.userName);
@@ -59,19 +95,61 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       const key = `committee_term_granted${data.isChair === true ? "_chair" : ""}${organizationName ? "_org" : ""}`;
       const values: Record<string, string> = { userName, startsOn: helpers.formatDay(startsOn), endsOn: helpers.formatDay(endsOn) };
       if (organizationName) values.organizationName = organizationName;
-      return { kind: "known", key, values, organizationSlug: null };
+      return { kind: "known", key, values, organizationSlug: null, session: null };
     }
     case "committee_term.ended": {
       const userName = text(data.userName);
       if (!userName) return generic;
-      return { kind: "known", key: "committee_term_ended", values: { userName }, organizationSlug: null };
+      return { kind: "known", key: "committee_term_ended", values: { userName }, organizationSlug: null, session: null };
+    }
+    // Sessions and their speakers: only the fields named here are read from the data, so
+    // nothing else an entry might carry (never an email or a gender) reaches the sentence.
+    case "session.opened":
+    case "session.updated":
+    case "session.held":
+    case "session.report_published":
+    case "session.report_corrected":
+    case "session.speakers_confirmed": {
+      const about = sessionOf(data, helpers);
+      if (!about) return generic;
+      const values: Record<string, string | number> = { sessionTitle: about.title };
+      if (entry.action === "session.opened") {
+        const deadline = formatMoment(data.nominationDeadline, helpers);
+        if (!deadline) return generic;
+        values.nominationDeadline = deadline;
+      }
+      if (entry.action === "session.speakers_confirmed") {
+        const count = data.speakerCount;
+        if (typeof count !== "number" || !Number.isInteger(count) || count < 0) return generic;
+        values.speakerCount = count;
+      }
+      return { kind: "known", key: actionKey(entry.action), values, organizationSlug: null, session: about.session };
+    }
+    case "nomination.confirmed": {
+      const about = sessionOf(data, helpers);
+      const selectedBy = text(data.selectedBy);
+      const rationale = text(data.rationale);
+      if (!about || !selectedBy || !rationale || !isSpeakerRole(data.role) || !helpers.speakerRoleLabel) return generic;
+      // The name and the organization are there only when the speaker allowed them to be published.
+      const speakerName = text(data.speakerName);
+      const organizationName = text(data.organizationName);
+      const values: Record<string, string> = {
+        sessionTitle: about.title,
+        role: helpers.speakerRoleLabel(data.role).toLocaleLowerCase(helpers.locale ?? "es"),
+        selectedBy,
+        rationale,
+      };
+      if (speakerName) values.speakerName = speakerName;
+      if (organizationName) values.organizationName = organizationName;
+      const key = `nomination_confirmed${speakerName ? "_named" : "_withheld"}${organizationName ? "_org" : ""}`;
+      return { kind: "known", key, values, organizationSlug: null, session: about.session };
     }
     default: {
       // An action another capability added to the catalogue: pass its text values through.
       const key = actionKey(entry.action);
       const message = /^[a-z0-9_]+$/i.test(key) ? helpers.rawMessage(key) : null;
       if (!message) return generic;
-      const values: Record<string, string> = {};
+      const values: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(data)) {
         if (typeof value === "string") values[name] = value;
         else if (typeof value === "number" || typeof value === "boolean") values[name] = String(value);
@@ -80,7 +158,7 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       const needed = [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]);
       if (needed.some((name) => !(name in values))) return generic;
       const slug = text(data.organizationSlug);
-      return { kind: "known", key, values, organizationSlug: slug && SLUG.test(slug) ? slug : null };
+      return { kind: "known", key, values, organizationSlug: slug && SLUG.test(slug) ? slug : null, session: null };
     }
   }
 }
@@ -91,9 +169,17 @@ type Translator = {
   raw(key: string): unknown;
 };
 
-/** The helpers above from the `transparency` translator and a date formatter of the reader's locale. */
-export function catalogueHelpers(t: Translator, formatDate: (date: Date) => string): Helpers {
+/**
+ * The helpers above from the `transparency` translator and a date formatter of the reader's
+ * locale; `extra` gives the reader's language, speaker role labels and a formatter for moments.
+ */
+export function catalogueHelpers(
+  t: Translator,
+  formatDate: (date: Date) => string,
+  extra: Pick<Helpers, "locale" | "speakerRoleLabel" | "formatInstant"> = {},
+): Helpers {
   return {
+    ...extra,
     roleLabel: (role) => t(`roles.${role}`),
     formatDay: (day) => {
       const date = new Date(`${day}T00:00:00Z`);
@@ -110,6 +196,17 @@ export function catalogueHelpers(t: Translator, formatDate: (date: Date) => stri
 
 /** Options for calendar days (term dates): UTC, so no time zone moves them to the day before. */
 export const DAY_FORMAT = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
+
+/** Options for moments (a nomination deadline): in UTC, saying so, as the log has no zone of its own. */
+export const INSTANT_FORMAT = {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+} as const;
 
 // Steps an organization takes (submitting, withdrawing, co-sponsoring) are signed with the
 // organization's name: the person who clicked may not want their name in a public log.

@@ -1,13 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { isLocale } from "@/i18n/routing";
 import type { PublicLogEntry } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, publicSignature } from "./entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature } from "./entries";
 
 /** Public log entries as sentences in the reader's language (transparency page and home). */
 export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
-  const t = await getTranslations("transparency");
-  const format = await getFormatter();
-  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT));
+  const [t, tc, format, requestLocale] = await Promise.all([getTranslations("transparency"), getTranslations("common"), getFormatter(), getLocale()]);
+  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT), {
+    locale: isLocale(requestLocale) ? requestLocale : undefined,
+    speakerRoleLabel: (role) => tc(`speakerRoles.${role}`),
+    formatInstant: (date) => format.dateTime(date, INSTANT_FORMAT),
+  });
   return (
     <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((entry) => {
@@ -26,6 +30,16 @@ export async function PublicLogList({ entries, label }: { entries: PublicLogEntr
                         </Link>
                       ) : (
                         <span className="font-medium">{chunks}</span>
+                      ),
+                    session: (chunks) =>
+                      sentence.session?.id ? (
+                        <Link href={`/sessions/${sentence.session.id}`} lang={sentence.session.lang} className="font-medium text-blue-800 underline">
+                          {chunks}
+                        </Link>
+                      ) : (
+                        <span className="font-medium" lang={sentence.session?.lang}>
+                          {chunks}
+                        </span>
                       ),
                   })
                 : t("genericAction", { action: sentence.action })}

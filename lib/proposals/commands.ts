@@ -31,7 +31,7 @@ import {
   updateProposalSchema,
   type AnswerDecision,
 } from "./schemas";
-import { readableProposalWhere } from "./visibility";
+import { LINKABLE_SESSION_STATUSES, readableProposalWhere } from "./visibility";
 
 type Tx = Prisma.TransactionClient;
 
@@ -100,6 +100,22 @@ const NOTIFIED: Partial<Record<ProposalAction, NotificationKind>> = {
 };
 
 /**
+ * The session a draft names must be one that is preparing its programme (open for nominations
+ * or with its speakers confirmed): read in the transaction, so a session that moved on since the
+ * form was shown is refused. `keep` is the session the draft already names, allowed as it is.
+ */
+async function checkSession(tx: Tx, sessionId: string | undefined, keep: string | null = null): Promise<string | null> {
+  if (sessionId === undefined) return null;
+  if (sessionId === keep) return sessionId;
+  const session = await tx.reviewSession.findFirst({
+    where: { id: sessionId, status: { in: [...LINKABLE_SESSION_STATUSES] } },
+    select: { id: true },
+  });
+  if (!session) throw fieldError("sessionId", "proposals.sessionNotOpen");
+  return session.id;
+}
+
+/**
  * Locks the proposal's row for the rest of the transaction, so co-sponsorships and changes of
  * state happen one after another (a co-sponsor cannot slip in after a decision).
  */
@@ -149,6 +165,7 @@ export async function createProposal(actor: Actor | null, raw: unknown): Promise
         select: { id: true },
       });
       if (!organization) throw forbidden("proposals.organizationNotVerified");
+      const sessionId = await checkSession(tx, input.sessionId);
       const row = await tx.proposal.create({
         data: {
           id,
@@ -160,8 +177,7 @@ export async function createProposal(actor: Actor | null, raw: unknown): Promise
           language: input.language,
           objectives: input.objectives,
           countries: input.countries,
-          // The sessions issue adds the picker; until then no proposal names a session.
-          sessionId: null,
+          sessionId,
           concernsChildren: input.concernsChildren,
           concernsGender: input.concernsGender,
           concernsIrregular: input.concernsIrregular,
@@ -202,10 +218,12 @@ export async function updateProposal(actor: Actor | null, raw: unknown): Promise
     // Scoped by the actor's organizations: another organization's id is simply not found.
     const current = await tx.proposal.findFirst({
       where: { id: input.proposalId, organizationId: { in: memberOf } },
-      select: proposalSelect,
+      select: { ...proposalSelect, sessionId: true },
     });
     if (!current) throw notFound();
     if (current.status !== "DRAFT") throw conflict("proposals.notEditable");
+    // The session it already names stays allowed even if it has moved on since; a new one must be open.
+    const sessionId = await checkSession(tx, input.sessionId, current.sessionId);
     const { count } = await tx.proposal.updateMany({
       where: { id: current.id, status: "DRAFT", organizationId: { in: memberOf } },
       data: {
@@ -218,6 +236,7 @@ export async function updateProposal(actor: Actor | null, raw: unknown): Promise
         concernsChildren: input.concernsChildren,
         concernsGender: input.concernsGender,
         concernsIrregular: input.concernsIrregular,
+        sessionId,
       },
     });
     if (count !== 1) throw conflict("proposals.notEditable");
@@ -253,6 +272,7 @@ export async function findEditableDraft(actor: Actor | null, proposalId: string)
       concernsChildren: true,
       concernsGender: true,
       concernsIrregular: true,
+      sessionId: true,
       organization: { select: { name: true, slug: true, status: true } },
     },
   });

@@ -63,6 +63,8 @@ const proposalFields = {
   concernsChildren: checkbox,
   concernsGender: checkbox,
   concernsIrregular: checkbox,
+  // The review session it is meant for; blank (or left out) means none. The command checks the session.
+  sessionId: z.preprocess(blankToUndefined, z.uuid().optional()),
 };
 
 const proposalId = z.uuid();

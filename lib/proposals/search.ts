@@ -87,7 +87,12 @@ function whereClause(f: ProposalFilters): Prisma.Sql {
   if (f.subregion) conditions.push(Prisma.sql`o.subregion = ${f.subregion}::"Subregion"`);
   if (f.type) conditions.push(Prisma.sql`o.type = ${f.type}::"OrganizationType"`);
   if (f.language) conditions.push(Prisma.sql`p.language = ${f.language}::"Locale"`);
-  if (f.session) conditions.push(Prisma.sql`p."sessionId" = ${f.session}::uuid`);
+  // A draft session is for staff only: filtering by one finds nothing rather than hinting at it.
+  if (f.session) {
+    conditions.push(
+      Prisma.sql`p."sessionId" = ${f.session}::uuid AND EXISTS (SELECT 1 FROM "ReviewSession" s WHERE s.id = p."sessionId" AND s.status <> 'DRAFT')`,
+    );
+  }
   if (f.children) conditions.push(Prisma.sql`p."concernsChildren"`);
   if (f.gender) conditions.push(Prisma.sql`p."concernsGender"`);
   if (f.irregular) conditions.push(Prisma.sql`p."concernsIrregular"`);

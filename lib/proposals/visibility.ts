@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { ProposalStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 
 /** States everyone may read. A draft is only for its organization's members. */
 export const PUBLIC_STATUSES: ProposalStatus[] = ["SUBMITTED", "UNDER_REVIEW", "ACCEPTED", "NOT_RETAINED", "INCORPORATED", "WITHDRAWN"];
@@ -24,3 +24,12 @@ export function readableProposalWhere(actor: Actor | null): Prisma.ProposalWhere
   if (memberOf.length === 0) return publicProposalWhere;
   return { OR: [publicProposalWhere, { organizationId: { in: memberOf } }] };
 }
+
+/**
+ * Sessions a proposal may be linked to when it is written or edited: those still preparing
+ * their programme. (A draft keeps the session it already names, whatever its state now.)
+ */
+export const LINKABLE_SESSION_STATUSES = ["OPEN_FOR_NOMINATIONS", "SPEAKERS_CONFIRMED"] as const satisfies readonly SessionStatus[];
+
+/** Sessions everyone may see: any but a draft (a draft session is for staff only). */
+export const isPublicSessionStatus = (status: SessionStatus) => status !== "DRAFT";

@@ -6,6 +6,8 @@ export const DEMO_SIGN_INS = [
   { role: "staff (IOM)", email: "staff.oim@puente.example" },
   { role: "staff (ECLAC)", email: "staff.cepal@puente.example" },
   { role: "committee chair", email: "comite.presidencia@puente.example" },
+  // Recused from one nomination of the open session (a member of his organization).
+  { role: "committee member", email: "carlos@redandina.example" },
   { role: "organization admin", email: "ana@sinfronteras.example" },
   { role: "participant", email: "participante@puente.example" },
 ] as const;

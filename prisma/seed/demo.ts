@@ -7,6 +7,7 @@ import { subregionFor } from "../../lib/organizations/subregions";
 import type { Locale, OrganizationStatus, OrganizationType } from "../../lib/generated/prisma/enums";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
+import { seedSessions } from "./demo-sessions";
 
 type DemoOrg = {
   slug: string;
@@ -195,7 +196,7 @@ const COMMITTEE: { user: string; org: string; chair?: boolean }[] = [
   { user: "committeeUs", org: "diaspora-network-for-the-americas" },
 ];
 
-/** Writes the whole demo data set in one transaction. */
+/** Writes the whole demo data set in one transaction: accounts, organizations, proposals, sessions. */
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const day = 86_400_000;
@@ -308,7 +309,18 @@ export async function seedDemo(): Promise<void> {
         });
       }
 
-      await seedProposals(tx, { users, orgs, now });
+      const proposalIds = await seedProposals(tx, { users, orgs, now });
+
+      await seedSessions(
+        tx,
+        {
+          people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name, email: u.email }])),
+          organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, country: o.country }])),
+          proposals: new Map(DEMO_PROPOSALS.map((p, index) => [p.title, proposalIds[index]])),
+          now,
+        },
+        passwordHash,
+      );
     },
     { timeout: 60_000 },
   );
@@ -319,7 +331,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 const DECIDED = new Set(["ACCEPTED", "NOT_RETAINED", "INCORPORATED"]);
 
 /** Proposals in every state with their public history, answers, co-sponsors and comments. */
-async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs: Record<string, string>; now: number }) {
+async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs: Record<string, string>; now: number }): Promise<string[]> {
   const { users, orgs, now } = ctx;
   const day = 86_400_000;
   const orgName = (slug: string) => DEMO_ORGANIZATIONS.find((o) => o.slug === slug)!.name;
@@ -405,6 +417,7 @@ async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs:
       });
     }
   }
+  return ids;
 }
 
 /** Loads the demo data when the database has no users yet. Returns whether it did. */

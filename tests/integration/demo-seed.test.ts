@@ -1,9 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createTranslator } from "next-intl";
+import { catalogueHelpers, describeEntry } from "@/components/transparency/entries";
+import { listPublicLog } from "@/lib/audit/queries";
 import { db } from "@/lib/db/client";
+import { locales } from "@/i18n/routing";
 import { seedDemo } from "@/prisma/seed/demo";
+import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "@/prisma/seed/demo-sessions";
 import { resetDatabase } from "../helpers/factories";
 
-// The demo must show the portal alive (issues 2 and 3): this guards what a fresh `npm start` shows.
+// The demo must show the portal alive (issues 2, 3 and 4): this guards what a fresh `npm start` shows.
 describe("demo data", () => {
   beforeAll(async () => {
     await resetDatabase();
@@ -47,5 +53,167 @@ describe("demo data", () => {
       WHERE p.status <> 'DRAFT' AND o.status = 'VERIFIED'`;
     expect(rows.length).toBeGreaterThanOrEqual(18);
     expect(rows.length).toBeLessThan(23);
+  });
+
+  describe("review sessions", () => {
+    const DAY = 86_400_000;
+    const byTitle = async (es: string) => {
+      const sessions = await db.reviewSession.findMany({ include: { nominations: true, registrations: true, proposals: true } });
+      const found = sessions.find((s) => (s.title as Record<string, string>).es === es);
+      if (!found) throw new Error(`no session ${es}`);
+      return found;
+    };
+
+    it("has one session in each state but held, with times relative to now", async () => {
+      const sessions = await db.reviewSession.findMany({ select: { status: true, startsAt: true, nominationDeadline: true, title: true } });
+      expect(sessions.map((s) => s.status).sort()).toEqual(["DRAFT", "OPEN_FOR_NOMINATIONS", "REPORT_PUBLISHED", "SPEAKERS_CONFIRMED"]);
+      const now = Date.now();
+      const open = sessions.find((s) => s.status === "OPEN_FOR_NOMINATIONS")!;
+      expect(open.nominationDeadline!.getTime()).toBeGreaterThan(now + 14 * DAY);
+      expect(open.nominationDeadline!.getTime()).toBeLessThan(open.startsAt.getTime());
+      expect(open.startsAt.getTime()).toBeGreaterThan(now + 35 * DAY);
+      expect(sessions.find((s) => s.status === "SPEAKERS_CONFIRMED")!.startsAt.getTime()).toBeGreaterThan(now);
+      expect(sessions.find((s) => s.status === "REPORT_PUBLISHED")!.startsAt.getTime()).toBeLessThan(now);
+      // Titles in all four languages for some, only Spanish for the draft; each findable by its stable title.
+      expect(Object.keys(open.title as object).sort()).toEqual(["en", "es", "fr", "pt"]);
+      expect(Object.keys(sessions.find((s) => s.status === "DRAFT")!.title as object)).toEqual(["es"]);
+      for (const title of Object.values(DEMO_SESSION_TITLES)) expect(sessions.some((s) => (s.title as Record<string, string>).es === title.es)).toBe(true);
+    });
+
+    it("has a past session with its summary and five confirmed speakers, one of them unnamed in public", async () => {
+      const past = await byTitle(DEMO_SESSION_TITLES.past.es);
+      expect(past.status).toBe("REPORT_PUBLISHED");
+      expect(past.summary).toMatch(/^## /);
+      expect(past.summaryLanguage).toBe("es");
+      const selected = past.nominations.filter((n) => n.status === "SELECTED");
+      expect(selected.map((n) => n.role).sort()).toEqual(["MODERATOR", "PANELIST", "PANELIST", "PANELIST", "RAPPORTEUR"]);
+      expect(selected.every((n) => n.bio && n.selectionRationale && n.selectedById)).toBe(true);
+      expect(selected.filter((n) => !n.publishName)).toHaveLength(1);
+    });
+
+    it("has a session with confirmed speakers and registrations with languages and access needs", async () => {
+      const confirmed = await byTitle(DEMO_SESSION_TITLES.confirmed.es);
+      expect(confirmed.status).toBe("SPEAKERS_CONFIRMED");
+      expect(confirmed.nominations.filter((n) => n.status === "SELECTED")).toHaveLength(5);
+      // After confirmation nothing is left waiting.
+      expect(confirmed.nominations.some((n) => ["PROPOSED", "INVITED", "ACCEPTED"].includes(n.status))).toBe(false);
+      const registrations = confirmed.registrations;
+      expect(registrations.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(registrations.map((r) => r.language)).size).toBeGreaterThanOrEqual(3);
+      const other = registrations.find((r) => r.accessNeeds.includes("OTHER"));
+      expect(other?.accessNote).toBeTruthy();
+      expect(registrations.filter((r) => r.listed).length).toBeGreaterThanOrEqual(3);
+      expect(registrations.some((r) => !r.listed)).toBe(true);
+      // Everyone on a participant list belongs to a verified organization (pending ones are not public).
+      const listed = await db.sessionRegistration.findMany({
+        where: { listed: true },
+        select: { user: { select: { memberships: { select: { organization: { select: { status: true } } } } } } },
+      });
+      for (const r of listed) expect(r.user.memberships.map((m) => m.organization.status)).toContain("VERIFIED");
+      // One speaker was selected by two members together (the chair is recused).
+      expect(await db.nominationSelectionVote.count({ where: { nomination: { sessionId: confirmed.id } } })).toBe(2);
+    });
+
+    it("has an open session with nominations in every waiting state, endorsements and a recusal", async () => {
+      const open = await byTitle(DEMO_SESSION_TITLES.open.es);
+      const count = (status: string) => open.nominations.filter((n) => n.status === status).length;
+      expect([count("PROPOSED"), count("INVITED"), count("ACCEPTED"), count("DECLINED"), count("SELECTED")]).toEqual([1, 1, 3, 1, 1]);
+      expect(open.nominations.filter((n) => n.status === "ACCEPTED").every((n) => n.bio)).toBe(true);
+      const selected = open.nominations.find((n) => n.status === "SELECTED")!;
+      const chair = await db.committeeTerm.findFirstOrThrow({ where: { isChair: true } });
+      expect(selected.selectedById).toBe(chair.userId);
+      expect(selected.selectionRationale).toBeTruthy();
+      // The invitation: only a hash, of a link that still works.
+      const invited = open.nominations.find((n) => n.status === "INVITED")!;
+      const token = await db.nominationToken.findFirstOrThrow({ where: { nominationId: invited.id, purpose: "RESPOND" } });
+      expect(token.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(token.usedAt).toBeNull();
+      expect(token.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      // Private data the privacy tests look for.
+      const declined = open.nominations.find((n) => n.status === "DECLINED")!;
+      expect(declined).toMatchObject({ nomineeEmail: DEMO_PRIVATE_NOMINEE.email, nomineeGender: DEMO_PRIVATE_NOMINEE.gender });
+      // Endorsements by committee members, never by the nominator.
+      const endorsements = await db.nominationEndorsement.findMany({ where: { nomination: { sessionId: open.id } }, include: { nomination: true } });
+      expect(endorsements.length).toBeGreaterThanOrEqual(8);
+      const members = new Set((await db.committeeTerm.findMany()).map((t) => t.userId));
+      for (const e of endorsements) {
+        expect(members.has(e.userId)).toBe(true);
+        expect(e.userId).not.toBe(e.nomination.nominatedById);
+      }
+      // A nominee from a committee member's organization, whom that member did not endorse.
+      const recused = await db.user.findUniqueOrThrow({ where: { email: DEMO_RECUSAL.recusedMemberEmail }, include: { committeeTerms: true } });
+      const nominee = open.nominations.find((n) => n.nomineeName === DEMO_RECUSAL.nomineeName)!;
+      expect(nominee.nomineeOrganizationId).toBe(recused.committeeTerms[0].organizationId);
+      expect(endorsements.some((e) => e.nominationId === nominee.id && e.userId === recused.id)).toBe(false);
+    });
+
+    it("has a draft session nobody links to", async () => {
+      const draft = await byTitle(DEMO_SESSION_TITLES.draft.es);
+      expect(draft.status).toBe("DRAFT");
+      expect(draft.proposals).toHaveLength(0);
+      expect(await db.auditEntry.count({ where: { entityId: draft.id, isPublic: true } })).toBe(0);
+    });
+
+    it("links about ten public proposals to the open and confirmed sessions", async () => {
+      const linked = await db.proposal.findMany({ where: { session: { status: { in: ["OPEN_FOR_NOMINATIONS", "SPEAKERS_CONFIRMED"] } } } });
+      expect(linked.length).toBeGreaterThanOrEqual(8);
+      expect(linked.every((p) => p.status !== "DRAFT")).toBe(true);
+    });
+
+    it("writes the public log the commands would, without private data", async () => {
+      const publicEntries = await db.auditEntry.findMany({ where: { isPublic: true, action: { startsWith: "session." } } });
+      const actions = publicEntries.map((e) => e.action);
+      expect(actions.filter((a) => a === "session.opened")).toHaveLength(3);
+      expect(actions.filter((a) => a === "session.speakers_confirmed")).toHaveLength(2);
+      expect(actions).toContain("session.held");
+      expect(actions).toContain("session.report_published");
+      expect(actions).toContain("session.updated");
+      const confirmations = await db.auditEntry.findMany({ where: { isPublic: true, action: "nomination.confirmed" } });
+      expect(confirmations).toHaveLength(10);
+      for (const entry of confirmations) {
+        expect(Object.keys(entry.data as object).sort()).toEqual(["organizationName", "rationale", "role", "selectedBy", "sessionId", "sessionTitle", "speakerName"]);
+      }
+      expect(confirmations.some((e) => (e.data as { speakerName: unknown }).speakerName === null)).toBe(true);
+      expect(confirmations.some((e) => (e.data as { selectedBy: string }).selectedBy.includes(", "))).toBe(true);
+      // No public entry carries an email, a gender or a nominee who has not been confirmed.
+      const everyPublic = JSON.stringify(await db.auditEntry.findMany({ where: { isPublic: true }, select: { data: true } }));
+      expect(everyPublic).not.toContain("@");
+      expect(everyPublic).not.toContain(DEMO_PRIVATE_NOMINEE.name);
+      expect(everyPublic).not.toMatch(/"(nomineeGender|gender|nomineeEmail|email)"/);
+      // Nominations, endorsements and registrations are recorded privately.
+      for (const action of ["nomination.proposed", "nomination.endorsed", "nomination.declined", "session.registered", "session.created"]) {
+        expect(await db.auditEntry.count({ where: { action, isPublic: false } }), action).toBeGreaterThan(0);
+        expect(await db.auditEntry.count({ where: { action, isPublic: true } }), action).toBe(0);
+      }
+    });
+  });
+
+  it("has a sentence in every language for every public log entry", async () => {
+    const { entries } = await listPublicLog(1, 1000);
+    for (const locale of locales) {
+      const read = (ns: string) => JSON.parse(readFileSync(`messages/${locale}/${ns}.json`, "utf8"));
+      const t = createTranslator({
+        locale,
+        messages: { transparency: read("transparency") },
+        namespace: "transparency",
+        onError: (error) => {
+          throw error;
+        },
+      });
+      const common = read("common");
+      const tt = t as unknown as Parameters<typeof catalogueHelpers>[0] & { markup: (key: string, values: Record<string, unknown>) => string };
+      const helpers = catalogueHelpers(tt, (d) => d.toISOString().slice(0, 10), {
+        locale,
+        speakerRoleLabel: (role) => common.speakerRoles[role],
+        formatInstant: (d) => d.toISOString(),
+      });
+      for (const entry of entries) {
+        const sentence = describeEntry(entry, helpers);
+        expect(sentence.kind, `${locale} ${entry.action}`).toBe("known");
+        if (sentence.kind !== "known") continue;
+        const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c });
+        expect(text).not.toMatch(/[{}@]/);
+      }
+    }
   });
 });

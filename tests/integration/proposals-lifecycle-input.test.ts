@@ -14,6 +14,7 @@ import {
   proposalRowCounts,
   validProposalInput,
 } from "../helpers/proposal-fixtures";
+import { sessionsInEveryState } from "../helpers/proposal-session-fixtures";
 
 type World = Awaited<ReturnType<typeof buildProposalWorld>>;
 
@@ -87,6 +88,22 @@ describe("writing a proposal: bad input", () => {
     await expectInvalid(validProposalInput({ countries: ["mx", "MX"] }), "countries", "proposals.duplicateCountry");
   });
 
+  it("refuses a review session that is not open for nominations or with its speakers confirmed", async () => {
+    const sessions = await sessionsInEveryState();
+    for (const session of [sessions.draft, sessions.held, sessions.published]) {
+      await expectInvalid(validProposalInput({ sessionId: session.id }), "sessionId", "proposals.sessionNotOpen");
+    }
+    // A session that does not exist is refused the same way: nothing tells it apart from a draft one.
+    await expectInvalid(validProposalInput({ sessionId: "00000000-0000-4000-8000-000000000000" }), "sessionId", "proposals.sessionNotOpen");
+    await expectInvalid(validProposalInput({ sessionId: "not-a-uuid" }), "sessionId", "invalidFormat");
+    for (const session of [sessions.open, sessions.confirmed]) {
+      const created = await createProposal(world.actors.orgMember, validProposalInput({ sessionId: session.id }));
+      expect((await db.proposal.findUniqueOrThrow({ where: { id: created.id } })).sessionId).toBe(session.id);
+    }
+    const none = await createProposal(world.actors.orgMember, validProposalInput({ sessionId: "" }));
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: none.id } })).sessionId).toBeNull();
+  });
+
   it("refuses an organization the actor cannot write for", async () => {
     await expectInvalid(validProposalInput({ organizationId: world.otherOrg.id }), "organizationId", "proposals.chooseOrganization");
     await expectInvalid(validProposalInput({ organizationId: "not-a-uuid" }), "organizationId", "invalidFormat");
@@ -141,6 +158,31 @@ describe("editing a draft", () => {
       ["proposal.draft_saved", false],
       ["proposal.draft_saved", false],
     ]);
+  });
+
+  it("keeps the session a draft already names after it has moved on, but links no new closed one", async () => {
+    const sessions = await sessionsInEveryState();
+    const created = await createProposal(world.actors.orgMember, validProposalInput({ sessionId: sessions.confirmed.id }));
+    await db.reviewSession.update({ where: { id: sessions.confirmed.id }, data: { status: "HELD" } });
+    // Saved again with the same session: still allowed.
+    await updateProposal(world.actors.orgMember, { ...validProposalInput({ title: "Segundo título", sessionId: sessions.confirmed.id }), proposalId: created.id });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ title: "Segundo título", sessionId: sessions.confirmed.id });
+    // Another held session is refused, and nothing changes.
+    const error = await appError(
+      updateProposal(world.actors.orgMember, { ...validProposalInput({ title: "Tercer título", sessionId: sessions.held.id }), proposalId: created.id }),
+    );
+    expect(error.fieldErrors.sessionId?.[0]?.key).toBe("proposals.sessionNotOpen");
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ title: "Segundo título", sessionId: sessions.confirmed.id });
+    // An open one is taken; blank removes the link.
+    await updateProposal(world.actors.orgMember, { ...validProposalInput({ sessionId: sessions.open.id }), proposalId: created.id });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: created.id } })).sessionId).toBe(sessions.open.id);
+    await updateProposal(world.actors.orgMember, { ...validProposalInput({ sessionId: "" }), proposalId: created.id });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: created.id } })).sessionId).toBeNull();
+    // Once unlinked, the held session cannot come back.
+    expect(
+      await outcome(updateProposal(world.actors.orgMember, { ...validProposalInput({ sessionId: sessions.confirmed.id }), proposalId: created.id })),
+    ).toBe("invalid");
+    expect(await findEditableDraft(world.actors.orgMember, created.id)).toMatchObject({ sessionId: null });
   });
 
   it("answers 'not found' for another organization's draft and writes nothing", async () => {

@@ -25,6 +25,7 @@ import {
   type LifecycleRole,
   type Outcome,
 } from "../helpers/proposal-fixtures";
+import { insertSession } from "../helpers/proposal-session-fixtures";
 
 type World = Awaited<ReturnType<typeof buildProposalWorld>>;
 
@@ -222,8 +223,23 @@ type Command = {
   run: (actor: Actor | null, proposalId: string) => Promise<unknown>;
 };
 
+/** A session open for nominations, made fresh for each role × command test. */
+let openSessionId = "";
+
 const COMMANDS: Command[] = [
   { name: "create", from: null, table: CREATE, run: (actor) => createProposal(actor, validProposalInput()) },
+  {
+    name: "create for a session",
+    from: null,
+    table: CREATE,
+    run: (actor) => createProposal(actor, validProposalInput({ sessionId: openSessionId })),
+  },
+  {
+    name: "update to a session",
+    from: "DRAFT",
+    table: AUTHORS,
+    run: (actor, proposalId) => updateProposal(actor, { ...validProposalInput({ title: "Título corregido", sessionId: openSessionId }), proposalId }),
+  },
   {
     name: "update",
     from: "DRAFT",
@@ -258,6 +274,7 @@ describe("role × command", () => {
   beforeEach(async () => {
     await resetDatabase();
     world = await buildProposalWorld();
+    openSessionId = (await insertSession({ status: "OPEN_FOR_NOMINATIONS" })).id;
   });
 
   for (const command of COMMANDS) {
@@ -265,8 +282,12 @@ describe("role × command", () => {
       for (const role of LIFECYCLE_ROLES) {
         const proposal = command.from ? await insertProposal(world.org.id, { status: command.from, authorId: world.users.orgAdmin.id }) : null;
         const before = await proposalRowCounts();
+        const linkedBefore = await db.proposal.count({ where: { sessionId: openSessionId } });
         const result = await outcome(command.run(world.actors[role], proposal?.id ?? ""));
         expect(result, `${command.name} by ${role}`).toBe(command.table[role]);
+        if (result === "ok" && command.name.endsWith("a session")) {
+          expect(await db.proposal.count({ where: { sessionId: openSessionId } }), `${command.name} by ${role}`).toBe(linkedBefore + 1);
+        }
         if (result !== "ok") {
           // Refused: nothing written, nothing changed.
           expect(await proposalRowCounts(), `${command.name} by ${role}`).toEqual(before);
@@ -274,6 +295,7 @@ describe("role × command", () => {
             const stored = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
             expect(stored.status).toBe(command.from);
             expect(stored.title).toBe(proposal.title);
+            expect(stored.sessionId).toBeNull();
           }
         }
       }

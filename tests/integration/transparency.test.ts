@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { listPublicLog, type PublicLogEntry } from "@/lib/audit/queries";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { endCommitteeTerm, grantCommitteeTerm, grantSiteRole, revokeSiteRole } from "@/lib/roles/commands";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, type EntrySentence } from "@/components/transparency/entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, type EntrySentence } from "@/components/transparency/entries";
 import { buildWorld, resetDatabase } from "../helpers/factories";
 
 function catalogue(locale: AppLocale) {
@@ -28,15 +28,22 @@ function render(locale: AppLocale, entry: Pick<PublicLogEntry, "action" | "data"
   const format = createFormatter({ locale, timeZone: "America/Mexico_City" });
   // The catalogue is read at run time: use the translator with plain string keys.
   const tt = t as unknown as Parameters<typeof catalogueHelpers>[0] & {
-    markup: (key: string, values: Record<string, string | ((chunks: string) => string)>) => string;
+    markup: (key: string, values: Record<string, string | number | ((chunks: string) => string)>) => string;
   };
-  const helpers = catalogueHelpers(tt, (date) => format.dateTime(date, DAY_FORMAT));
+  const common = JSON.parse(readFileSync(path.join("messages", locale, "common.json"), "utf8"));
+  const helpers = catalogueHelpers(tt, (date) => format.dateTime(date, DAY_FORMAT), {
+    locale,
+    speakerRoleLabel: (role) => common.speakerRoles[role],
+    formatInstant: (date) => format.dateTime(date, INSTANT_FORMAT),
+  });
   const sentence: EntrySentence = describeEntry(entry, helpers);
   const text =
     sentence.kind === "known"
       ? tt.markup(`actions.${sentence.key}`, {
           ...sentence.values,
           org: (chunks: string) => (sentence.organizationSlug ? `<a href="/organizations/${sentence.organizationSlug}">${chunks}</a>` : chunks),
+          session: (chunks: string) =>
+            sentence.session?.id ? `<a href="/sessions/${sentence.session.id}" lang="${sentence.session.lang}">${chunks}</a>` : chunks,
         })
       : tt("genericAction", { action: sentence.action });
   return { sentence, text };
@@ -158,5 +165,139 @@ describe("sentences of the public log", () => {
     expect(ok.text).toBe("The proposal Safe routes was accepted.");
     const missing = render("en", { action: "proposal.accepted", data: { title: "Safe routes" } }, messages);
     expect(missing.sentence.kind).toBe("generic");
+  });
+});
+
+describe("sentences of review sessions and their speakers", () => {
+  const sessionId = "3f1c2a9e-8b7d-4c6e-9a1b-2c3d4e5f6a7b";
+  const sessionTitle = { es: "Vías regulares en Centroamérica", en: "Regular pathways in Central America" };
+  const base = { sessionId, sessionTitle };
+  const confirmed = {
+    ...base,
+    role: "PANELIST",
+    speakerName: "Rosa Martínez",
+    organizationName: "Colectivo de Mujeres Migrantes de Honduras",
+    selectedBy: "María Fernanda López, João Batista Souza",
+    rationale: "Diez años acompañando a mujeres retornadas.",
+    // What a careless writer might add: never read.
+    nomineeEmail: "rosa@mujeresmigrantes.example",
+    nomineeGender: "mujer",
+    email: "rosa@mujeresmigrantes.example",
+    gender: "mujer",
+    nomineeCountry: "HN",
+  };
+
+  it("names the session in the reader's language (else Spanish) and links it", () => {
+    const entry = { action: "session.held", data: base };
+    expect(render("en", entry).text).toBe(
+      `The review session <a href="/sessions/${sessionId}" lang="en">Regular pathways in Central America</a> was held.`,
+    );
+    expect(render("es", entry).text).toBe(`Se realizó la sesión de revisión <a href="/sessions/${sessionId}" lang="es">Vías regulares en Centroamérica</a>.`);
+    // No Portuguese or French title: the Spanish one, marked as Spanish.
+    for (const locale of ["pt", "fr"] as const) {
+      const { sentence, text } = render(locale, entry);
+      expect(sentence).toMatchObject({ kind: "known", session: { id: sessionId, lang: "es" } });
+      expect(text).toContain(`lang="es">Vías regulares en Centroamérica</a>`);
+    }
+    // Only English written: every reader gets it.
+    expect(render("fr", { action: "session.held", data: { sessionId, sessionTitle: { en: "Only English" } } }).text).toContain("Only English");
+  });
+
+  it("has a sentence for every public session action, in every language", () => {
+    const entries = [
+      { action: "session.opened", data: { ...base, nominationDeadline: "2031-03-14T23:00:00.000Z" } },
+      { action: "session.updated", data: base },
+      { action: "session.held", data: base },
+      { action: "session.report_published", data: base },
+      { action: "session.report_corrected", data: base },
+      { action: "session.speakers_confirmed", data: { ...base, speakerCount: 5 } },
+      { action: "nomination.confirmed", data: confirmed },
+    ];
+    for (const locale of locales) {
+      for (const entry of entries) {
+        const { sentence, text } = render(locale, entry);
+        expect(sentence.kind, `${locale} ${entry.action}`).toBe("known");
+        expect(text, `${locale} ${entry.action}`).not.toMatch(/[{}]/);
+        expect(text).toContain(`<a href="/sessions/${sessionId}"`);
+      }
+    }
+    expect(render("en", entries[0]).text).toContain("until March 14, 2031");
+    expect(render("fr", entries[0]).text).toContain("14 mars 2031");
+    expect(render("en", entries[5]).text).toContain(": 5 people.");
+    expect(render("es", { action: "session.speakers_confirmed", data: { ...base, speakerCount: 1 } }).text).toContain(": 1 persona.");
+  });
+
+  it("says who was selected, as what, by whom and why, and reads nothing private", () => {
+    const { sentence, text } = render("en", { action: "nomination.confirmed", data: confirmed });
+    expect(text).toBe(
+      `Rosa Martínez (Colectivo de Mujeres Migrantes de Honduras) was confirmed as panelist of the review session <a href="/sessions/${sessionId}" lang="en">Regular pathways in Central America</a>. Selected by María Fernanda López, João Batista Souza. Rationale: “Diez años acompañando a mujeres retornadas.”`,
+    );
+    expect(sentence.kind === "known" && Object.keys(sentence.values).sort()).toEqual([
+      "organizationName",
+      "rationale",
+      "role",
+      "selectedBy",
+      "sessionTitle",
+      "speakerName",
+    ]);
+    for (const locale of locales) {
+      for (const variant of [confirmed, { ...confirmed, speakerName: null }, { ...confirmed, organizationName: null }]) {
+        const rendered = render(locale, { action: "nomination.confirmed", data: variant });
+        expect(rendered.text).not.toContain("@");
+        expect(rendered.text).not.toMatch(/mujer\b/);
+        expect(JSON.stringify(rendered.sentence)).not.toContain("mujeresmigrantes.example");
+      }
+    }
+    expect(render("es", { action: "nomination.confirmed", data: { ...confirmed, role: "RAPPORTEUR" } }).text).toContain("como relatora o relator de la sesión");
+  });
+
+  it("withholds the name and the organization when the speaker asked", () => {
+    const cases = [
+      { data: confirmed, key: "nomination_confirmed_named_org" },
+      { data: { ...confirmed, organizationName: null }, key: "nomination_confirmed_named" },
+      { data: { ...confirmed, speakerName: null }, key: "nomination_confirmed_withheld_org" },
+      { data: { ...confirmed, speakerName: null, organizationName: null }, key: "nomination_confirmed_withheld" },
+    ];
+    for (const { data, key } of cases) {
+      for (const locale of locales) {
+        const { sentence, text } = render(locale, { action: "nomination.confirmed", data });
+        expect(sentence).toMatchObject({ kind: "known", key });
+        if (!data.speakerName) expect(text).not.toContain("Rosa");
+        if (!data.organizationName) expect(text).not.toContain("Colectivo");
+      }
+    }
+    expect(render("en", { action: "nomination.confirmed", data: { ...confirmed, speakerName: null } }).text).toMatch(
+      /^A person from Colectivo de Mujeres Migrantes de Honduras, whose name is withheld at their request, was confirmed as panelist/,
+    );
+  });
+
+  it("does not link a session id that is not one, and falls back to the generic sentence on bad data", () => {
+    const bad = render("en", { action: "session.held", data: { sessionId: "javascript:alert(1)", sessionTitle } });
+    expect(bad.sentence).toMatchObject({ kind: "known", session: { id: null } });
+    expect(bad.text).not.toContain("<a");
+    const cases = [
+      { action: "session.held", data: { sessionId } },
+      { action: "session.held", data: { sessionId, sessionTitle: "Vías regulares" } },
+      { action: "session.updated", data: { sessionId, sessionTitle: { de: "Reguläre Wege" } } },
+      { action: "session.opened", data: { ...base, nominationDeadline: "soon" } },
+      { action: "session.opened", data: base },
+      { action: "session.speakers_confirmed", data: { ...base, speakerCount: "5" } },
+      { action: "nomination.confirmed", data: { ...confirmed, role: "CHAIR" } },
+      { action: "nomination.confirmed", data: { ...confirmed, selectedBy: " " } },
+      { action: "nomination.confirmed", data: { ...confirmed, rationale: null } },
+    ];
+    for (const entry of cases) {
+      for (const locale of locales) {
+        expect(render(locale, entry).sentence, `${locale} ${JSON.stringify(entry)}`).toEqual({ kind: "generic", action: entry.action });
+      }
+    }
+  });
+
+  it("reads the confirmation generically where no role labels are given", () => {
+    const sentence = describeEntry(
+      { action: "nomination.confirmed", data: confirmed },
+      { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue("es").actions[key] ?? null },
+    );
+    expect(sentence).toEqual({ kind: "generic", action: "nomination.confirmed" });
   });
 });

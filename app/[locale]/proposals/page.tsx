@@ -15,6 +15,7 @@ import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import { countryName } from "@/lib/i18n/countries";
 import { countrySelectOptions } from "@/lib/organizations/options";
 import { SUBREGIONS } from "@/lib/organizations/subregions";
+import { sessionFilterOptions } from "@/lib/proposals/queries";
 import { parseProposalFilters, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
 import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
 
@@ -39,6 +40,7 @@ function filtersToQuery(f: ProposalFilters): Record<string, string | undefined> 
     type: f.type,
     status: f.status,
     language: f.language,
+    session: f.session,
     children: f.children ? "1" : undefined,
     gender: f.gender ? "1" : undefined,
     irregular: f.irregular ? "1" : undefined,
@@ -68,13 +70,14 @@ function FilterSelect(props: { name: string; label: string; value?: string; all:
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
   const locale = await resolvePageLocale(params);
   const filters = parseProposalFilters(await searchParams);
-  const [t, tc, tg, format, actor, result] = await Promise.all([
+  const [t, tc, tg, format, actor, result, sessions] = await Promise.all([
     getTranslations("proposalList"),
     getTranslations("common"),
     getTranslations("gcm"),
     getFormatter(),
     getCurrentActor(),
     searchProposals(filters),
+    sessionFilterOptions(locale),
   ]);
   const query = filtersToQuery(filters);
   const hasFilters = Object.entries(query).some(([key, value]) => key !== "sort" && value);
@@ -152,6 +155,18 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
             value={filters.language}
             options={(["es", "en", "pt", "fr"] as const).map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
           />
+          {sessions.length ? (
+            <FilterSelect
+              name="session"
+              label={t("session")}
+              all={tc("all")}
+              value={filters.session}
+              options={sessions.map((s) => ({
+                value: s.id,
+                label: t("sessionOption", { title: s.title, date: format.dateTime(s.startsAt, { dateStyle: "medium", timeZone: s.timeZone }) }),
+              }))}
+            />
+          ) : null}
           <div className="space-y-1">
             <label htmlFor="filter-sort" className="block font-medium text-slate-900">
               {t("sort")}

@@ -1,15 +1,79 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/layout/coming-soon";
+import { SessionCard } from "@/components/sessions/session-card";
+import { buttonClass } from "@/components/ui/button-class";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
+import { canManageSessions } from "@/lib/sessions/policy";
+import { listPublicSessions } from "@/lib/sessions/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
-  const t = await getTranslations({ locale, namespace: "common" });
-  return { title: t("nav.sessions") };
+  const t = await getTranslations({ locale, namespace: "sessions" });
+  return {
+    title: t("list.title"),
+    description: t("list.lead"),
+    alternates: { types: { "text/calendar": `/${locale}/sessions/calendar.ics` } },
+  };
 }
 
-export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
-  await resolvePageLocale(params);
-  return <ComingSoon section="sessions" />;
+/** The review sessions: those ahead (soonest first) and those past (latest first). */
+export default async function SessionsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await resolvePageLocale(params);
+  const [t, actor, { upcoming, past }] = await Promise.all([getTranslations("sessions"), getCurrentActor(), listPublicSessions()]);
+
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        lead={t("list.lead")}
+        actions={
+          <>
+            <a href={`/${locale}/sessions/calendar.ics`} className={buttonClass("secondary") + " no-underline"}>
+              {t("list.subscribe")}
+            </a>
+            {canManageSessions(actor) ? (
+              <Link href="/dashboard/sessions" className={buttonClass("secondary") + " no-underline"}>
+                {t("list.staffDesk")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <p className="mb-8 text-slate-800">{t("list.subscribeHint")}</p>
+
+      <section aria-labelledby="upcoming-heading" className="mb-10">
+        <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-slate-950">
+          {t("list.upcoming")}
+        </h2>
+        {upcoming.length === 0 ? (
+          <EmptyState title={t("list.noUpcoming")} />
+        ) : (
+          <ul className="space-y-4" aria-labelledby="upcoming-heading">
+            {upcoming.map((s) => (
+              <SessionCard key={s.id} session={s} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading" className="mb-4 text-xl font-semibold text-slate-950">
+          {t("list.past")}
+        </h2>
+        {past.length === 0 ? (
+          <EmptyState title={t("list.noPast")} />
+        ) : (
+          <ul className="space-y-4" aria-labelledby="past-heading">
+            {past.map((s) => (
+              <SessionCard key={s.id} session={s} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
 }

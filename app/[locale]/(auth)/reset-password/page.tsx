@@ -20,8 +20,9 @@ type Props = {
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "auth" });
-  // The link in the address bar is a secret: never send it on to another page or index it.
-  return { title: t("resetPassword.title"), referrer: "no-referrer", robots: { index: false } };
+  // The link in the address bar is a secret: never send it to another site or index it ("same-origin":
+  // "no-referrer" would make a form posted without JavaScript send `Origin: null`, refused by Next).
+  return { title: t("resetPassword.title"), referrer: "same-origin", robots: { index: false } };
 }
 
 export default async function ResetPasswordPage({ params, searchParams }: Props) {

@@ -17,8 +17,10 @@ type Params = Promise<{ locale: string; token: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "organizations.invitation" });
-  // The token is in the address: it must not travel in a Referer header or reach a search engine.
-  return { title: t("title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+  // The token is in the address: it must not travel to another site in a Referer header or reach a
+  // search engine. "same-origin", not "no-referrer": that one makes a form posted without JavaScript
+  // send `Origin: null`, which Next refuses as a cross-site server action.
+  return { title: t("title"), referrer: "same-origin", robots: { index: false, follow: false } };
 }
 
 export default async function InvitationPage({ params }: { params: Params }) {

@@ -11,6 +11,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { countryName } from "@/lib/i18n/countries";
+import { pickLocalized } from "@/lib/i18n/localized-text";
 import { canCommentOn } from "@/lib/proposals/comments";
 import { getProposalForPage } from "@/lib/proposals/queries";
 
@@ -42,6 +43,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // The answer in the reader's language when the committee wrote one, else in the proposal's.
   const answerLanguage = proposal.answer?.[locale] ? locale : proposal.language;
   const answerText = proposal.answer?.[answerLanguage];
+  const sessionTitle = proposal.session ? pickLocalized(proposal.session.title, locale) : null;
   const topics = (["children", "gender", "irregular"] as const).filter(
     (flag) => proposal[`concerns${flag[0].toUpperCase()}${flag.slice(1)}` as "concernsChildren" | "concernsGender" | "concernsIrregular"],
   );
@@ -148,6 +150,21 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                   </ul>
                 </dd>
               </div>
+              {proposal.session ? (
+                <div>
+                  <dt className="text-sm font-medium text-slate-700">{t("page.session")}</dt>
+                  <dd>
+                    <Link href={`/sessions/${proposal.session.id}`} lang={sessionTitle?.lang}>
+                      {sessionTitle?.text ?? tc(`sessionStatuses.${proposal.session.status}`)}
+                    </Link>
+                    <p className="text-sm text-slate-700">
+                      {t("page.sessionDate", {
+                        date: format.dateTime(proposal.session.startsAt, { dateStyle: "long", timeZone: proposal.session.timeZone }),
+                      })}
+                    </p>
+                  </dd>
+                </div>
+              ) : null}
               {proposal.countries.length ? (
                 <div>
                   <dt className="text-sm font-medium text-slate-700">{t("page.countries")}</dt>

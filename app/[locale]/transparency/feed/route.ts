@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { isLocale } from "@/i18n/routing";
 import { listPublicLog } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, publicSignature } from "@/components/transparency/entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature } from "@/components/transparency/entries";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!isLocale(locale)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const t = await getTranslations({ locale, namespace: "transparency" });
   const format = await getFormatter({ locale });
-  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT));
+  const tc = await getTranslations({ locale, namespace: "common" });
+  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT), {
+    locale,
+    speakerRoleLabel: (role) => tc(`speakerRoles.${role}`),
+    formatInstant: (date) => format.dateTime(date, INSTANT_FORMAT),
+  });
   const { entries } = await listPublicLog(1, FEED_SIZE);
 
   const origin = new URL(request.url).origin;
@@ -35,12 +40,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const sentence = describeEntry(entry, helpers);
     const title =
       sentence.kind === "known"
-        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks })
+        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks, session: (chunks) => chunks })
         : t("genericAction", { action: sentence.action });
     const link =
       sentence.kind === "known" && sentence.organizationSlug
         ? `${origin}/${locale}/organizations/${sentence.organizationSlug}`
-        : `${pageUrl}#entry-${entry.id}`;
+        : sentence.kind === "known" && sentence.session?.id
+          ? `${origin}/${locale}/sessions/${sentence.session.id}`
+          : `${pageUrl}#entry-${entry.id}`;
     const author = publicSignature(entry) ?? t("bySystem");
     const when = entry.createdAt.toISOString();
     return [

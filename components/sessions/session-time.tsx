@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/i18n/routing";
+import { formatSessionRange, zoneLabelKey, zoneOffsetLabel } from "@/lib/sessions/time";
+import { LocalTime } from "./local-time";
+
+/** The zone's name in the reader's language ("Honduras (Tegucigalpa)"), with its offset then. */
+export async function zoneLabel(zone: string, at: Date, locale: AppLocale): Promise<string> {
+  const t = await getTranslations("sessions");
+  const key = zoneLabelKey(zone);
+  const name = key ? t(`zones.${key}`) : zone.replaceAll("_", " ");
+  return `${name}, ${zoneOffsetLabel(at, zone, locale)}`;
+}
+
+/**
+ * When a session takes place: in the session's zone (server-rendered, with the zone named) and,
+ * when JavaScript runs and the reader's zone is another one, in the reader's zone too.
+ */
+export async function SessionTime({
+  startsAt,
+  endsAt,
+  timeZone,
+  locale,
+  showLocal = true,
+}: {
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  locale: AppLocale;
+  showLocal?: boolean;
+}) {
+  const t = await getTranslations("sessions");
+  const zone = await zoneLabel(timeZone, startsAt, locale);
+  return (
+    <div className="space-y-1">
+      <p className="text-slate-900">
+        <time dateTime={startsAt.toISOString()}>{formatSessionRange(startsAt, endsAt, timeZone, locale)}</time>{" "}
+        <span className="text-slate-700">({t("time.sessionZone", { zone })})</span>
+      </p>
+      {showLocal ? (
+        <LocalTime
+          start={startsAt.toISOString()}
+          end={endsAt.toISOString()}
+          sessionZone={timeZone}
+          locale={locale}
+          label={t("time.yourTime", { zone: "{zone}" })}
+        />
+      ) : null}
+    </div>
+  );
+}

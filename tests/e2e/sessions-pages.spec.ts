@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "../../prisma/seed/demo-sessions";
+import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
+
+// What the demo holds about nominees and participants that must never reach a visitor.
+const SECRETS = [
+  DEMO_PRIVATE_NOMINEE.email,
+  DEMO_PRIVATE_NOMINEE.name, // declined
+  "Luis Fernando Ayala", // proposed
+  "Patrícia Mendes", // invited
+  DEMO_RECUSAL.nomineeName, // accepted, not confirmed
+  "Wilson Ochoa", // accepted, not confirmed
+  "Juana Xoc", // selected, slate not confirmed yet
+  "Diego Fernández", // not selected
+  "Organiza a trabajadores agrícolas temporales", // a committee rationale
+  "Uso un lector de pantalla", // an access request
+  "reuniones.example", // connection links, for registrants only
+  DEMO_SESSION_TITLES.draft.es,
+];
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)*\.example\b/;
+
+test("a visitor never sees nominees' private data, access requests, links or draft sessions, on any page, feed or calendar", async ({ page, request }) => {
+  const list = await request.get("/es/sessions");
+  const ids = [...new Set([...(await list.text()).matchAll(/\/es\/sessions\/([0-9a-f-]{36})/g)].map((m) => m[1]))];
+  expect(ids.length).toBeGreaterThanOrEqual(3);
+  const paths = [
+    "/es/sessions",
+    "/fr/sessions",
+    "/es/sessions/calendar.ics",
+    "/es/transparency",
+    "/es/transparency?page=2",
+    "/en/transparency/feed",
+    "/es/proposals",
+    ...ids.flatMap((id) => [`/es/sessions/${id}`, `/pt/sessions/${id}`, `/es/sessions/${id}/calendar.ics`, `/es/proposals?session=${id}`]),
+  ];
+  for (const path of paths) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBeLessThan(400);
+    const body = await response.text();
+    for (const secret of SECRETS) expect(body, `${path} shows ${secret}`).not.toContain(secret);
+    expect(body.match(EMAIL)?.[0], `${path} shows an email`).toBeUndefined();
+  }
+  // The committee's pages and a nominee's page are not for visitors.
+  for (const path of ["/es/dashboard/committee", "/es/dashboard/sessions"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+  }
+  const bogus = await request.get(`/es/nominations/${"x".repeat(43)}`);
+  expect(await bogus.text()).toContain(messages("es")("nominee.page.invalidTitle"));
+});
+
+test("every sessions page passes axe for visitors, participants, staff and the committee", async ({ browser }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/fr/sessions");
+  await expectAccessible(visitor);
+  for (const key of ["past", "confirmed", "open"] as const) {
+    await visitor.goto("/fr/sessions");
+    await visitor.getByRole("link", { name: DEMO_SESSION_TITLES[key].fr }).first().click();
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(DEMO_SESSION_TITLES[key].fr);
+    await expectAccessible(visitor);
+  }
+
+  // A member registers for the confirmed session in Portuguese, asks for captions, and then sees the link.
+  const pt = messages("pt");
+  const participant = await (await browser.newContext()).newPage();
+  await signIn(participant, "pt", "joao@conesul.example", DEMO_PASSWORD);
+  await participant.goto("/pt/sessions");
+  // No Portuguese title was written for this one: the Spanish one is shown.
+  await participant.getByRole("link", { name: DEMO_SESSION_TITLES.confirmed.es }).first().click();
+  await expect(participant.locator("main")).not.toContainText("reuniones.example");
+  await expectAccessible(participant);
+  await participant.getByLabel(pt("sessions.registration.language"), { exact: false }).selectOption("pt");
+  await participant.getByRole("checkbox", { name: pt("common.accessNeeds.CAPTIONS") }).check();
+  await participant.getByRole("checkbox", { name: pt("sessions.registration.listed") }).check();
+  await participant.getByRole("button", { name: pt("sessions.registration.register") }).click();
+  await expect(participant.getByText(pt("sessions.registration.youAreRegistered")).first()).toBeVisible();
+  await expect(participant.locator("main")).toContainText("reuniones.example/puente/ninez-en-movimiento");
+  await expectAccessible(participant);
+
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "es", "staff.oim@puente.example", DEMO_PASSWORD);
+  for (const path of ["/es/dashboard", "/es/dashboard/sessions", "/es/dashboard/sessions/new", "/es/dashboard/committee"]) {
+    await staff.goto(path);
+    await expectAccessible(staff);
+  }
+  for (const key of ["open", "confirmed", "past", "draft"] as const) {
+    await staff.goto("/es/dashboard/sessions");
+    await staff.getByRole("link", { name: DEMO_SESSION_TITLES[key].es }).first().click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText(DEMO_SESSION_TITLES[key].es);
+    await expectAccessible(staff);
+  }
+
+  const recused = await (await browser.newContext()).newPage();
+  await signIn(recused, "es", DEMO_RECUSAL.recusedMemberEmail, DEMO_PASSWORD);
+  await recused.goto("/es/dashboard/committee");
+  await expectAccessible(recused);
+});
