@@ -50,6 +50,7 @@ test("a visitor never sees nominees' private data, access requests, links or dra
 });
 
 test("every sessions page passes axe for visitors, participants, staff and the committee", async ({ browser }) => {
+  test.setTimeout(240_000);
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/fr/sessions");
   await expectAccessible(visitor);
