@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./tests/helpers/global-setup";
 
 export default defineConfig({
   resolve: {
@@ -13,9 +14,9 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     setupFiles: ["tests/helpers/setup-env.ts"],
-    // One database for the run: files run one after another, tests reset what they need.
-    fileParallelism: false,
+    // Files run in parallel, one database per worker (VITEST_POOL_ID); tests reset what they need.
     pool: "forks",
+    maxWorkers: TEST_WORKERS,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

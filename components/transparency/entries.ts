@@ -15,6 +15,8 @@ export type EntrySentence =
       organizationSlug: string | null;
       /** For a session's entries: where `<session>` links (null: not linked) and the language its title is in. */
       session: { id: string | null; lang: AppLocale } | null;
+      /** For the report's entries: the page `<report>` links to, without the locale (a version, a paragraph, the final report). */
+      report?: { href: string };
     }
   | { kind: "generic"; action: string };
 
@@ -25,6 +27,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SPEAKER_ROLES = ["PANELIST", "RAPPORTEUR", "MODERATOR"] as const;
 type SpeakerRoleName = (typeof SPEAKER_ROLES)[number];
 const isSpeakerRole = (value: unknown): value is SpeakerRoleName => SPEAKER_ROLES.includes(value as SpeakerRoleName);
+const DISPOSITIONS = ["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"] as const;
+type DispositionName = (typeof DISPOSITIONS)[number];
+const isDisposition = (value: unknown): value is DispositionName => DISPOSITIONS.includes(value as DispositionName);
+const LANGUAGES = ["es", "en", "pt", "fr"] as const;
+const isLanguage = (value: unknown): value is AppLocale => LANGUAGES.includes(value as AppLocale);
+/** A paragraph anchor as lib/report/paragraphs.ts makes them: short, URL- and id-safe. */
+const ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 type Helpers = {
   /** Label of a site role in the sentence ("staff", "administrator"). */
@@ -39,7 +48,27 @@ type Helpers = {
   speakerRoleLabel?: (role: SpeakerRoleName) => string;
   /** A moment (ISO string) in the reader's language, with its zone; without it, the calendar day in UTC. */
   formatInstant?: (date: Date) => string;
+  /** A comment's disposition as the log says it ("accepted in part"); without it, answers read generically. */
+  dispositionLabel?: (disposition: DispositionName) => string;
 };
+
+/**
+ * The report version an entry is about: its number (a positive integer) and the page `<report>`
+ * links to (the version, at the paragraph when the entry names a usable anchor).
+ */
+function versionOf(data: Record<string, unknown>) {
+  const n = data.versionNumber;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return null;
+  const anchor = text(data.anchor);
+  const hash = anchor && ANCHOR.test(anchor) ? `#${anchor}` : "";
+  return { versionNumber: n, href: `/report/versions/${n}${hash}` };
+}
+
+/** The name of a language in the reader's language ("inglés", "anglais"), for a translation's entry. */
+function languageName(code: AppLocale, reader: AppLocale) {
+  const name = new Intl.DisplayNames([reader], { type: "language" }).of(code) ?? code;
+  return reader === "en" ? name : name.toLocaleLowerCase(reader);
+}
 
 /** The session an entry is about: its title in the reader's language and, when its id is one, the link. */
 function sessionOf(data: Record<string, unknown>, helpers: Helpers) {
@@ -144,6 +173,60 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       const key = `nomination_confirmed${speakerName ? "_named" : "_withheld"}${organizationName ? "_org" : ""}`;
       return { kind: "known", key, values, organizationSlug: null, session: about.session };
     }
+    // The review report: only the fields named here are read from the data; a draft never has
+    // public entries, so every title here is one the public may read.
+    case "report.version_opened":
+    case "report.version_closed":
+    case "report.translation_added":
+    case "report.final_published": {
+      const version = versionOf(data);
+      const title = text(data.title);
+      if (!version || !title) return generic;
+      const values: Record<string, string | number> = { versionNumber: version.versionNumber, title };
+      if (entry.action === "report.version_opened") {
+        const deadline = formatMoment(data.commentDeadline, helpers);
+        if (!deadline) return generic;
+        values.commentDeadline = deadline;
+      }
+      if (entry.action === "report.translation_added") {
+        if (!isLanguage(data.language)) return generic;
+        values.language = languageName(data.language, helpers.locale ?? "es");
+      }
+      const href = entry.action === "report.final_published" ? "/report" : `/report/versions/${version.versionNumber}`;
+      return { kind: "known", key: actionKey(entry.action), values, organizationSlug: null, session: null, report: { href } };
+    }
+    case "report.comment_posted":
+    case "report.comment_answered": {
+      // Signed by the organization; a comment without one is the Civil Society Committee's (or,
+      // on a draft, the secretariat's), as `signedAs` says.
+      const version = versionOf(data);
+      if (!version) return generic;
+      const organizationName = text(data.organizationName);
+      const signedAs = organizationName ? null : data.signedAs === "committee" || data.signedAs === "secretariat" ? data.signedAs : undefined;
+      if (signedAs === undefined) return generic;
+      const values: Record<string, string | number> = { versionNumber: version.versionNumber };
+      if (organizationName) values.organizationName = organizationName;
+      if (entry.action === "report.comment_answered") {
+        if (!isDisposition(data.disposition) || !helpers.dispositionLabel) return generic;
+        values.disposition = helpers.dispositionLabel(data.disposition);
+      }
+      const key = `${actionKey(entry.action)}${signedAs ? `_${signedAs}` : ""}`;
+      return { kind: "known", key, values, organizationSlug: null, session: null, report: { href: version.href } };
+    }
+    case "report.proposal_linked":
+    case "report.proposal_unlinked": {
+      const version = versionOf(data);
+      const proposalTitle = text(data.proposalTitle);
+      if (!version || !proposalTitle) return generic;
+      return {
+        kind: "known",
+        key: actionKey(entry.action),
+        values: { versionNumber: version.versionNumber, proposalTitle },
+        organizationSlug: null,
+        session: null,
+        report: { href: version.href },
+      };
+    }
     default: {
       // An action another capability added to the catalogue: pass its text values through.
       const key = actionKey(entry.action);
@@ -170,8 +253,8 @@ type Translator = {
 };
 
 /**
- * The helpers above from the `transparency` translator and a date formatter of the reader's
- * locale; `extra` gives the reader's language, speaker role labels and a formatter for moments.
+ * The helpers above from the `transparency` translator (roles, dispositions) and a date formatter
+ * of the reader's locale; `extra` gives the reader's language, speaker role labels and a formatter for moments.
  */
 export function catalogueHelpers(
   t: Translator,
@@ -181,6 +264,7 @@ export function catalogueHelpers(
   return {
     ...extra,
     roleLabel: (role) => t(`roles.${role}`),
+    dispositionLabel: (disposition) => t(`dispositions.${disposition}`),
     formatDay: (day) => {
       const date = new Date(`${day}T00:00:00Z`);
       return Number.isNaN(date.getTime()) ? day : formatDate(date);
@@ -208,19 +292,23 @@ export const INSTANT_FORMAT = {
   timeZoneName: "short",
 } as const;
 
-// Steps an organization takes (submitting, withdrawing, co-sponsoring) are signed with the
-// organization's name: the person who clicked may not want their name in a public log.
+// Steps an organization takes (submitting, withdrawing, co-sponsoring, commenting on the report)
+// are signed with the organization's name: the person who clicked may not want their name in a
+// public log.
 const ORGANIZATION_ACTIONS = new Set([
   "proposal.submitted",
   "proposal.withdrawn",
   "proposal.cosponsored",
   "proposal.cosponsor_withdrawn",
+  "report.comment_posted",
 ]);
 
 /** Who the public log names for an entry: a person (staff, committee), an organization, or nobody. */
 export function publicSignature(entry: Pick<PublicLogEntry, "action" | "actorName" | "data">): string | null {
   if (ORGANIZATION_ACTIONS.has(entry.action)) {
-    return typeof entry.data?.organizationName === "string" ? entry.data.organizationName : null;
+    if (typeof entry.data?.organizationName === "string") return entry.data.organizationName;
+    // A report comment without an organization is signed by a committee member, whom the log names anyway.
+    return entry.action === "report.comment_posted" ? entry.actorName : null;
   }
   return entry.actorName;
 }

@@ -41,6 +41,14 @@ export async function PublicLogList({ entries, label }: { entries: PublicLogEntr
                           {chunks}
                         </span>
                       ),
+                    report: (chunks) =>
+                      sentence.report ? (
+                        <Link href={sentence.report.href} className="font-medium text-blue-800 underline">
+                          {chunks}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{chunks}</span>
+                      ),
                   })
                 : t("genericAction", { action: sentence.action })}
             </p>

@@ -14,10 +14,14 @@
  *   nomination.declined     { sessionId, sessionTitle, nomineeName }         〃
  *   nomination.selected     { sessionId, sessionTitle }                      to the nominee (a member), at confirmation
  *   nomination.not_selected { sessionId, sessionTitle }                      〃
+ *   report.final_published  { versionNumber, title }                         to every member of every verified organization
+ *   report.comment_answered { versionNumber, anchor }                        to the author of the comment answered
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
- * sessionTitle is a plain string, in the recipient's language.
+ * sessionTitle is a plain string, in the recipient's language. Report kinds link to the final
+ * report (/report) or to the commented paragraph (/report/versions/{versionNumber}#{anchor});
+ * versionNumber is a positive integer, title the version's title (a plain string).
  *
  * Data must hold only what the recipient may read: names and titles, never emails.
  */
@@ -34,9 +38,13 @@ export const NOTIFICATION_KINDS = [
 /** Kinds about a nomination; their sentences link to a session (kept apart: NOTIFICATION_KINDS are the proposal ones). */
 export const NOMINATION_NOTIFICATION_KINDS = ["nomination.accepted", "nomination.declined", "nomination.selected", "nomination.not_selected"] as const;
 
+/** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
+export const REPORT_NOTIFICATION_KINDS = ["report.final_published", "report.comment_answered"] as const;
+
 export type ProposalNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind;
+export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind;
 
 /** The placeholders each kind's sentence needs, besides the proposal it links to. */
 const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organizationName")[]> = {
@@ -56,6 +64,28 @@ export const isNotificationKind = (kind: string): kind is ProposalNotificationKi
 
 export const isNominationNotificationKind = (kind: string): kind is NominationNotificationKind =>
   (NOMINATION_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+export const isReportNotificationKind = (kind: string): kind is ReportNotificationKind =>
+  (REPORT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+/** A paragraph anchor as lib/report/paragraphs.ts makes them: short, URL- and id-safe. */
+const ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+
+/** A report kind's sentence: the version it is about and, for a comment, the paragraph's anchor. */
+function describeReportNotification(kind: ReportNotificationKind, d: Record<string, unknown>): NotificationSentence {
+  const generic = { kind: "generic", proposalId: null } as const;
+  const n = d.versionNumber;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return generic;
+  const versionNumber = String(n);
+  if (kind === "report.final_published") {
+    const title = text(d.title);
+    if (!title) return generic;
+    return { kind: "known", key: "report_final_published", values: { versionNumber, title }, proposalId: null, href: "/report" };
+  }
+  const anchor = text(d.anchor);
+  if (!anchor || !ANCHOR.test(anchor)) return generic;
+  return { kind: "known", key: "report_comment_answered", values: { versionNumber }, proposalId: null, href: `/report/versions/${n}#${anchor}` };
+}
 
 /** The placeholders of each nomination kind's sentence, besides the session title, and the page it links to. */
 const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly "nomineeName"[]; href: (sessionId: string) => string }> = {
@@ -84,6 +114,7 @@ export type NotificationSentence =
 
 export function describeNotification(kind: string, data: unknown): NotificationSentence {
   const d = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (isReportNotificationKind(kind)) return describeReportNotification(kind, d);
   if (isNominationNotificationKind(kind)) {
     const rawSession = text(d.sessionId);
     const sessionId = rawSession && UUID.test(rawSession) ? rawSession : null;

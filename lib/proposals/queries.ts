@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { ReportVersionStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { asLocalizedText, pickLocalized, type LocalizedText } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
 import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, readableProposalWhere } from "./visibility";
@@ -10,10 +10,10 @@ const idSchema = z.uuid();
 
 /**
  * Everything the proposal page shows but the comments, in six queries whatever the number
- * of co-sponsors or history entries (the proposal, its organization, its session, the
- * co-sponsors, the history and the history's actors). `null` when the actor may not read it
- * (or it does not exist). The session is there only when it is public: a draft session is
- * never named.
+ * of co-sponsors, history entries or report links (the proposal, its organization, its session,
+ * the co-sponsors, the history with its actors, and the report paragraphs that take it up).
+ * `null` when the actor may not read it (or it does not exist). The session is there only when
+ * it is public: a draft session is never named.
  */
 export async function getProposalForPage(actor: Actor | null, rawId: string) {
   const id = idSchema.safeParse(rawId);
@@ -46,18 +46,27 @@ export async function getProposalForPage(actor: Actor | null, rawId: string) {
     },
   });
   if (!proposal) return null;
-  const [cosponsors, history] = await Promise.all([
+  const [cosponsors, history, reportLinks] = await Promise.all([
     // One statement with the join (a Prisma relation would cost a second one).
     db.$queryRaw<{ id: string; name: string; slug: string; country: string; since: Date }[]>`
       SELECT o.id::text AS id, o.name, o.slug, o.country, c."createdAt" AS since
       FROM "ProposalCosponsor" c JOIN "Organization" o ON o.id = c."organizationId"
       WHERE c."proposalId" = ${proposal.id}::uuid AND o.status = 'VERIFIED'
       ORDER BY c."createdAt" ASC, o.name ASC`,
-    db.auditEntry.findMany({
-      where: { entityType: "Proposal", entityId: proposal.id, isPublic: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, action: true, createdAt: true, data: true, actor: { select: { name: true } } },
-    }),
+    // One statement with the actor's name joined (a Prisma relation would cost a second one).
+    db.$queryRaw<{ id: string; action: string; createdAt: Date; data: unknown; actorName: string | null }[]>`
+      SELECT a.id::text AS id, a.action, a."createdAt", a.data, u.name AS "actorName"
+      FROM "AuditEntry" a LEFT JOIN "User" u ON u.id = a."actorId"
+      WHERE a."entityType" = 'Proposal' AND a."entityId" = ${proposal.id} AND a."isPublic" = true
+      ORDER BY a."createdAt" ASC, a.id ASC`,
+    // Where the report takes it up: paragraphs of versions everyone reads (never a draft).
+    db.$queryRaw<ProposalReportLink[]>`
+      SELECT v.number AS "versionNumber", v.status::text AS "versionStatus", p.anchor, v.title AS "versionTitle"
+      FROM "ReportParagraphProposal" l
+      JOIN "ReportParagraph" p ON p.id = l."paragraphId"
+      JOIN "ReportVersion" v ON v.id = p."versionId"
+      WHERE l."proposalId" = ${proposal.id}::uuid AND v.status <> 'DRAFT'
+      ORDER BY v.number DESC, p.position ASC`,
   ]);
   const { session: linked, ...rest } = proposal;
   const session: ProposalSession | null =
@@ -70,9 +79,13 @@ export async function getProposalForPage(actor: Actor | null, rawId: string) {
     session,
     answer: (proposal.answer ?? null) as Partial<Record<"es" | "en" | "pt" | "fr", string>> | null,
     cosponsors,
-    history: history.map((h) => ({ id: h.id.toString(), action: h.action, createdAt: h.createdAt, actorName: h.actor?.name ?? null, data: h.data as Record<string, unknown> })),
+    history: history.map((h) => ({ id: h.id, action: h.action, createdAt: h.createdAt, actorName: h.actorName, data: (h.data ?? {}) as Record<string, unknown> })),
+    reportLinks,
   };
 }
+
+/** A paragraph of a non-draft report version that takes the proposal up (the proposal page links to it). */
+export type ProposalReportLink = { versionNumber: number; versionStatus: ReportVersionStatus; anchor: string; versionTitle: string };
 
 export type ProposalPageData = NonNullable<Awaited<ReturnType<typeof getProposalForPage>>>;
 

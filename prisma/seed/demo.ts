@@ -7,6 +7,7 @@ import { subregionFor } from "../../lib/organizations/subregions";
 import type { Locale, OrganizationStatus, OrganizationType } from "../../lib/generated/prisma/enums";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
+import { seedReport } from "./demo-report";
 import { seedSessions } from "./demo-sessions";
 
 type DemoOrg = {
@@ -196,7 +197,7 @@ const COMMITTEE: { user: string; org: string; chair?: boolean }[] = [
   { user: "committeeUs", org: "diaspora-network-for-the-americas" },
 ];
 
-/** Writes the whole demo data set in one transaction: accounts, organizations, proposals, sessions. */
+/** Writes the whole demo data set in one transaction: accounts, organizations, proposals, sessions, the report. */
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const day = 86_400_000;
@@ -321,6 +322,13 @@ export async function seedDemo(): Promise<void> {
         },
         passwordHash,
       );
+
+      await seedReport(tx, {
+        people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
+        organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, status: o.status }])),
+        proposals: new Map(DEMO_PROPOSALS.map((p, index) => [p.title, proposalIds[index]])),
+        now,
+      });
     },
     { timeout: 60_000 },
   );

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { OrganizationStatus, OrganizationType, MembershipRole, SiteRole } from "@/lib/generated/prisma/enums";
@@ -10,7 +9,7 @@ const PLACEHOLDER_HASH = "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder
 
 /** Empties every table; the audit trigger is bypassed only here, as superuser. */
 export async function resetDatabase() {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query<{ tablename: string }>(

@@ -1,19 +1,30 @@
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 
 let database: EmbeddedDatabase | undefined;
 
-// A throwaway PostgreSQL for the whole run, built from the migrations.
+/** Test files run in parallel, each worker on its own copy of the migrated database. */
+export const TEST_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
+
+// A throwaway PostgreSQL for the whole run, built from the migrations once and copied per worker.
 export async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "puente-test-"));
   // As root, PostgreSQL runs as its own system user, which must reach the folder.
   await chmod(dir, 0o755);
   database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
   await applyMigrations(database.url);
+  const admin = new pg.Client({ connectionString: database.url.replace(/\/puente$/, "/postgres") });
+  await admin.connect();
+  try {
+    for (let worker = 1; worker <= TEST_WORKERS; worker++) await admin.query(`CREATE DATABASE puente_${worker} TEMPLATE puente`);
+  } finally {
+    await admin.end();
+  }
   project.provide("databaseUrl", database.url);
   project.provide("pgAdminUrl", database.url.replace(/\/puente$/, "/postgres"));
 }

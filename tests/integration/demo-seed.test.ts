@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { locales } from "@/i18n/routing";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "@/prisma/seed/demo-sessions";
+import { DEMO_REPORT } from "@/prisma/seed/demo-report";
+import { assignAnchors, splitMarkdown } from "@/lib/report/paragraphs";
 import { resetDatabase } from "../helpers/factories";
 
 // The demo must show the portal alive (issues 2, 3 and 4): this guards what a fresh `npm start` shows.
@@ -188,6 +190,157 @@ describe("demo data", () => {
     });
   });
 
+  describe("review report", () => {
+    const DAY = 86_400_000;
+    const versions = () =>
+      db.reportVersion.findMany({
+        orderBy: { number: "asc" },
+        include: {
+          paragraphs: { orderBy: { position: "asc" }, include: { proposals: { include: { proposal: true } } } },
+          comments: { include: { paragraph: true, organization: true, author: { include: { memberships: true } } } },
+          translations: true,
+        },
+      });
+
+    it("has a superseded version, an open one for two more weeks and a draft, in one line", async () => {
+      const [v1, v2, v3, ...rest] = await versions();
+      expect(rest).toHaveLength(0);
+      expect([v1, v2, v3].map((v) => [v.number, v.status, v.title])).toEqual([
+        [1, "SUPERSEDED", DEMO_REPORT.superseded.title],
+        [2, "OPEN", DEMO_REPORT.open.title],
+        [3, "DRAFT", DEMO_REPORT.draft.title],
+      ]);
+      expect([v2.previousId, v3.previousId]).toEqual([v1.id, v2.id]);
+      expect(v1.commentDeadline!.getTime()).toBeLessThan(v1.closedAt!.getTime());
+      expect(v1.closedAt!.getTime()).toBeLessThan(v2.openedAt!.getTime());
+      expect(v2.commentDeadline!.getTime()).toBeGreaterThan(Date.now() + 13 * DAY);
+      expect(v2.commentDeadline!.getTime()).toBeLessThan(Date.now() + 16 * DAY);
+      expect(v3.openedAt).toBeNull();
+      // A real report: about 25 blocks with headings at two levels; the paragraphs are the body, cut by the commands' rule.
+      for (const v of [v1, v2, v3]) {
+        expect(v.paragraphs.length).toBeGreaterThanOrEqual(25);
+        expect(v.paragraphs.map((p) => p.position)).toEqual(v.paragraphs.map((_, i) => i));
+        expect(v.paragraphs.map((p) => p.text)).toEqual(splitMarkdown(v.body).map((b) => b.text));
+      }
+      expect(new Set(v1.paragraphs.map((p) => p.headingLevel).filter((l) => l !== null))).toEqual(new Set([2, 3]));
+      expect(v1.translations.map((t) => [t.language, t.title])).toEqual([["en", DEMO_REPORT.translation.title]]);
+      expect(v1.translations[0].body).toMatch(/^## 1\. Introduction/);
+    });
+
+    it("keeps the anchors of paragraphs that did not change or changed a little, as the matching rule says", async () => {
+      const [v1, v2, v3] = await versions();
+      const anchors = (v: typeof v1) => new Map(v.paragraphs.map((p) => [p.anchor, p]));
+      const [a1, a2, a3] = [anchors(v1), anchors(v2), anchors(v3)];
+      const kept = [...a2.keys()].filter((anchor) => a1.has(anchor));
+      expect(kept.length).toBeGreaterThanOrEqual(24);
+      // Some kept their anchor with a changed text: the compare page has changes to show.
+      expect(kept.filter((anchor) => a1.get(anchor)!.text !== a2.get(anchor)!.text).length).toBeGreaterThanOrEqual(5);
+      // The rule itself gives the same anchors to what it keeps.
+      const again = assignAnchors(v1.paragraphs, splitMarkdown(v2.body));
+      for (const block of again) if (a1.has(block.anchor)) expect(a2.get(block.anchor)?.position).toBe(block.position);
+      expect(again.filter((b) => a1.has(b.anchor)).length).toBe(kept.length);
+
+      const { changedParagraph, removedParagraph, addedParagraph, openParagraph } = DEMO_REPORT;
+      expect(a1.get(changedParagraph.anchor)?.text).toBe(changedParagraph.before);
+      expect(a2.get(changedParagraph.anchor)?.text).toBe(changedParagraph.after);
+      expect(a1.get(removedParagraph.anchor)?.text).toBe(removedParagraph.text);
+      expect(a2.has(removedParagraph.anchor)).toBe(false);
+      expect(a1.has(addedParagraph.anchor)).toBe(false);
+      expect(a2.get(addedParagraph.anchor)?.text).toBe(addedParagraph.text);
+      expect(a1.get(openParagraph.anchor)?.text).toBe(openParagraph.text);
+      expect(a2.get(openParagraph.anchor)?.text).toBe(openParagraph.text);
+      expect([...a3.keys()].filter((anchor) => a2.has(anchor)).length).toBe(v2.paragraphs.length);
+      expect(v3.paragraphs.some((p) => p.text === DEMO_REPORT.draftOnlyText)).toBe(true);
+    });
+
+    it("has comments in four languages by members of verified organizations, every one on version 1 answered", async () => {
+      const [v1, v2, v3] = await versions();
+      const all = [...v1.comments, ...v2.comments, ...v3.comments];
+      expect(new Set(all.map((c) => c.language))).toEqual(new Set(["es", "pt", "en", "fr"]));
+      for (const c of all) {
+        expect(c.organization?.status).toBe("VERIFIED");
+        expect(c.author!.memberships.map((m) => m.organizationId)).toContain(c.organizationId);
+        expect(c.paragraph.versionId).toBe(c.versionId);
+      }
+      expect(all.some((c) => c.proposedText)).toBe(true);
+
+      expect(v1.comments.length).toBeGreaterThanOrEqual(8);
+      const staff = new Set((await db.roleAssignment.findMany({ where: { role: "STAFF" } })).map((r) => r.userId));
+      for (const c of v1.comments) {
+        expect(c.disposition, c.body).not.toBeNull();
+        expect(c.answer?.trim()).toBeTruthy();
+        expect(staff.has(c.dispositionById!)).toBe(true);
+        expect(c.dispositionAt!.getTime()).toBeGreaterThan(c.createdAt.getTime());
+      }
+      expect(new Set(v1.comments.map((c) => c.disposition))).toEqual(new Set(["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"]));
+      // The change the e2e follows: a comment in Portuguese proposing new text, accepted.
+      const behind = v1.comments.find((c) => c.paragraph.anchor === DEMO_REPORT.changedParagraph.anchor)!;
+      expect(behind).toMatchObject({ language: "pt", disposition: "ACCEPTED" });
+      expect(behind.organization?.name).toBe(DEMO_REPORT.changedParagraph.commentOrganization);
+      expect(behind.proposedText).toBeTruthy();
+
+      expect(v2.comments.filter((c) => c.disposition === null).length).toBeGreaterThanOrEqual(3);
+      expect(v2.comments.some((c) => c.disposition !== null)).toBe(true);
+      expect(v3.comments.length).toBeGreaterThan(0);
+      // The authors heard of the answers.
+      const answered = all.filter((c) => c.disposition);
+      const told = await db.notification.findMany({ where: { kind: "report.comment_answered" } });
+      expect(told).toHaveLength(answered.length);
+      for (const c of answered) {
+        expect(told.some((n) => n.userId === c.authorId && (n.data as { anchor: string }).anchor === c.paragraph.anchor)).toBe(true);
+      }
+    });
+
+    it("links paragraphs to public proposals, and an accepted one became incorporated", async () => {
+      const [v1, v2, v3] = await versions();
+      const linked = (v: typeof v1) => v.paragraphs.flatMap((p) => p.proposals.map((l) => ({ anchor: p.anchor, proposal: l.proposal })));
+      expect(linked(v1).length).toBeGreaterThanOrEqual(3);
+      for (const { proposal } of [...linked(v1), ...linked(v2), ...linked(v3)]) {
+        expect(["SUBMITTED", "UNDER_REVIEW", "ACCEPTED", "NOT_RETAINED", "INCORPORATED"]).toContain(proposal.status);
+      }
+      // Links carry over to the paragraphs that kept their anchor.
+      for (const link of linked(v1)) expect(linked(v2).some((l) => l.anchor === link.anchor && l.proposal.id === link.proposal.id)).toBe(true);
+      expect(linked(v2).length).toBeGreaterThan(linked(v1).length);
+      const incorporated = await db.auditEntry.findMany({ where: { action: "proposal.incorporated", isPublic: true, entityId: { in: linked(v2).map((l) => l.proposal.id) } } });
+      const byLink = await db.auditEntry.findMany({ where: { action: "report.proposal_linked", isPublic: true } });
+      expect(byLink.length).toBeGreaterThanOrEqual(4);
+      const madeByLink = incorporated.filter((e) => byLink.some((l) => Math.abs(l.createdAt.getTime() - e.createdAt.getTime()) < 1000));
+      expect(madeByLink.length).toBeGreaterThanOrEqual(1);
+      for (const entry of madeByLink) {
+        expect((await db.proposal.findUniqueOrThrow({ where: { id: entry.entityId } })).status).toBe("INCORPORATED");
+        expect(await db.notification.count({ where: { kind: "proposal.incorporated", data: { path: ["proposalId"], equals: entry.entityId } } })).toBeGreaterThan(0);
+      }
+      // Some accepted proposals wait to be taken up.
+      expect(await db.proposal.count({ where: { status: "ACCEPTED" } })).toBeGreaterThan(0);
+    });
+
+    it("writes the public log the commands would, and nothing about the draft", async () => {
+      const [v1, v2, v3] = await versions();
+      const count = (action: string, isPublic = true) => db.auditEntry.count({ where: { action, isPublic } });
+      expect(await count("report.version_opened")).toBe(2);
+      expect(await count("report.version_closed")).toBe(1);
+      expect(await count("report.translation_added")).toBe(1);
+      expect(await count("report.version_created", false)).toBe(3);
+      expect(await count("report.comment_posted")).toBe(v1.comments.length + v2.comments.length);
+      expect(await count("report.comment_answered")).toBe([...v1.comments, ...v2.comments].filter((c) => c.disposition).length);
+      expect(await count("report.final_published")).toBe(0);
+      const opened = await db.auditEntry.findFirstOrThrow({ where: { action: "report.version_opened", entityId: v2.id } });
+      expect(opened.data).toEqual({ versionNumber: 2, title: v2.title, commentDeadline: v2.commentDeadline!.toISOString() });
+
+      const everyPublic = await db.auditEntry.findMany({ where: { isPublic: true } });
+      const text = JSON.stringify(everyPublic.map((e) => e.data));
+      expect(text).not.toContain(DEMO_REPORT.draft.title);
+      expect(text).not.toContain(DEMO_REPORT.draftOnlyText);
+      const draftIds = new Set([v3.id, ...v3.paragraphs.map((p) => p.id), ...v3.comments.map((c) => c.id)]);
+      expect(everyPublic.filter((e) => draftIds.has(e.entityId))).toEqual([]);
+      expect(everyPublic.filter((e) => e.action.startsWith("report.") && (e.data as { versionNumber: number }).versionNumber === 3)).toEqual([]);
+      // Comment entries name the organization and the paragraph, never the comment's text or a person.
+      for (const e of everyPublic.filter((x) => x.action === "report.comment_posted")) {
+        expect(Object.keys(e.data as object).sort()).toEqual(["anchor", "organizationName", "signedAs", "versionNumber"]);
+      }
+    });
+  });
+
   it("has a sentence in every language for every public log entry", async () => {
     const { entries } = await listPublicLog(1, 1000);
     for (const locale of locales) {
@@ -211,7 +364,7 @@ describe("demo data", () => {
         const sentence = describeEntry(entry, helpers);
         expect(sentence.kind, `${locale} ${entry.action}`).toBe("known");
         if (sentence.kind !== "known") continue;
-        const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c });
+        const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c, report: (c: string) => c });
         expect(text).not.toMatch(/[{}@]/);
       }
     }

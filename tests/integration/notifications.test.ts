@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { markNotificationsRead, notify } from "@/lib/notifications/commands";
-import { describeNotification, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { describeNotification, NOTIFICATION_KINDS, REPORT_NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { countUnread, listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/queries";
 import { actorFor, createUser, resetDatabase } from "../helpers/factories";
 import { captureQueries } from "../helpers/query-count";
@@ -142,5 +142,49 @@ describe("notification sentences", () => {
       key: "proposal_accepted",
       values: { proposalTitle: "T" },
     });
+  });
+});
+
+describe("report notifications", () => {
+  const reportData = { versionNumber: 3, title: "Informe de la revisión regional", anchor: "p-k3x9a0qz" };
+
+  it.each(REPORT_NOTIFICATION_KINDS)("%s has a sentence in every language, linking to the report", (kind) => {
+    const sentence = describeNotification(kind, reportData);
+    expect(sentence.kind).toBe("known");
+    if (sentence.kind !== "known") return;
+    expect(sentence.proposalId).toBeNull();
+    expect(sentence.href).toBe(kind === "report.final_published" ? "/report" : "/report/versions/3#p-k3x9a0qz");
+    expect(sentence.values.versionNumber).toBe("3");
+    for (const locale of ["es", "en", "pt", "fr"]) {
+      const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));
+      const message: string = catalogue.kinds[sentence.key];
+      expect(typeof message, `${locale} ${kind}`).toBe("string");
+      for (const [, name] of message.matchAll(/\{(\w+)/g)) expect(sentence.values, `${locale} ${kind}`).toHaveProperty(name);
+      expect(message).toMatch(/<link>.*<\/link>/);
+    }
+  });
+
+  it("reads only the named fields", () => {
+    const sentence = describeNotification("report.final_published", { ...reportData, email: "a@b.example", answer: "private" });
+    expect(sentence).toEqual({
+      kind: "known",
+      key: "report_final_published",
+      values: { versionNumber: "3", title: reportData.title },
+      proposalId: null,
+      href: "/report",
+    });
+    expect(describeNotification("report.comment_answered", { ...reportData, title: undefined })).toMatchObject({ values: { versionNumber: "3" } });
+  });
+
+  it("falls back to a generic sentence without a usable version number, title or anchor", () => {
+    const generic = { kind: "generic", proposalId: null };
+    expect(describeNotification("report.final_published", { ...reportData, title: " " })).toEqual(generic);
+    expect(describeNotification("report.final_published", { ...reportData, versionNumber: "3" })).toEqual(generic);
+    expect(describeNotification("report.final_published", { ...reportData, versionNumber: 0 })).toEqual(generic);
+    expect(describeNotification("report.final_published", { ...reportData, versionNumber: 1.5 })).toEqual(generic);
+    expect(describeNotification("report.comment_answered", { ...reportData, anchor: undefined })).toEqual(generic);
+    expect(describeNotification("report.comment_answered", { ...reportData, anchor: "x\"><script>" })).toEqual(generic);
+    expect(describeNotification("report.comment_answered", { ...reportData, anchor: "a".repeat(33) })).toEqual(generic);
+    expect(describeNotification("report.comment_answered", null)).toEqual(generic);
   });
 });

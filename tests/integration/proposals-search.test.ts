@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { db } from "@/lib/db/client";
 import { explainSearch, parseProposalFilters, searchProposals } from "@/lib/proposals/search";
 import { seedLarge } from "@/prisma/seed/large";
@@ -11,7 +10,7 @@ const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").
 describe("proposal search at scale", () => {
   beforeAll(async () => {
     await resetDatabase();
-    await seedLarge(inject("databaseUrl"), { organizations: 200, proposals: 6_000, cosponsorships: 12_000 });
+    await seedLarge(process.env.DATABASE_URL!, { organizations: 200, proposals: 6_000, cosponsorships: 12_000 });
   }, 120_000);
 
   it("ignores accents and case, in Spanish, Portuguese and French", async () => {

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { listPublicLog, type PublicLogEntry } from "@/lib/audit/queries";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { endCommitteeTerm, grantCommitteeTerm, grantSiteRole, revokeSiteRole } from "@/lib/roles/commands";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, type EntrySentence } from "@/components/transparency/entries";
+import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature, type EntrySentence } from "@/components/transparency/entries";
 import { buildWorld, resetDatabase } from "../helpers/factories";
 
 function catalogue(locale: AppLocale) {
@@ -44,6 +44,7 @@ function render(locale: AppLocale, entry: Pick<PublicLogEntry, "action" | "data"
           org: (chunks: string) => (sentence.organizationSlug ? `<a href="/organizations/${sentence.organizationSlug}">${chunks}</a>` : chunks),
           session: (chunks: string) =>
             sentence.session?.id ? `<a href="/sessions/${sentence.session.id}" lang="${sentence.session.lang}">${chunks}</a>` : chunks,
+          report: (chunks: string) => (sentence.report ? `<a href="${sentence.report.href}">${chunks}</a>` : chunks),
         })
       : tt("genericAction", { action: sentence.action });
   return { sentence, text };
@@ -299,5 +300,119 @@ describe("sentences of review sessions and their speakers", () => {
       { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue("es").actions[key] ?? null },
     );
     expect(sentence).toEqual({ kind: "generic", action: "nomination.confirmed" });
+  });
+});
+
+describe("sentences of the review report", () => {
+  const opened = { versionNumber: 2, title: "Informe de la revisión regional", commentDeadline: "2031-03-14T23:00:00.000Z" };
+  const commented = { versionNumber: 2, anchor: "p-k3x9a0qz", organizationName: "Red Andina de Movilidad Humana" };
+  const entries = [
+    { action: "report.version_opened", data: opened, href: "/report/versions/2" },
+    { action: "report.version_closed", data: { versionNumber: 2, title: opened.title }, href: "/report/versions/2" },
+    { action: "report.translation_added", data: { versionNumber: 2, title: opened.title, language: "en" }, href: "/report/versions/2" },
+    { action: "report.final_published", data: { versionNumber: 4, title: "Informe final" }, href: "/report" },
+    { action: "report.comment_posted", data: commented, href: "/report/versions/2#p-k3x9a0qz" },
+    { action: "report.comment_answered", data: { ...commented, disposition: "PARTLY_ACCEPTED" }, href: "/report/versions/2#p-k3x9a0qz" },
+    { action: "report.proposal_linked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
+    { action: "report.proposal_unlinked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
+  ];
+
+  it("has a sentence for every public report action, in every language, linking to the version, the paragraph or the final report", () => {
+    for (const locale of locales) {
+      for (const { action, data, href } of entries) {
+        const { sentence, text } = render(locale, { action, data });
+        expect(sentence, `${locale} ${action}`).toMatchObject({ kind: "known", key: action.replace(".", "_"), report: { href } });
+        expect(text, `${locale} ${action}`).not.toMatch(/[{}]/);
+        expect(text).toContain(`<a href="${href}">`);
+      }
+    }
+    expect(render("en", entries[0]).text).toBe(
+      `Version 2 of the regional report, <a href="/report/versions/2">“Informe de la revisión regional”</a>, was opened for comment until March 14, 2031 at 11:00 PM UTC.`,
+    );
+    expect(render("fr", entries[0]).text).toContain("14 mars 2031");
+    expect(render("es", entries[2]).text).toContain("una traducción al inglés de la versión 2");
+    expect(render("en", entries[2]).text).toContain("A translation into English of version 2");
+    expect(render("pt", entries[5]).text).toContain("foi respondido: aceito em parte.");
+    expect(render("es", entries[5]).text).toBe(
+      `Se respondió al comentario de Red Andina de Movilidad Humana sobre un <a href="/report/versions/2#p-k3x9a0qz">párrafo de la versión 2</a> del informe regional: aceptado en parte.`,
+    );
+    expect(render("en", entries[6]).text).toContain("takes up the proposal “Alternativas a la detención”.");
+    expect(render("es", entries[3]).text).toBe(`Se publicó el informe final de la revisión regional: <a href="/report">«Informe final»</a> (versión 4).`);
+  });
+
+  it("reads only the fields it names", () => {
+    const careless = {
+      ...commented,
+      disposition: "NOTED",
+      body: "El texto completo del comentario",
+      answer: "Respuesta interna",
+      authorName: "Ana Castillo",
+      email: "ana@sinfronteras.example",
+      draftTitle: "Borrador confidencial",
+    };
+    for (const locale of locales) {
+      const { sentence, text } = render(locale, { action: "report.comment_answered", data: careless });
+      expect(sentence.kind === "known" && Object.keys(sentence.values).sort()).toEqual(["disposition", "organizationName", "versionNumber"]);
+      for (const secret of ["El texto completo", "Respuesta interna", "Ana Castillo", "@", "Borrador confidencial"]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("signs a comment with the organization, an answer with the person who gave it", () => {
+    const entry = { action: "report.comment_posted", actorName: "Ana Castillo", data: commented };
+    expect(publicSignature(entry)).toBe("Red Andina de Movilidad Humana");
+    expect(publicSignature({ ...entry, action: "report.comment_answered" })).toBe("Ana Castillo");
+  });
+
+  it("says who signed a comment without an organization: the committee, or the secretariat", () => {
+    const base = { versionNumber: 2, anchor: "p-k3x9a0qz", organizationName: null };
+    for (const locale of locales) {
+      for (const signedAs of ["committee", "secretariat"]) {
+        for (const action of ["report.comment_posted", "report.comment_answered"]) {
+          const { sentence, text } = render(locale, { action, data: { ...base, signedAs, disposition: "NOTED" } });
+          expect(sentence, `${locale} ${action} ${signedAs}`).toMatchObject({ kind: "known", key: `${action.replace(".", "_")}_${signedAs}` });
+          expect(text).not.toMatch(/[{}]/);
+        }
+      }
+    }
+    expect(render("en", { action: "report.comment_posted", data: { ...base, signedAs: "committee" } }).text).toBe(
+      `The Civil Society Committee commented on a <a href="/report/versions/2#p-k3x9a0qz">paragraph of version 2</a> of the regional report.`,
+    );
+    // An organization's name wins over the signature kind.
+    expect(render("es", { action: "report.comment_posted", data: { ...commented, signedAs: "organization" } }).sentence).toMatchObject({
+      key: "report_comment_posted",
+    });
+    expect(publicSignature({ action: "report.comment_posted", actorName: "Carlos Quishpe", data: { ...base, signedAs: "committee" } })).toBe("Carlos Quishpe");
+  });
+
+  it("links to the version without a fragment when the anchor is not one", () => {
+    for (const anchor of [undefined, "", 'x"><script>', "a".repeat(33), 42]) {
+      const { sentence, text } = render("en", { action: "report.comment_posted", data: { ...commented, anchor } });
+      expect(sentence).toMatchObject({ kind: "known", report: { href: "/report/versions/2" } });
+      expect(text).not.toContain("script");
+    }
+  });
+
+  it("falls back to the generic sentence on bad data", () => {
+    const cases = [
+      { action: "report.version_opened", data: { ...opened, commentDeadline: "soon" } },
+      { action: "report.version_opened", data: { versionNumber: 2, title: opened.title } },
+      { action: "report.version_closed", data: { versionNumber: "2", title: opened.title } },
+      { action: "report.version_closed", data: { versionNumber: 0, title: opened.title } },
+      { action: "report.version_closed", data: { versionNumber: 2.5, title: opened.title } },
+      { action: "report.final_published", data: { versionNumber: 4, title: "  " } },
+      { action: "report.translation_added", data: { versionNumber: 2, title: opened.title, language: "de" } },
+      { action: "report.translation_added", data: { versionNumber: 2, title: opened.title } },
+      { action: "report.comment_posted", data: { ...commented, organizationName: null } },
+      { action: "report.comment_posted", data: { ...commented, organizationName: null, signedAs: "organization" } },
+      { action: "report.comment_posted", data: { ...commented, organizationName: " ", signedAs: "visitor" } },
+      { action: "report.comment_answered", data: { ...commented, disposition: "REJECTED" } },
+      { action: "report.comment_answered", data: commented },
+      { action: "report.proposal_linked", data: { versionNumber: 2, anchor: "p-1" } },
+    ];
+    for (const entry of cases) {
+      for (const locale of locales) {
+        expect(render(locale, entry).sentence, `${locale} ${JSON.stringify(entry)}`).toEqual({ kind: "generic", action: entry.action });
+      }
+    }
   });
 });

@@ -191,6 +191,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                   </Link>
                 </li>
               ) : null}
+              {data.managesSessions ? (
+                <li>
+                  <Link href="/dashboard/report" className={linkClass}>
+                    {t("sessions.reportDesk")}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </Card>
 

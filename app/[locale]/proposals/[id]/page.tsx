@@ -34,10 +34,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const proposal = await getProposalForPage(actor, id);
   if (!proposal) notFound();
 
-  const [t, tc, tg, format] = await Promise.all([
+  const [t, tc, tg, tr, format] = await Promise.all([
     getTranslations("proposalList"),
     getTranslations("common"),
     getTranslations("gcm"),
+    getTranslations("reportComments"),
     getFormatter(),
   ]);
   // The answer in the reader's language when the committee wrote one, else in the proposal's.
@@ -116,6 +117,25 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                   </>
                 ) : null}
               </Card>
+            </section>
+          ) : null}
+
+          {proposal.reportLinks.length ? (
+            <section aria-labelledby="report-heading">
+              <h2 id="report-heading" className="mb-2 text-xl font-semibold">
+                {tr("proposalPage.heading")}
+              </h2>
+              <p className="text-slate-800">{tr("proposalPage.intro")}</p>
+              <ul className="mt-2 list-disc space-y-1 pl-6">
+                {proposal.reportLinks.map((l) => (
+                  <li key={`${l.versionNumber}-${l.anchor}`}>
+                    <Link href={`/report/versions/${l.versionNumber}#${l.anchor}`}>
+                      {tr("proposalPage.paragraph", { number: l.versionNumber, anchor: l.anchor })}
+                    </Link>{" "}
+                    <span className="text-sm text-slate-700">({tc(`reportStatuses.${l.versionStatus}`)})</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
 

@@ -40,14 +40,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const sentence = describeEntry(entry, helpers);
     const title =
       sentence.kind === "known"
-        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks, session: (chunks) => chunks })
+        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks, session: (chunks) => chunks, report: (chunks) => chunks })
         : t("genericAction", { action: sentence.action });
     const link =
       sentence.kind === "known" && sentence.organizationSlug
         ? `${origin}/${locale}/organizations/${sentence.organizationSlug}`
         : sentence.kind === "known" && sentence.session?.id
           ? `${origin}/${locale}/sessions/${sentence.session.id}`
-          : `${pageUrl}#entry-${entry.id}`;
+          : sentence.kind === "known" && sentence.report
+            ? `${origin}/${locale}${sentence.report.href}`
+            : `${pageUrl}#entry-${entry.id}`;
     const author = publicSignature(entry) ?? t("bySystem");
     const when = entry.createdAt.toISOString();
     return [

@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CommentCounts, CommentDoneNotice, ParagraphComments } from "@/components/report/comments";
+import { ReportDeadline } from "@/components/report/deadline";
+import { PrintButton } from "@/components/report/print-button";
+import { ReportText } from "@/components/report/report-text";
+import { ReportStatusBadge } from "@/components/report/status-badge";
+import { TableOfContents } from "@/components/report/table-of-contents";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { Link } from "@/i18n/navigation";
+import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
+import { canCommentOnVersion } from "@/lib/report/comments";
+import { canGiveDispositions } from "@/lib/report/dispositions";
+import { canLinkProposals } from "@/lib/report/links";
+import { canManageReport } from "@/lib/report/policy";
+import { getVersionMeta, getVersionPage } from "@/lib/report/queries";
+
+type Props = { params: Promise<{ locale: string; n: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const parseNumber = (n: string) => (/^\d{1,7}$/.test(n) ? Number(n) : 0);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolvePageLocale(params);
+  const { n } = await params;
+  const version = await getVersionMeta(await getCurrentActor(), parseNumber(n));
+  if (!version) return {};
+  const t = await getTranslations({ locale, namespace: "report" });
+  return {
+    title: `${t("version.heading", { number: version.number })} · ${t("home.title")}`,
+    // Drafts are for staff and the committee: never indexed.
+    robots: version.status === "DRAFT" ? { index: false } : undefined,
+  };
+}
+
+/**
+ * One version, paragraph by paragraph: each paragraph has its stable anchor as id, its comments
+ * (with dispositions), the proposals it takes up, and — while comments are open — a link to its
+ * comment form that works without JavaScript (?comment=<anchor>#comment-<anchor>).
+ */
+export default async function VersionPage({ params, searchParams }: Props) {
+  const locale = await resolvePageLocale(params);
+  const { n } = await params;
+  const query = await searchParams;
+  const actor = await getCurrentActor();
+  const now = new Date();
+  const data = await getVersionPage(actor, parseNumber(n), now);
+  if (!data) notFound();
+  const [t, tc, format] = await Promise.all([getTranslations("report"), getTranslations("common"), getFormatter()]);
+  const { version } = data;
+  const status = version.effectiveStatus;
+  const canComment = canCommentOnVersion(actor, version, now);
+  const canAnswer = canGiveDispositions(actor);
+  const canLink = canLinkProposals(actor);
+  const formFor = typeof query.comment === "string" ? query.comment : null;
+
+  return (
+    <article className="space-y-8">
+      <div>
+        <p className="report-actions mb-3">
+          <Link href="/report/versions">{t("version.back")}</Link>
+        </p>
+        <header className="space-y-3 border-b border-slate-300 pb-4">
+          <p className="text-sm font-medium uppercase tracking-wide text-slate-700">{t("version.heading", { number: version.number })}</p>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h1 className="max-w-4xl text-2xl font-bold text-slate-950 sm:text-3xl" lang={version.language}>
+              {version.title}
+            </h1>
+            <ReportStatusBadge status={status} />
+          </div>
+          <p className="text-slate-800">
+            {t("version.writtenIn", { language: tc(`languages.${version.language}`) })}
+            {version.finalAt ? <> · {t("home.publishedOn", { date: format.dateTime(version.finalAt, { dateStyle: "long" }) })}</> : null}
+          </p>
+          {version.commentDeadline && (status === "OPEN" || status === "CLOSED") ? (
+            <ReportDeadline deadline={version.commentDeadline} timeZone={version.timeZone} locale={locale} past={status !== "OPEN"} />
+          ) : null}
+        </header>
+      </div>
+
+      <CommentDoneNotice done={query.done} />
+      <Alert tone="info">{t(`version.notice.${status}`)}</Alert>
+      {status === "OPEN" && !actor ? (
+        <p className="text-slate-800">
+          {t("version.signInToComment")} <Link href={`/sign-in?next=${encodeURIComponent(`/${locale}/report/versions/${version.number}`)}`}>{t("version.signIn")}</Link>
+        </p>
+      ) : null}
+
+      <div className="report-actions flex flex-wrap items-center gap-3">
+        <a href={`/${locale}/report/versions/${version.number}/download`} download className={buttonClass("secondary") + " no-underline"}>
+          {t("home.download")}
+        </a>
+        <PrintButton label={t("home.print")} />
+        {version.previousId && version.number > 1 ? (
+          <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("version.compareWithPrevious")}</Link>
+        ) : null}
+        {canManageReport(actor) ? <Link href="/dashboard/report">{t("version.manage")}</Link> : null}
+      </div>
+
+      {data.translations.length > 0 ? (
+        <p className="report-actions text-slate-900">
+          {t("version.translations")}{" "}
+          {data.translations.map((tr, i) => (
+            <span key={tr.language}>
+              {i > 0 ? ", " : null}
+              <a href={`/${locale}/report/versions/${version.number}/download?lang=${tr.language}`} download hrefLang={tr.language}>
+                {tc(`languages.${tr.language}`)}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="counts-heading" className="report-actions rounded-lg border border-slate-300 bg-white p-5">
+        <h2 id="counts-heading" className="mb-2 text-xl font-semibold text-slate-950">
+          {t("version.countsHeading")}
+        </h2>
+        <CommentCounts counts={data.counts} label={t("version.heading", { number: version.number })} />
+      </section>
+
+      <TableOfContents paragraphs={data.paragraphs} lang={version.language} />
+
+      <section aria-labelledby="report-text-heading">
+        <h2 id="report-text-heading" className="mb-2 text-xl font-semibold text-slate-950">
+          {t("home.textHeading")}
+        </h2>
+        <ReportText
+          paragraphs={data.paragraphs}
+          lang={version.language}
+          after={(p) => (
+            <ParagraphComments
+              locale={locale}
+              paragraph={{ id: p.id, anchor: p.anchor, versionId: version.id }}
+              comments={data.commentsByParagraph.get(p.id) ?? []}
+              canComment={canComment}
+              canAnswer={canAnswer}
+              versionStatus={version.status}
+              formOpen={formFor === p.anchor}
+              links={data.proposalsByParagraph.get(p.id) ?? []}
+              canLink={canLink}
+            />
+          )}
+        />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,247 @@
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CommentDisposition, Locale, ReportVersionStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { commentsByParagraph as groupComments, REPORT_COMMENT_ORDER, reportCommentSelect, toCommentView } from "./comments";
+import { dispositionCountsByVersion, emptyDispositionCounts as emptyCounts, type DispositionCounts } from "./dispositions";
+import { LINK_ORDER, linkedProposalSelect, linkedProposalsWhere, linksByParagraph, toLinkedProposalView } from "./links";
+import { compareParagraphs, summarize, type DiffRow, type DiffSummary } from "./diff";
+import { canManageReport, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses } from "./policy";
+
+// What the report pages read. Every query is scoped by what the actor may read (a draft exists
+// only for staff and the committee) and selects public columns only. Each page runs a fixed
+// number of statements, whatever the number of paragraphs and comments.
+
+const versionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  language: true,
+  status: true,
+  commentDeadline: true,
+  timeZone: true,
+  openedAt: true,
+  closedAt: true,
+  finalAt: true,
+  createdAt: true,
+  updatedAt: true,
+  previousId: true,
+} satisfies Prisma.ReportVersionSelect;
+type VersionRow = Prisma.ReportVersionGetPayload<{ select: typeof versionSelect }>;
+
+/** A version as the pages show it: with its effective status (OPEN past its deadline is CLOSED). */
+export type ReportVersionView = VersionRow & { effectiveStatus: ReportVersionStatus };
+
+const view = (row: VersionRow, now: Date): ReportVersionView => ({ ...row, effectiveStatus: effectiveStatus(row, now) });
+
+export const paragraphSelect = {
+  id: true,
+  anchor: true,
+  position: true,
+  markdown: true,
+  text: true,
+  headingLevel: true,
+} satisfies Prisma.ReportParagraphSelect;
+export type ReportParagraphView = Prisma.ReportParagraphGetPayload<{ select: typeof paragraphSelect }>;
+
+export type VersionListItem = ReportVersionView & { counts: DispositionCounts; translations: Locale[] };
+
+/** Every version the actor may read, newest first, with its comment counts (three statements). */
+export async function listVersions(actor: Actor | null, now = new Date()): Promise<VersionListItem[]> {
+  const rows = await db.reportVersion.findMany({
+    where: { status: { in: readableStatuses(actor) } },
+    orderBy: { number: "desc" },
+    select: { ...versionSelect, translations: { select: { language: true }, orderBy: { language: "asc" } } },
+  });
+  const counts = await dispositionCountsByVersion(rows.map((r) => r.id));
+  return rows.map(({ translations, ...row }) => ({
+    ...view(row, now),
+    counts: counts.get(row.id) ?? emptyCounts(),
+    translations: translations.map((t) => t.language),
+  }));
+}
+
+/** The staff desk: every version (drafts too) with counts, plus the draft's text to edit. */
+export async function getReportDesk(actor: Actor, now = new Date()) {
+  if (!canManageReport(actor)) return null;
+  const versions = await listVersions(actor, now);
+  const draft = versions.find((v) => v.status === "DRAFT");
+  const draftBody = draft ? await db.reportVersion.findUnique({ where: { id: draft.id }, select: { body: true } }) : null;
+  return {
+    versions,
+    draft: draft ? { ...draft, body: draftBody?.body ?? "" } : null,
+    /** Closed versions with comments still waiting for a disposition: highlighted on the desk. */
+    needsAnswers: versions.filter((v) => v.effectiveStatus === "CLOSED" && v.counts.waiting > 0),
+  };
+}
+
+/**
+ * One version with its paragraphs, every comment (E's select, one findMany) and the public
+ * proposals each paragraph takes up: five statements whatever the size (version, translations,
+ * paragraphs, comments, links).
+ */
+export async function getVersionPage(actor: Actor | null, number: number, now = new Date()) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const version = await db.reportVersion.findFirst({ where: { number, status: { in: readableStatuses(actor) } }, select: versionSelect });
+  if (!version) return null;
+  const [translations, paragraphs, comments, links] = await Promise.all([
+    db.reportTranslation.findMany({ where: { versionId: version.id }, orderBy: { language: "asc" }, select: { language: true, title: true } }),
+    db.reportParagraph.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: paragraphSelect }),
+    db.reportComment.findMany({ where: { versionId: version.id }, orderBy: REPORT_COMMENT_ORDER, select: reportCommentSelect }),
+    db.reportParagraphProposal.findMany({ where: linkedProposalsWhere(version.id), orderBy: LINK_ORDER, select: linkedProposalSelect }),
+  ]);
+  const views = comments.map(toCommentView);
+  const counts = emptyCounts();
+  for (const c of views) {
+    if (c.disposition) counts[c.disposition]++;
+    else counts.waiting++;
+    counts.total++;
+  }
+  const commentsByParagraph = groupComments(views);
+  const proposalsByParagraph = linksByParagraph(links.map(toLinkedProposalView));
+  return { version: view(version, now), translations, paragraphs, commentsByParagraph, proposalsByParagraph, counts };
+}
+
+/** The version's number, title and status for the page's metadata (one statement), or null. */
+export async function getVersionMeta(actor: Actor | null, number: number) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  return db.reportVersion.findFirst({ where: { number, status: { in: readableStatuses(actor) } }, select: { number: true, title: true, status: true } });
+}
+
+/**
+ * What /report shows: the final report if there is one, else the latest version open or closed
+ * for comment (never a draft, never a superseded one), with its paragraphs and translations.
+ */
+export async function getCurrentReport(now = new Date()) {
+  const version =
+    (await db.reportVersion.findFirst({ where: { status: "FINAL" }, orderBy: { number: "desc" }, select: versionSelect })) ??
+    (await db.reportVersion.findFirst({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: { number: "desc" }, select: versionSelect }));
+  if (!version) return null;
+  const [paragraphs, translations] = await Promise.all([
+    db.reportParagraph.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: paragraphSelect }),
+    db.reportTranslation.findMany({ where: { versionId: version.id }, orderBy: { language: "asc" }, select: { language: true, title: true, body: true } }),
+  ]);
+  return { version: view(version, now), paragraphs, translations };
+}
+
+/**
+ * The Markdown of a version (or of one of its translations) for the download route, when the
+ * actor may read the version: { filename, title, body } or null.
+ */
+export async function getVersionSource(actor: Actor | null, number: number, language?: Locale | null) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const version = await db.reportVersion.findFirst({
+    where: { number, status: { in: readableStatuses(actor) } },
+    select: { id: true, number: true, title: true, body: true, language: true },
+  });
+  if (!version) return null;
+  if (language && language !== version.language) {
+    const translation = await db.reportTranslation.findUnique({
+      where: { versionId_language: { versionId: version.id, language } },
+      select: { title: true, body: true },
+    });
+    if (!translation) return null;
+    return { number: version.number, language, title: translation.title, body: translation.body };
+  }
+  return { number: version.number, language: version.language, title: version.title, body: version.body };
+}
+
+export type CompareComment = {
+  id: string;
+  versionNumber: number;
+  anchor: string;
+  organizationName: string | null;
+  body: string;
+  proposedText: string | null;
+  language: Locale | null;
+  disposition: CommentDisposition;
+  answer: string | null;
+};
+
+export type CompareData = {
+  from: ReportVersionView;
+  to: ReportVersionView;
+  rows: DiffRow<ReportParagraphView>[];
+  summary: DiffSummary;
+  /** For each changed or removed paragraph (by anchor): the accepted or partly accepted comments behind it. */
+  reasons: Map<string, CompareComment[]>;
+};
+
+/**
+ * Two versions compared paragraph by paragraph (either order), with, for every changed or
+ * removed paragraph, the comments on that paragraph (same anchor) in the versions from the
+ * earlier one up to (not including) the later one that staff accepted or partly accepted:
+ * the comments that led to the change. Four statements.
+ */
+export async function getComparison(actor: Actor | null, fromNumber: number, toNumber: number, now = new Date()): Promise<CompareData | null> {
+  if (![fromNumber, toNumber].every((n) => Number.isInteger(n) && n >= 1) || fromNumber === toNumber) return null;
+  const low = Math.min(fromNumber, toNumber);
+  const high = Math.max(fromNumber, toNumber);
+  const versions = await db.reportVersion.findMany({
+    where: { number: { gte: low, lte: high }, status: { in: readableStatuses(actor) } },
+    orderBy: { number: "asc" },
+    select: versionSelect,
+  });
+  const from = versions.find((v) => v.number === fromNumber);
+  const to = versions.find((v) => v.number === toNumber);
+  if (!from || !to) return null;
+  const paragraphs = await db.reportParagraph.findMany({
+    where: { versionId: { in: [from.id, to.id] } },
+    orderBy: { position: "asc" },
+    select: { ...paragraphSelect, versionId: true },
+  });
+  const of = (versionId: string) =>
+    paragraphs.filter((p) => p.versionId === versionId).map((p) => ({ id: p.id, anchor: p.anchor, position: p.position, markdown: p.markdown, text: p.text, headingLevel: p.headingLevel }));
+  const rows = compareParagraphs(of(from.id), of(to.id));
+  const changedAnchors = rows.filter((r) => r.kind === "changed" || r.kind === "removed").map((r) => r.anchor);
+  const sources = versions.filter((v) => v.number < high);
+  const reasons = new Map<string, CompareComment[]>();
+  if (changedAnchors.length && sources.length) {
+    const comments = await db.reportComment.findMany({
+      where: {
+        versionId: { in: sources.map((v) => v.id) },
+        disposition: { in: [...CHANGE_DISPOSITIONS] },
+        paragraph: { anchor: { in: changedAnchors } },
+      },
+      orderBy: REPORT_COMMENT_ORDER,
+      select: {
+        id: true,
+        body: true,
+        proposedText: true,
+        language: true,
+        disposition: true,
+        answer: true,
+        version: { select: { number: true } },
+        paragraph: { select: { anchor: true } },
+        organization: { select: { name: true } },
+      },
+    });
+    for (const c of comments) {
+      const item: CompareComment = {
+        id: c.id,
+        versionNumber: c.version.number,
+        anchor: c.paragraph.anchor,
+        organizationName: c.organization?.name ?? null,
+        body: c.body,
+        proposedText: c.proposedText,
+        language: c.language,
+        disposition: c.disposition!,
+        answer: c.answer,
+      };
+      const list = reasons.get(item.anchor);
+      if (list) list.push(item);
+      else reasons.set(item.anchor, [item]);
+    }
+  }
+  return { from: view(from, now), to: view(to, now), rows, summary: summarize(rows), reasons };
+}
+
+/** The versions the compare form offers (numbers and titles the actor may read). */
+export async function listVersionChoices(actor: Actor | null) {
+  return db.reportVersion.findMany({
+    where: { status: { in: readableStatuses(actor) } },
+    orderBy: { number: "asc" },
+    select: { number: true, title: true, status: true },
+  });
+}
+
