@@ -1,16 +1,17 @@
 import { db } from "@/lib/db/client";
 import { canReviewProposals } from "@/lib/proposals/policy";
 import { isCommitteeMember } from "@/lib/auth/actor";
+import { canTransitionNomination, effectiveStatus } from "@/lib/nominations/policy";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
- * Everything the signed-in user's home page shows, in a fixed number of queries (at most five,
+ * Everything the signed-in user's home page shows, in a fixed number of queries (at most six,
  * run together). Memberships and site roles come with the actor, already fresh from the database.
  */
 export async function getDashboard(actor: Actor, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const memberOf = actor.memberships.map((m) => m.organizationId);
-  const [committeeTerms, invitations, pendingOrganizations, proposals, registrations] = await Promise.all([
+  const [committeeTerms, invitations, pendingOrganizations, proposals, registrations, nominations] = await Promise.all([
     // The current term and any upcoming one.
     db.committeeTerm.findMany({
       where: { userId: actor.userId, endedEarlyAt: null, endsOn: { gte: today } },
@@ -51,6 +52,19 @@ export async function getDashboard(actor: Actor, now = new Date()) {
       take: 10,
       select: { session: { select: { id: true, title: true, startsAt: true, timeZone: true } } },
     }),
+    // The user's own nominations to speak (never the committee's rationale), for sessions not over yet.
+    db.nomination.findMany({
+      where: { nomineeUserId: actor.userId, session: { status: { not: "DRAFT" }, endsAt: { gte: now } } },
+      orderBy: { session: { startsAt: "asc" } },
+      take: 10,
+      select: {
+        id: true,
+        role: true,
+        status: true,
+        invitationExpiresAt: true,
+        session: { select: { id: true, title: true, startsAt: true, timeZone: true } },
+      },
+    }),
   ]);
   return {
     memberships: actor.memberships,
@@ -63,6 +77,17 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     /** Committee members with an active term and staff review proposals at /dashboard/proposals. */
     reviewsProposals: canReviewProposals(actor),
     registrations: registrations.map((r) => r.session),
+    /** What the nominee may still do from here: withdraw before the session starts. */
+    nominations: nominations.map((n) => {
+      const status = effectiveStatus(n, now);
+      return {
+        id: n.id,
+        role: n.role,
+        status,
+        session: n.session,
+        canWithdraw: now < n.session.startsAt && canTransitionNomination(status, "withdraw"),
+      };
+    }),
     /** The committee's workspace is for active committee members and staff; the sessions desk for staff. */
     seesCommitteeWorkspace: actor.isStaff || isCommitteeMember(actor),
     managesSessions: actor.isStaff,

@@ -619,6 +619,8 @@ export async function withdraw(actor: Actor | null, raw: unknown): Promise<Nomin
       isPublic: false,
       data: { ...nominationData(n), by, optOut, previousStatus: from },
     });
+    // The committee member who nominated them hears it from the app (when they did not do it themselves).
+    if (by === "nominee") await tellNominator(tx, n, "nomination.withdrawn");
     return { ...result(n, to), by };
   });
 }

@@ -12,6 +12,7 @@
  *   proposal.incorporated   { proposalId, proposalTitle }                    〃
  *   nomination.accepted     { sessionId, sessionTitle, nomineeName }         to the committee member who nominated
  *   nomination.declined     { sessionId, sessionTitle, nomineeName }         〃
+ *   nomination.withdrawn    { sessionId, sessionTitle, nomineeName }         〃 (when the nominee withdraws)
  *   nomination.selected     { sessionId, sessionTitle }                      to the nominee (a member), at confirmation
  *   nomination.not_selected { sessionId, sessionTitle }                      〃
  *   report.final_published  { versionNumber, title }                         to every member of every verified organization
@@ -36,7 +37,13 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 
 /** Kinds about a nomination; their sentences link to a session (kept apart: NOTIFICATION_KINDS are the proposal ones). */
-export const NOMINATION_NOTIFICATION_KINDS = ["nomination.accepted", "nomination.declined", "nomination.selected", "nomination.not_selected"] as const;
+export const NOMINATION_NOTIFICATION_KINDS = [
+  "nomination.accepted",
+  "nomination.declined",
+  "nomination.withdrawn",
+  "nomination.selected",
+  "nomination.not_selected",
+] as const;
 
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
 export const REPORT_NOTIFICATION_KINDS = ["report.final_published", "report.comment_answered"] as const;
@@ -91,6 +98,7 @@ function describeReportNotification(kind: ReportNotificationKind, d: Record<stri
 const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly "nomineeName"[]; href: (sessionId: string) => string }> = {
   "nomination.accepted": { needs: ["nomineeName"], href: (id) => `/dashboard/committee/sessions/${id}` },
   "nomination.declined": { needs: ["nomineeName"], href: (id) => `/dashboard/committee/sessions/${id}` },
+  "nomination.withdrawn": { needs: ["nomineeName"], href: (id) => `/dashboard/committee/sessions/${id}` },
   "nomination.selected": { needs: [], href: (id) => `/sessions/${id}` },
   "nomination.not_selected": { needs: [], href: (id) => `/sessions/${id}` },
 };

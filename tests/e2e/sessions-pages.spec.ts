@@ -91,6 +91,19 @@ test("every sessions page passes axe for visitors, participants, staff and the c
     await expectAccessible(staff);
   }
 
+  // A nominee with an account sees her nomination on her dashboard and withdraws it there.
+  const es = messages("es");
+  const nominee = await (await browser.newContext()).newPage();
+  await signIn(nominee, "es", "laura@iemc.example", DEMO_PASSWORD);
+  const mine = nominee.getByRole("heading", { name: es("dashboard.nominations.heading") });
+  await expect(mine).toBeVisible();
+  await expect(nominee.getByRole("link", { name: DEMO_SESSION_TITLES.open.es })).toBeVisible();
+  await nominee.getByText(es("dashboard.nominations.withdraw")).click();
+  await expectAccessible(nominee);
+  await nominee.getByRole("button", { name: es("dashboard.nominations.withdrawSubmit") }).click();
+  await expect(nominee.getByText(es("common.nominationStatuses.WITHDRAWN"))).toBeVisible();
+  await expect(nominee.getByText(es("dashboard.nominations.withdraw"))).toHaveCount(0);
+
   const recused = await (await browser.newContext()).newPage();
   await signIn(recused, "es", DEMO_RECUSAL.recusedMemberEmail, DEMO_PASSWORD);
   await recused.goto("/es/dashboard/committee");

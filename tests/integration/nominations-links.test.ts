@@ -109,6 +109,13 @@ describe("the nominee's personal links", () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "nomination.accepted" } });
     expect(entry.isPublic).toBe(false);
     expect(JSON.stringify(entry.data)).not.toContain("ana@example.test");
+
+    // Withdrawing with the link tells the nominator too; the link then stops working.
+    expect((await withdraw(null, { token: withdrawToken })).status).toBe("WITHDRAWN");
+    const withdrawn = await db.notification.findFirstOrThrow({ where: { kind: "nomination.withdrawn" } });
+    expect(withdrawn.userId).toBe(world.users.independent.id);
+    expect(withdrawn.data).toEqual({ sessionId: session.id, sessionTitle: "Session on return", nomineeName: input.nomineeName });
+    expect((await appError(withdraw(null, { token: withdrawToken }))).userMessage.key).toBe("nominations.linkInvalid");
   });
 
   it("declines with an opt-out: kept by the email's hash, refusing the next nomination of that person for the session", async () => {

@@ -11,7 +11,7 @@ describe("nomination notifications", () => {
     expect(sentence.kind).toBe("known");
     if (sentence.kind !== "known") return;
     expect(sentence.proposalId).toBeNull();
-    const committee = kind === "nomination.accepted" || kind === "nomination.declined";
+    const committee = kind === "nomination.accepted" || kind === "nomination.declined" || kind === "nomination.withdrawn";
     expect(sentence.href).toBe(committee ? `/dashboard/committee/sessions/${data.sessionId}` : `/sessions/${data.sessionId}`);
     for (const locale of ["es", "en", "pt", "fr"]) {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));

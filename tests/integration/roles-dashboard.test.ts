@@ -94,4 +94,52 @@ describe("the dashboard", () => {
     expect((await getDashboard(actors.staff!)).managesSessions).toBe(true);
     expect((await getDashboard(actors.staff!)).seesCommitteeWorkspace).toBe(true);
   });
+  it("shows the user's own nominations (never someone else's, never a draft session's) and which can still be withdrawn", async () => {
+    const { users, actors } = await buildWorld();
+    const session = (startsInDays: number, status: "DRAFT" | "OPEN_FOR_NOMINATIONS") =>
+      db.reviewSession.create({
+        data: {
+          title: { es: `Sesión ${startsInDays}` },
+          description: { es: "…" },
+          startsAt: inDays(startsInDays),
+          endsAt: new Date(inDays(startsInDays).getTime() + 3_600_000),
+          timeZone: "America/Panama",
+          format: "VIRTUAL",
+          panelistSeats: 3,
+          status,
+        },
+      });
+    const open = await session(20, "OPEN_FOR_NOMINATIONS");
+    const draft = await session(25, "DRAFT");
+    const nomination = (sessionId: string, userId: string | null, status: "ACCEPTED" | "INVITED" | "DECLINED", expiresInDays = 5) =>
+      db.nomination.create({
+        data: {
+          sessionId,
+          role: "PANELIST",
+          nomineeUserId: userId,
+          nomineeName: "Nominee",
+          nomineeEmail: "nominee@example.test",
+          nomineeCountry: "HN",
+          rationale: "Private rationale",
+          status,
+          invitationExpiresAt: inDays(expiresInDays),
+        },
+      });
+    const accepted = await nomination(open.id, users.orgMember.id, "ACCEPTED");
+    const expired = await nomination(open.id, users.orgMember.id, "INVITED", -1);
+    const declined = await nomination(open.id, users.orgMember.id, "DECLINED");
+    await nomination(draft.id, users.orgMember.id, "INVITED");
+    await nomination(open.id, users.participant.id, "ACCEPTED");
+
+    const mine = (await getDashboard(actors.orgMember!)).nominations;
+    expect(mine.map((n) => [n.id, n.status, n.canWithdraw]).sort()).toEqual(
+      [
+        [accepted.id, "ACCEPTED", true],
+        [expired.id, "EXPIRED", true],
+        [declined.id, "DECLINED", false],
+      ].sort(),
+    );
+    expect(JSON.stringify(mine)).not.toContain("Private rationale");
+    expect((await getDashboard(actors.staff!)).nominations).toEqual([]);
+  });
 });

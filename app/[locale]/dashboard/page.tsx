@@ -5,11 +5,16 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
+import { NominationStatusBadge } from "@/components/nominations/status-badge";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox-group";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
+import { withdrawMyNominationAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
@@ -25,6 +30,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const locale = await resolvePageLocale(params);
   const actor = await requireSignedIn(locale, "/dashboard");
   const t = await getTranslations("dashboard");
+  const tc = await getTranslations("common");
   const format = await getFormatter();
   const data = await getDashboard(actor);
   const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -76,6 +82,44 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                     </p>
                   </li>
                 ))}
+              </ul>
+            </Card>
+          ) : null}
+
+          {data.nominations.length > 0 ? (
+            <Card>
+              <h2 className="mb-2 text-xl font-semibold text-slate-950">{t("nominations.heading")}</h2>
+              <p className="mb-4 text-slate-800">{t("nominations.intro")}</p>
+              <ul className="space-y-4">
+                {data.nominations.map((n) => {
+                  const title = pickLocalized(n.session.title, locale);
+                  return (
+                    <li key={n.id} className="space-y-2 rounded-md border border-slate-300 p-3">
+                      <p className="text-slate-900">
+                        {t("nominations.as", { role: tc(`speakerRoles.${n.role}`) })}{" "}
+                        <Link href={`/sessions/${n.session.id}`} className={linkClass} lang={title?.lang}>
+                          {title?.text ?? t("sessions.untitled")}
+                        </Link>
+                      </p>
+                      <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+                        <NominationStatusBadge status={n.status} />
+                        <span>{format.dateTime(n.session.startsAt, { dateStyle: "long", timeStyle: "short", timeZone: n.session.timeZone })}</span>
+                      </div>
+                      {n.status === "INVITED" ? <p className="text-sm text-slate-800">{t("nominations.answerByEmail")}</p> : null}
+                      {n.canWithdraw ? (
+                        <details>
+                          <summary className="cursor-pointer font-medium text-blue-800 underline">{t("nominations.withdraw")}</summary>
+                          <ActionForm action={withdrawMyNominationAction} aria-label={t("nominations.withdraw")} className="mt-3 space-y-3">
+                            <input type="hidden" name="nominationId" value={n.id} />
+                            <p className="text-sm text-slate-800">{t("nominations.withdrawHint")}</p>
+                            <Checkbox name="optOut" label={t("nominations.optOut")} />
+                            <Button variant="danger">{t("nominations.withdrawSubmit")}</Button>
+                          </ActionForm>
+                        </details>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             </Card>
           ) : null}
