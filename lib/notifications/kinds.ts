@@ -13,6 +13,7 @@
  *   nomination.accepted     { sessionId, sessionTitle, nomineeName }         to the committee member who nominated
  *   nomination.declined     { sessionId, sessionTitle, nomineeName }         〃
  *   nomination.withdrawn    { sessionId, sessionTitle, nomineeName }         〃 (when the nominee withdraws)
+ *   session.changed         { sessionId, sessionTitle }                      to the session's registrants, when its time, place, format or link change
  *   nomination.selected     { sessionId, sessionTitle }                      to the nominee (a member), at confirmation
  *   nomination.not_selected { sessionId, sessionTitle }                      〃
  *   report.final_published  { versionNumber, title }                         to every member of every verified organization
@@ -36,13 +37,14 @@ export const NOTIFICATION_KINDS = [
   "proposal.incorporated",
 ] as const;
 
-/** Kinds about a nomination; their sentences link to a session (kept apart: NOTIFICATION_KINDS are the proposal ones). */
+/** Kinds about a review session or a nomination to it; their sentences link to a session (kept apart: NOTIFICATION_KINDS are the proposal ones). */
 export const NOMINATION_NOTIFICATION_KINDS = [
   "nomination.accepted",
   "nomination.declined",
   "nomination.withdrawn",
   "nomination.selected",
   "nomination.not_selected",
+  "session.changed",
 ] as const;
 
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
@@ -101,6 +103,7 @@ const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly
   "nomination.withdrawn": { needs: ["nomineeName"], href: (id) => `/dashboard/committee/sessions/${id}` },
   "nomination.selected": { needs: [], href: (id) => `/sessions/${id}` },
   "nomination.not_selected": { needs: [], href: (id) => `/sessions/${id}` },
+  "session.changed": { needs: [], href: (id) => `/sessions/${id}` },
 };
 
 /**

@@ -5,7 +5,9 @@ import type { SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflict, fieldError, forbidden, notFound, notSignedIn, parseInput, type FieldErrors } from "@/lib/errors";
-import { asLocalizedText } from "@/lib/i18n/localized-text";
+import { asLocalizedText, pickLocalized } from "@/lib/i18n/localized-text";
+import { notify } from "@/lib/notifications/commands";
+import { locales } from "@/i18n/routing";
 import {
   canManageSessions,
   isRegistrationOpen,
@@ -160,8 +162,17 @@ export async function updateSession(actor: Actor | null, raw: unknown): Promise<
       if (changed && input.nominationDeadline <= now) throw fieldError("nominationDeadline", "sessions.deadlineInPast");
     }
     await checkSeats(tx, current.id, input);
+    const before = await tx.reviewSession.findUniqueOrThrow({ where: { id: current.id }, select: { format: true, place: true, link: true } });
     const { count } = await tx.reviewSession.updateMany({ where: { id: current.id, status: current.status }, data: columns(input) });
     if (count !== 1) throw conflict();
+    const practicalChange =
+      current.startsAt.getTime() !== input.startsAt.getTime() ||
+      current.endsAt.getTime() !== input.endsAt.getTime() ||
+      current.timeZone !== input.timeZone ||
+      before.format !== input.format ||
+      (before.place ?? null) !== (input.place ?? null) ||
+      (before.link ?? null) !== (input.link ?? null);
+    if (practicalChange && current.status !== "DRAFT") await tellRegistrants(tx, current.id, input.title);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "session.updated",
@@ -173,6 +184,16 @@ export async function updateSession(actor: Actor | null, raw: unknown): Promise<
     return current;
   });
   return result(updated);
+}
+
+/** Registrants hear in the app, each in their language, that the time, place or link changed. */
+async function tellRegistrants(tx: Prisma.TransactionClient, sessionId: string, title: unknown) {
+  const registrants = await tx.sessionRegistration.findMany({ where: { sessionId }, select: { userId: true, user: { select: { preferredLocale: true } } } });
+  for (const locale of locales) {
+    const userIds = registrants.filter((r) => r.user.preferredLocale === locale).map((r) => r.userId);
+    const sessionTitle = pickLocalized(title, locale)?.text;
+    if (userIds.length && sessionTitle) await notify(tx, { userIds, kind: "session.changed", data: { sessionId, sessionTitle } });
+  }
 }
 
 // ─── Lifecycle ─────────────────────────────────────────────────────────────────────────────

@@ -296,6 +296,28 @@ describe("bad input", () => {
     expect(error.fieldErrors.endsAt?.[0].key).toBe("sessions.endBeforeStart");
   });
 
+  it("tells the registrants, each in their language, when the time, place or link change, and only then", async () => {
+    const session = await createSession({ status: "OPEN_FOR_NOMINATIONS" });
+    await db.user.update({ where: { id: world.users.participant.id }, data: { preferredLocale: "en" } });
+    for (const user of [world.users.participant, world.users.orgMember]) {
+      await db.sessionRegistration.create({ data: { sessionId: session.id, userId: user.id, language: "es" } });
+    }
+    // First edit: everything from the form, so the time and place change.
+    await updateSession(world.actors.staff, { ...validSessionInput(), sessionId: session.id });
+    const notes = await db.notification.findMany({ where: { kind: "session.changed" }, orderBy: { userId: "asc" } });
+    expect(notes.map((n) => [n.userId, n.data]).sort()).toEqual(
+      [
+        [world.users.participant.id, { sessionId: session.id, sessionTitle: "Human mobility and climate change" }],
+        [world.users.orgMember.id, { sessionId: session.id, sessionTitle: "Movilidad humana y cambio climático" }],
+      ].sort(),
+    );
+    // A new description alone tells nobody; a new link does.
+    await updateSession(world.actors.staff, { ...validSessionInput({ descriptionEs: "Otra descripción." }), sessionId: session.id });
+    expect(await db.notification.count({ where: { kind: "session.changed" } })).toBe(2);
+    await updateSession(world.actors.staff, { ...validSessionInput({ link: "https://meet.example.org/otra" }), sessionId: session.id });
+    expect(await db.notification.count({ where: { kind: "session.changed" } })).toBe(4);
+  });
+
   it("keeps the deadline set, and in the future when changed, while nominations are open", async () => {
     const session = await createSession({ status: "OPEN_FOR_NOMINATIONS" });
     let error = await appError(updateSession(world.actors.staff, { ...validSessionInput({ nominationDeadline: "" }), sessionId: session.id }));
