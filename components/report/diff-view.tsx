@@ -93,7 +93,7 @@ async function Reasons({ comments }: { comments: CompareComment[] }) {
         {comments.map((c) => (
           <li key={c.id} className="space-y-1">
             <p className="flex flex-wrap items-center gap-2 text-slate-900">
-              <span className="font-medium">{c.organizationName ?? tc("signature.committee")}</span>
+              <span className="font-medium">{c.organizationName ?? tc(c.signedBySecretariat ? "signature.secretariat" : "signature.committee")}</span>
               <span className="text-sm text-slate-700">{t("compare.onVersion", { number: c.versionNumber })}</span>
               <DispositionBadge disposition={c.disposition} />
             </p>

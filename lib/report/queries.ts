@@ -151,6 +151,8 @@ export type CompareComment = {
   versionNumber: number;
   anchor: string;
   organizationName: string | null;
+  /** Without an organization: the secretariat (the author is staff) or the committee signs. */
+  signedBySecretariat: boolean;
   body: string;
   proposedText: string | null;
   language: Locale | null;
@@ -214,6 +216,8 @@ export async function getComparison(actor: Actor | null, fromNumber: number, toN
         version: { select: { number: true } },
         paragraph: { select: { anchor: true } },
         organization: { select: { name: true } },
+        // The same rule as the version page (lib/report/comments.ts toCommentView).
+        author: { select: { roles: { select: { role: true } } } },
       },
     });
     for (const c of comments) {
@@ -222,6 +226,7 @@ export async function getComparison(actor: Actor | null, fromNumber: number, toN
         versionNumber: c.version.number,
         anchor: c.paragraph.anchor,
         organizationName: c.organization?.name ?? null,
+        signedBySecretariat: !c.organization && (c.author?.roles.length ?? 0) > 0,
         body: c.body,
         proposedText: c.proposedText,
         language: c.language,

@@ -276,7 +276,10 @@ describe("a new version", () => {
     const changed = comparison!.rows.find((r) => r.kind === "changed");
     expect(changed?.anchor).toBe(avances.anchor);
     expect(changed?.kind === "changed" && changed.words.filter((w) => w.kind === "added").map((w) => w.value.trim())).toEqual(["y a la salud"]);
-    expect(comparison!.reasons.get(avances.anchor)?.map((c) => c.id)).toEqual([comment.id]);
+    expect(comparison!.reasons.get(avances.anchor)?.map((c) => [c.id, c.organizationName, c.signedBySecretariat])).toEqual([[comment.id, world.org.name, false]]);
+    // Signed without an organization by staff: the secretariat's comment, not the committee's.
+    await db.reportComment.update({ where: { id: comment.id }, data: { organizationId: null, authorId: world.users.staff.id } });
+    expect((await getComparison(null, 1, 2))!.reasons.get(avances.anchor)?.map((c) => [c.organizationName, c.signedBySecretariat])).toEqual([[null, true]]);
     // A comment that was not accepted is not a reason.
     await db.reportComment.update({ where: { id: comment.id }, data: { disposition: "NOT_ACCEPTED" } });
     expect((await getComparison(null, 1, 2))!.reasons.size).toBe(0);
