@@ -7,6 +7,7 @@ import { ProposalActions } from "@/components/proposals/proposal-actions";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { ObjectiveLinks } from "@/components/gcm/objective-links";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
@@ -34,10 +35,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const proposal = await getProposalForPage(actor, id);
   if (!proposal) notFound();
 
-  const [t, tc, tg, tr, format] = await Promise.all([
+  const [t, tc, tr, format] = await Promise.all([
     getTranslations("proposalList"),
     getTranslations("common"),
-    getTranslations("gcm"),
     getTranslations("reportComments"),
     getFormatter(),
   ]);
@@ -159,15 +159,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               <div>
                 <dt className="text-sm font-medium text-slate-700">{t("page.objectives")}</dt>
                 <dd>
-                  <ul className="mt-1 space-y-1">
-                    {proposal.objectives.map((n) => (
-                      <li key={n}>
-                        <Link href={`/proposals?objective=${n}`}>
-                          {n}. {tg(String(n))}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
+                  <ObjectiveLinks objectives={proposal.objectives} />
                 </dd>
               </div>
               {proposal.session ? (

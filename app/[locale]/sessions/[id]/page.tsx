@@ -9,6 +9,7 @@ import { SessionSpeakers } from "@/components/sessions/speakers";
 import { SessionStatusBadge } from "@/components/sessions/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { ObjectiveLinks } from "@/components/gcm/objective-links";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
@@ -44,7 +45,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const data = await getSessionForPage(actor, id);
   if (!data) notFound();
 
-  const [t, tc, tg] = await Promise.all([getTranslations("sessions"), getTranslations("common"), getTranslations("gcm")]);
+  const [t, tc] = await Promise.all([getTranslations("sessions"), getTranslations("common")]);
   const { session } = data;
   const title = pickLocalized(session.title, locale);
   const description = pickLocalized(session.description, locale);
@@ -200,15 +201,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 <div>
                   <dt className="text-sm font-medium text-slate-700">{t("facts.objectives")}</dt>
                   <dd>
-                    <ul className="mt-1 space-y-1">
-                      {session.objectives.map((n) => (
-                        <li key={n}>
-                          <Link href={`/proposals?objective=${n}`}>
-                            {n}. {tg(String(n))}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
+                    <ObjectiveLinks objectives={session.objectives} />
                   </dd>
                 </div>
                 <div>
