@@ -41,6 +41,10 @@ const sessionSelect = {
   timeZone: true,
   nominationDeadline: true,
   createdById: true,
+  // Registrants are told when these change (updateSession).
+  format: true,
+  place: true,
+  link: true,
 } satisfies Prisma.ReviewSessionSelect;
 
 type SessionRow = Prisma.ReviewSessionGetPayload<{ select: typeof sessionSelect }>;
@@ -162,16 +166,15 @@ export async function updateSession(actor: Actor | null, raw: unknown): Promise<
       if (changed && input.nominationDeadline <= now) throw fieldError("nominationDeadline", "sessions.deadlineInPast");
     }
     await checkSeats(tx, current.id, input);
-    const before = await tx.reviewSession.findUniqueOrThrow({ where: { id: current.id }, select: { format: true, place: true, link: true } });
     const { count } = await tx.reviewSession.updateMany({ where: { id: current.id, status: current.status }, data: columns(input) });
     if (count !== 1) throw conflict();
     const practicalChange =
       current.startsAt.getTime() !== input.startsAt.getTime() ||
       current.endsAt.getTime() !== input.endsAt.getTime() ||
       current.timeZone !== input.timeZone ||
-      before.format !== input.format ||
-      (before.place ?? null) !== (input.place ?? null) ||
-      (before.link ?? null) !== (input.link ?? null);
+      current.format !== input.format ||
+      (current.place ?? null) !== (input.place ?? null) ||
+      (current.link ?? null) !== (input.link ?? null);
     if (practicalChange && current.status !== "DRAFT") await tellRegistrants(tx, current.id, input.title);
     await recordAudit(tx, {
       actorId: actor.userId,
