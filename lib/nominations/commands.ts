@@ -400,6 +400,8 @@ export async function nominate(actor: Actor | null, raw: unknown): Promise<Nomin
           nomineeOrganizationName: nominee.organizationName,
           nomineeCountry: nominee.country,
           nomineeGender: input.gender ?? null,
+          // Words of their own only go with "another identity"; never counted.
+          nomineeGenderDescription: input.gender === "ANOTHER" ? (input.genderDescription ?? null) : null,
           languages: input.languages,
           rationale: input.rationale,
           status: "PROPOSED",

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
+import { Gender } from "@/lib/generated/prisma/enums";
+
+/** The gender choices, in the order forms offer them. */
+export const GENDERS = Object.values(Gender);
 
 // Limits shared by the forms (maxLength), the commands and the tests; they match the columns.
 export const NOMINATION_LIMITS = {
@@ -75,7 +79,8 @@ export const nominateSchema = z
     nomineeOrganizationName: optionalText(NOMINATION_LIMITS.organizationName),
     nomineeCountry: z.preprocess(blankToUndefined, countryCode.optional()),
     rationale: requiredText(NOMINATION_LIMITS.rationale),
-    gender: optionalText(NOMINATION_LIMITS.gender),
+    gender: z.preprocess(blankToUndefined, z.enum(GENDERS).optional()),
+    genderDescription: optionalText(NOMINATION_LIMITS.gender),
     languages: z
       .preprocess(toList, z.array(z.enum(locales)).min(1))
       .transform((list) => locales.filter((l) => list.includes(l))),

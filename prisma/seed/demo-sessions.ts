@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import type { AccessNeed, Locale, NominationStatus, SessionFormat, SessionStatus, SpeakerRole } from "../../lib/generated/prisma/enums";
+import type { AccessNeed, Gender, Locale, NominationStatus, SessionFormat, SessionStatus, SpeakerRole } from "../../lib/generated/prisma/enums";
 import { hashInvitationToken, newInvitationToken } from "../../lib/organizations/tokens";
 
 type Tx = Prisma.TransactionClient;
@@ -62,7 +62,7 @@ export const DEMO_RECUSAL = {
 export const DEMO_PRIVATE_NOMINEE = {
   name: "Gabriela Núñez",
   email: "gabriela.nunez@puentesdelsur.example",
-  gender: "mujer",
+  gender: "WOMAN",
 } as const;
 
 type DemoNomination = {
@@ -73,7 +73,7 @@ type DemoNomination = {
   org?: string;
   /** …or someone without an account. */
   external?: { name: string; email: string; organizationName: string; country: string };
-  gender?: string;
+  gender?: Gender;
   languages: Locale[];
   rationale: string;
   nominatedBy: string;
@@ -186,7 +186,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "SELECTED",
         user: "hondurasAdmin",
         org: "mujeres-migrantes-de-honduras",
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es"],
         rationale: "Voz de las mujeres retornadas y de las familias de personas desaparecidas de Honduras.",
         nominatedBy: "committeeEc",
@@ -201,7 +201,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "SELECTED",
         user: "academiaAdmin",
         org: "instituto-de-estudios-migratorios",
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es", "en"],
         rationale: "Coordina el observatorio de datos sobre movilidad humana más citado de la región andina.",
         nominatedBy: "committeeEc",
@@ -220,7 +220,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Comité des familles de migrants du Nord-Ouest",
           country: "HT",
         },
-        gender: "homme",
+        gender: "MAN",
         languages: ["fr", "es"],
         rationale: "Trabaja con familias haitianas repatriadas en la frontera noroeste; aporta la perspectiva del Caribe francófono.",
         nominatedBy: "committeeHt",
@@ -236,7 +236,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "SELECTED",
         user: "salvadorAdmin",
         org: "centro-de-derechos-el-salvador",
-        gender: "hombre",
+        gender: "MAN",
         languages: ["es", "en"],
         rationale: "Abogado con experiencia en litigio sobre detención migratoria; escribe con claridad para públicos diversos.",
         nominatedBy: "chair",
@@ -255,7 +255,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Observatorio Ciudadano de Movilidad Humana",
           country: "CL",
         },
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es", "en", "pt"],
         rationale: "Periodista con experiencia moderando diálogos entre gobiernos y sociedad civil en el Cono Sur.",
         nominatedBy: "committeeBr",
@@ -274,7 +274,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Asociación Civil Migrantes en Acción",
           country: "AR",
         },
-        gender: "hombre",
+        gender: "MAN",
         languages: ["es"],
         rationale: "Experiencia en regularización migratoria en Argentina.",
         nominatedBy: "committeeBr",
@@ -323,7 +323,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "SELECTED",
         user: "orgAdmin",
         org: "red-sin-fronteras",
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es", "en"],
         rationale: "Coordina albergues para niñas, niños y adolescentes no acompañados en el sur de México.",
         nominatedBy: "committeeUs",
@@ -347,7 +347,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Kolektif Timoun Lakay",
           country: "HT",
         },
-        gender: "homme",
+        gender: "MAN",
         languages: ["fr", "es"],
         rationale: "Acompaña el retorno de niñas y niños haitianos desde República Dominicana.",
         nominatedBy: "committeeHt",
@@ -366,7 +366,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Núcleo de Apoio a Crianças Migrantes",
           country: "BR",
         },
-        gender: "mulher",
+        gender: "WOMAN",
         languages: ["pt", "es"],
         rationale: "Psicóloga especializada en niñez venezolana en Roraima.",
         nominatedBy: "committeeBr",
@@ -386,7 +386,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Red de Defensoría de la Niñez en Movilidad",
           country: "GT",
         },
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es"],
         rationale: "Abogada maya k'iche' con experiencia en representación legal de niñez migrante.",
         nominatedBy: "committeeEc",
@@ -405,7 +405,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Caribbean Child Rights Forum",
           country: "JM",
         },
-        gender: "man",
+        gender: "MAN",
         languages: ["en"],
         rationale: "Modera foros regionales sobre derechos de la niñez en el Caribe anglófono.",
         nominatedBy: "committeeUs",
@@ -425,7 +425,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Casa Hogar Frontera Sur",
           country: "MX",
         },
-        gender: "hombre",
+        gender: "MAN",
         languages: ["es"],
         rationale: "Director de una casa hogar en la frontera sur.",
         nominatedBy: "committeeUs",
@@ -523,7 +523,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Coletivo Amazônia Sem Fronteiras",
           country: "BR",
         },
-        gender: "mulher",
+        gender: "WOMAN",
         languages: ["pt", "es"],
         rationale: "Lidera la acogida de personas venezolanas e indígenas warao en Manaos; experiencia en acceso a salud y escuela.",
         nominatedBy: "committeeBr",
@@ -535,7 +535,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "ACCEPTED",
         user: "academiaAdmin",
         org: "instituto-de-estudios-migratorios",
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es", "en"],
         rationale: "Sus estudios sobre el aporte económico de la población venezolana en Colombia son la mejor evidencia disponible sobre integración.",
         nominatedBy: "committeeEc",
@@ -550,7 +550,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
         status: "ACCEPTED",
         user: "sofia",
         org: "red-andina-de-movilidad-humana",
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es"],
         rationale: "Coordina el programa de regularización y acceso a servicios de la Red Andina en Quito y Lima.",
         nominatedBy: "chair",
@@ -568,7 +568,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Federación de Asociaciones Ecuatorianas en España",
           country: "ES",
         },
-        gender: "hombre",
+        gender: "MAN",
         languages: ["es"],
         rationale: "Aporta la mirada de la diáspora sobre el reconocimiento de títulos y la portabilidad de derechos.",
         nominatedBy: "committeeUs",
@@ -603,7 +603,7 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Asociación de Mujeres Mayas Migrantes",
           country: "GT",
         },
-        gender: "mujer",
+        gender: "WOMAN",
         languages: ["es", "en"],
         rationale: "Moderó los diálogos nacionales sobre integración en Guatemala; aporta la voz de mujeres indígenas migrantes.",
         nominatedBy: "committeeHt",

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Locale, NominationStatus, NominationTokenPurpose, SelectionMode, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
+import type { Gender, Locale, NominationStatus, NominationTokenPurpose, SelectionMode, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { hashNominationToken, newNominationToken } from "@/lib/nominations/tokens";
 import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm } from "./factories";
 
@@ -56,7 +56,7 @@ export async function insertNomination(
     organizationId?: string | null;
     organizationName?: string | null;
     country?: string;
-    gender?: string | null;
+    gender?: Gender | null;
     languages?: Locale[];
     nominatedById?: string | null;
     invitationExpiresAt?: Date | null;
@@ -165,7 +165,7 @@ export function externalNomination(sessionId: string, overrides: Record<string, 
     nomineeOrganizationName: "Colectivo Mujeres en Tránsito",
     nomineeCountry: "GT",
     rationale: "Acompaña a mujeres migrantes en la frontera sur de México desde 2015.",
-    gender: "Mujer",
+    gender: "WOMAN",
     languages: ["es", "en"],
     sendInvitation: "on",
     ...overrides,

@@ -107,7 +107,7 @@ export async function insertNomination(sessionId: string, options: NominationOpt
       nomineeOrganizationId: options.nomineeOrganizationId ?? null,
       nomineeOrganizationName: options.nomineeOrganizationName !== undefined ? options.nomineeOrganizationName : "Colectivo Migrante",
       nomineeCountry: options.nomineeCountry ?? "HN",
-      nomineeGender: options.nomineeGender !== undefined ? options.nomineeGender : "mujer",
+      nomineeGender: options.nomineeGender !== undefined ? options.nomineeGender : "WOMAN",
       languages: options.languages ?? ["es"],
       rationale: options.rationale ?? "Razón interna del comité.",
       bio: options.bio !== undefined ? options.bio : "Defensora de derechos de personas migrantes.",
