@@ -36,7 +36,21 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // A visitor's pages may stay in the browser's back/forward cache (Next's default,
+      // no-store, forbids it) but are revalidated on every other visit. With a session cookie
+      // (either name, see lib/auth/secret.ts) Next's no-store stays: private pages are never kept.
+      // Feeds, calendars and downloads say their own caching.
+      ...["/:locale(es|en|pt|fr)", "/:locale(es|en|pt|fr)/:path((?!.*(?:/feed|\\.ics|/download)$).*)"].map((source) => ({
+        source,
+        missing: [
+          { type: "cookie" as const, key: "next-auth.session-token" },
+          { type: "cookie" as const, key: "__Secure-next-auth.session-token" },
+        ],
+        headers: [{ key: "Cache-Control", value: "private, no-cache" }],
+      })),
+    ];
   },
 };
 

@@ -8,14 +8,19 @@ import { clientNamespaces } from "@/i18n/namespaces";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import "../globals.css";
 
-
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "common" });
-  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("tagline") };
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("tagline"),
+    // Files in public/: browsers ask for /favicon.ico anyway, the rest is declared.
+    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e3a8a" };
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const locale = await resolvePageLocale(params);

@@ -13,7 +13,6 @@ const navItems = [
   { href: "/proposals", key: "proposals" },
   { href: "/organizations", key: "organizations" },
   { href: "/report", key: "report" },
-  { href: "/champions", key: "champions" },
   { href: "/transparency", key: "transparency" },
 ] as const;
 
@@ -62,9 +61,10 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         </div>
       </div>
       <nav aria-label={t("nav.label")} className="border-t border-slate-200 bg-slate-50">
-        <ul className="mx-auto flex max-w-6xl gap-x-5 gap-y-1 overflow-x-auto px-4 py-2 text-[0.95rem]">
+        {/* Wraps onto a second line on a phone: every section stays in sight, with or without JavaScript. */}
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-[0.95rem]">
           {navItems.map((item) => (
-            <li key={item.key} className="shrink-0">
+            <li key={item.key}>
               <Link href={item.href} className="font-medium text-slate-900 no-underline hover:text-blue-800 hover:underline">
                 {t(`nav.${item.key}`)}
               </Link>

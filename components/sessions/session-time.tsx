@@ -1,14 +1,29 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/routing";
-import { formatSessionRange, zoneLabelKey, zoneOffsetLabel } from "@/lib/sessions/time";
+import { formatSessionDateTime, formatSessionRange, isSessionTimeZone, zoneLabelKey, zoneOffsetLabel } from "@/lib/sessions/time";
 import { LocalTime } from "./local-time";
 
-/** The zone's name in the reader's language ("Honduras (Tegucigalpa)"), with its offset then. */
-export async function zoneLabel(zone: string, at: Date, locale: AppLocale): Promise<string> {
-  const t = await getTranslations("sessions");
+type SessionsTranslator = Awaited<ReturnType<typeof getTranslations<"sessions">>>;
+
+function zoneLabelWith(t: SessionsTranslator, zone: string, at: Date, locale: AppLocale): string {
   const key = zoneLabelKey(zone);
   const name = key ? t(`zones.${key}`) : zone.replaceAll("_", " ");
   return `${name}, ${zoneOffsetLabel(at, zone, locale)}`;
+}
+
+/** The zone's name in the reader's language ("Honduras (Tegucigalpa)"), with its offset then. */
+export async function zoneLabel(zone: string, at: Date, locale: AppLocale): Promise<string> {
+  return zoneLabelWith(await getTranslations({ locale, namespace: "sessions" }), zone, at, locale);
+}
+
+/**
+ * Formats a moment as session pages do, in a zone named beside it ("… 18:00 (Honduras
+ * (Tegucigalpa), UTC−6)"); null when `zone` is not one of the sessions' zones.
+ */
+export async function momentInZoneFormatter(locale: AppLocale) {
+  const t = await getTranslations({ locale, namespace: "sessions" });
+  return (date: Date, zone: string): string | null =>
+    isSessionTimeZone(zone) ? `${formatSessionDateTime(date, zone, locale)} (${zoneLabelWith(t, zone, date, locale)})` : null;
 }
 
 /**

@@ -46,8 +46,11 @@ type Helpers = {
   locale?: AppLocale;
   /** Label of a speaker role ("Panelist"), from common.speakerRoles; without it, confirmations read generically. */
   speakerRoleLabel?: (role: SpeakerRoleName) => string;
-  /** A moment (ISO string) in the reader's language, with its zone; without it, the calendar day in UTC. */
-  formatInstant?: (date: Date) => string;
+  /**
+   * A moment in the reader's language, in the zone the entry names (a session's, a version's)
+   * as its own page shows it, else in UTC saying so; without it, the calendar day in UTC.
+   */
+  formatInstant?: (date: Date, timeZone: string | null) => string;
   /** A comment's disposition as the log says it ("accepted in part"); without it, answers read generically. */
   dispositionLabel?: (disposition: DispositionName) => string;
 };
@@ -78,12 +81,12 @@ function sessionOf(data: Record<string, unknown>, helpers: Helpers) {
   return { title: title.text, session: { id, lang: title.lang } };
 }
 
-function formatMoment(value: unknown, helpers: Helpers): string | null {
+function formatMoment(value: unknown, timeZone: unknown, helpers: Helpers): string | null {
   const iso = text(value);
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return helpers.formatInstant ? helpers.formatInstant(date) : helpers.formatDay(date.toISOString().slice(0, 10));
+  return helpers.formatInstant ? helpers.formatInstant(date, text(timeZone)) : helpers.formatDay(date.toISOString().slice(0, 10));
 }
 
 export function actionKey(action: string) {
@@ -143,7 +146,7 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       if (!about) return generic;
       const values: Record<string, string | number> = { sessionTitle: about.title };
       if (entry.action === "session.opened") {
-        const deadline = formatMoment(data.nominationDeadline, helpers);
+        const deadline = formatMoment(data.nominationDeadline, data.timeZone, helpers);
         if (!deadline) return generic;
         values.nominationDeadline = deadline;
       }
@@ -184,7 +187,7 @@ export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, he
       if (!version || !title) return generic;
       const values: Record<string, string | number> = { versionNumber: version.versionNumber, title };
       if (entry.action === "report.version_opened") {
-        const deadline = formatMoment(data.commentDeadline, helpers);
+        const deadline = formatMoment(data.commentDeadline, data.timeZone, helpers);
         if (!deadline) return generic;
         values.commentDeadline = deadline;
       }
@@ -281,7 +284,7 @@ export function catalogueHelpers(
 /** Options for calendar days (term dates): UTC, so no time zone moves them to the day before. */
 export const DAY_FORMAT = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
 
-/** Options for moments (a nomination deadline): in UTC, saying so, as the log has no zone of its own. */
+/** Options for moments whose entry names no zone (older entries): in UTC, saying so. */
 export const INSTANT_FORMAT = {
   day: "numeric",
   month: "long",

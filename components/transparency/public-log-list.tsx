@@ -1,17 +1,14 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { isLocale } from "@/i18n/routing";
 import type { PublicLogEntry } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature } from "./entries";
+import { describeEntry, publicSignature } from "./entries";
+import { logHelpers } from "./log-helpers";
 
 /** Public log entries as sentences in the reader's language (transparency page and home). */
 export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
-  const [t, tc, format, requestLocale] = await Promise.all([getTranslations("transparency"), getTranslations("common"), getFormatter(), getLocale()]);
-  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT), {
-    locale: isLocale(requestLocale) ? requestLocale : undefined,
-    speakerRoleLabel: (role) => tc(`speakerRoles.${role}`),
-    formatInstant: (date) => format.dateTime(date, INSTANT_FORMAT),
-  });
+  const requestLocale = await getLocale();
+  const [{ t, helpers }, format] = await Promise.all([logHelpers(isLocale(requestLocale) ? requestLocale : "es"), getFormatter()]);
   return (
     <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((entry) => {

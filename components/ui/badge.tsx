@@ -12,5 +12,5 @@ const tones: Record<Tone, string> = {
 };
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={cx("inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium", tones[tone])}>{children}</span>;
+  return <span className={cx("inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap", tones[tone])}>{children}</span>;
 }

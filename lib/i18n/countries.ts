@@ -22,3 +22,21 @@ export function countryOptions(locale: AppLocale, codes?: readonly string[]): { 
   const collator = new Intl.Collator(locale);
   return list.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) => collator.compare(a.label, b.label));
 }
+
+/** How many public items (organizations, proposals) come from or concern a country. */
+export type CountryCount = { country: string; count: number };
+
+/**
+ * A filter's countries: those that have public items, by name in the reader's language, each
+ * with its count ("Honduras (4)"). A country chosen in the URL stays, even with nothing left,
+ * so the form shows what is filtered.
+ */
+export function countryFilterOptions(counts: readonly CountryCount[], locale: AppLocale, selected?: string): { value: string; label: string }[] {
+  const number = new Intl.NumberFormat(locale);
+  const byCountry = new Map(counts.filter((c) => c.count > 0 && isCountryCode(c.country)).map((c) => [c.country.toUpperCase(), c.count]));
+  if (selected && isCountryCode(selected) && !byCountry.has(selected.toUpperCase())) byCountry.set(selected.toUpperCase(), 0);
+  const collator = new Intl.Collator(locale);
+  return [...byCountry.entries()]
+    .map(([code, count]) => ({ value: code, label: `${countryName(code, locale)} (${number.format(count)})` }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}

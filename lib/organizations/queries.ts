@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { membershipIn, type Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
+import type { CountryCount } from "@/lib/i18n/countries";
 import { canReviewOrganizations, canSeePrivateDetails, canViewOrganization, isOrganizationAdmin, OPEN_FOR_MEMBERS } from "./policy";
 import { hashInvitationToken } from "./tokens";
 import { INVITATION_TOKEN_PATTERN, organizationFiltersSchema, type OrganizationFilters } from "./schemas";
@@ -56,6 +57,12 @@ export async function listPublicOrganizations(filters: OrganizationFilters | Rec
     db.organization.count({ where }),
   ]);
   return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / pageSize)), filters: f };
+}
+
+/** The countries of verified organizations, with how many each: the directory's country filter offers these. */
+export async function directoryCountries(): Promise<CountryCount[]> {
+  const rows = await db.organization.groupBy({ by: ["country"], where: { status: "VERIFIED" }, _count: { _all: true } });
+  return rows.map((r) => ({ country: r.country, count: r._count._all }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, OrganizationType, ProposalStatus, Subregion } from "@/lib/generated/prisma/enums";
-import { isCountryCode } from "@/lib/i18n/countries";
+import { isCountryCode, type CountryCount } from "@/lib/i18n/countries";
 import { PUBLIC_STATUSES } from "./visibility";
 
 export const PROPOSALS_PAGE_SIZE = 20;
@@ -137,6 +137,19 @@ export async function searchProposals(filters: ProposalFilters, pageSize = PROPO
   ]);
   const total = Number(countRows[0]?.total ?? 0);
   return { items, total, page, pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize))) };
+}
+
+/**
+ * The countries public proposals name, with how many name each: the list's country filter
+ * offers these rather than all 250. One query.
+ */
+export async function publicProposalCountries(): Promise<CountryCount[]> {
+  const rows = await db.$queryRaw<{ country: string; count: bigint }[]>`
+    SELECT c AS country, count(*) AS count
+    FROM "Proposal" p JOIN "Organization" o ON o.id = p."organizationId" CROSS JOIN LATERAL unnest(p.countries) AS c
+    WHERE ${whereClause(proposalFiltersSchema.parse({}))}
+    GROUP BY c`;
+  return rows.map((r) => ({ country: r.country, count: Number(r.count) }));
 }
 
 /** The SQL plan of a search, for the test that proves the index is used. */

@@ -260,7 +260,8 @@ export async function openSession(actor: Actor | null, raw: unknown): Promise<Se
       return { nominationDeadline: deadline };
     },
     undefined,
-    (_current, data) => ({ nominationDeadline: (data.nominationDeadline as Date).toISOString() }),
+    // The zone goes with the deadline so the public log shows it as the session page does.
+    (current, data) => ({ nominationDeadline: (data.nominationDeadline as Date).toISOString(), timeZone: current.timeZone }),
   );
 }
 

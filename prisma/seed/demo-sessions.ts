@@ -738,6 +738,7 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
       log(at(session.openedDay), "staffIom", "session.opened", "ReviewSession", sessionId, true, {
         ...publicData,
         nominationDeadline: deadline!.toISOString(),
+        timeZone: session.timeZone,
       });
     }
 

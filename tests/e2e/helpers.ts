@@ -21,13 +21,38 @@ export function messages(locale: AppLocale) {
   };
 }
 
-/** axe on the page as it is now: WCAG 2.x A and AA rules, no violation allowed. */
+export const PHONE_WIDTH = 360;
+
+/**
+ * axe on the page as it is now (WCAG 2.x A and AA rules, no violation allowed), then the same
+ * page at a 360-pixel phone width: it must not scroll sideways.
+ */
 export async function expectAccessible(page: Page) {
   // Every page has a title; after a client-side navigation it arrives with the streamed metadata.
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  await expectFitsPhone(page);
+}
+
+/**
+ * At 360 px, `document.documentElement.scrollWidth` must not exceed the viewport. On failure it
+ * names the widest elements that stick out, so the fix is easy to find. The viewport is put back.
+ */
+export async function expectFitsPhone(page: Page) {
+  const original = page.viewportSize();
+  if (original?.width !== PHONE_WIDTH) await page.setViewportSize({ width: PHONE_WIDTH, height: original?.height ?? 740 });
+  const { scrollWidth, viewport, culprits } = await page.evaluate(() => {
+    const viewport = window.innerWidth;
+    const culprits = [...document.body.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => el.getBoundingClientRect().right > viewport + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).slice(0, 4).join(".") : ""} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits };
+  });
+  if (original && original.width !== PHONE_WIDTH) await page.setViewportSize(original);
+  expect(scrollWidth, `${page.url()} scrolls sideways at ${PHONE_WIDTH} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(viewport);
 }
 
 /**

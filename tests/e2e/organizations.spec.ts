@@ -101,7 +101,6 @@ test("a visitor never sees private data on any public page", async ({ page, requ
     "/es/sessions",
     "/es/proposals",
     "/es/report",
-    "/es/champions",
   ];
   for (const path of paths) {
     const response = await request.get(path);

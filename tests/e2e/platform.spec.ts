@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, messages } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
 test.describe("languages", () => {
   test("/ sends each reader to their language, Spanish when unsure", async ({ browser }) => {
@@ -34,6 +34,7 @@ test.describe("languages", () => {
     const response = await page.goto("/pt/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages("pt")("common.notFound.title"));
+    await expect(page).toHaveTitle(`${messages("pt")("common.notFound.title")} · ${messages("pt")("common.siteName")}`);
     await expectAccessible(page);
   });
 });
@@ -50,22 +51,78 @@ test.describe("platform", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
   });
 
+  test("a visitor's pages may be kept for back and forward; a signed-in person's never are", async ({ request, browser }) => {
+    for (const path of ["/es", "/pt/proposals", "/fr/sessions", "/en/organizations", "/es/transparency"]) {
+      const cacheControl = (await request.get(path)).headers()["cache-control"] ?? "";
+      expect(cacheControl, path).not.toContain("no-store");
+      expect(cacheControl, path).toContain("no-cache");
+      expect(cacheControl, path).toContain("private");
+    }
+    // Feeds and calendars keep their own caching.
+    expect((await request.get("/es/transparency/feed")).headers()["cache-control"]).toContain("max-age=300");
+    expect((await request.get("/es/sessions/calendar.ics")).headers()["cache-control"]).toContain("max-age=300");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, "es", "participante@puente.example", DEMO_PASSWORD);
+    for (const path of ["/es", "/es/dashboard"]) {
+      expect((await page.request.get(path)).headers()["cache-control"], path).toContain("no-store");
+    }
+    await context.close();
+  });
+
+  test("the portal has its icons, a web manifest and robots.txt", async ({ request, page }) => {
+    const favicon = await request.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toMatch(/icon/);
+    const manifest = await request.get("/manifest.webmanifest");
+    expect(manifest.status()).toBe(200);
+    const webManifest = await manifest.json();
+    expect(webManifest).toMatchObject({ name: "Puente", theme_color: "#1e3a8a" });
+    for (const icon of webManifest.icons as { src: string }[]) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toContain("Disallow: /*/nominations/");
+    // Every page declares them, and nothing the page asks for is missing.
+    const missing: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await page.goto("/es");
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+    await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /favicon\.ico|icon\.svg/);
+    await page.waitForLoadState("networkidle");
+    expect(missing).toEqual([]);
+  });
+
   test("health answers with a database ping", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ database: "up" });
   });
 
-  test("pages fit a 360-pixel phone", async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    for (const path of ["/es", "/es/organizations", "/es/transparency", "/es/sign-in"]) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-      await expectAccessible(page);
+  test("every section of the menu is in sight on a 360-pixel phone, with and without JavaScript", async ({ browser }) => {
+    const t = messages("es");
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/es/organizations");
+      const menu = page.getByRole("navigation", { name: t("common.nav.label") });
+      for (const key of ["home", "sessions", "proposals", "organizations", "report", "transparency"]) {
+        const link = menu.getByRole("link", { name: t(`common.nav.${key}`), exact: true });
+        await expect(link).toBeVisible();
+        const box = await link.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 360, `${key} is cut off at 360 px`).toBe(true);
+      }
+      // The menu never hides what it cannot fit behind a sideways scroll.
+      expect(await menu.locator("ul").evaluate((ul) => ul.scrollWidth <= ul.clientWidth)).toBe(true);
+      await context.close();
     }
-    await context.close();
+  });
+
+  test("no menu item leads to a page that is not built yet", async ({ page }) => {
+    await page.goto("/es");
+    const menu = page.getByRole("navigation", { name: messages("es")("common.nav.label") });
+    await expect(menu.getByRole("link", { name: messages("es")("common.nav.champions") })).toHaveCount(0);
+    expect((await page.request.get("/es/champions")).status()).toBe(404);
   });
 
   test("admin and dashboard pages send visitors to sign in", async ({ page }) => {

@@ -109,3 +109,19 @@ test("every sessions page passes axe for visitors, participants, staff and the c
   await recused.goto("/es/dashboard/committee");
   await expectAccessible(recused);
 });
+
+test("the public log shows a nomination deadline as the session page does, in the session's zone", async ({ page, request }) => {
+  const t = messages("es");
+  await page.goto("/es/sessions");
+  await page.getByRole("link", { name: DEMO_SESSION_TITLES.open.es }).first().click();
+  const deadline = (await page.locator("dt", { hasText: t("sessions.facts.nominationDeadline") }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+  expect(deadline).toMatch(/\d{1,2}:\d{2}/);
+  // The sentence names the same moment, written the same way, followed by the session's zone.
+  const sentence = t("transparency.actions.session_opened").split("{nominationDeadline}")[0].split("</session>").pop()!;
+  let found = false;
+  for (let n = 1; n <= 5 && !found; n++) {
+    const body = await (await request.get(`/es/transparency?page=${n}`)).text();
+    found = body.includes(`${sentence}${deadline} (`);
+  }
+  expect(found, `no log entry says “${sentence}${deadline} (…)”`).toBe(true);
+});

@@ -94,7 +94,7 @@ describe("every state × action through the commands", () => {
           expect(entries[0].data, label).toEqual({
             sessionId: session.id,
             sessionTitle: TITLE,
-            ...(action === "open" ? { nominationDeadline: session.nominationDeadline!.toISOString() } : {}),
+            ...(action === "open" ? { nominationDeadline: session.nominationDeadline!.toISOString(), timeZone: session.timeZone } : {}),
           });
           if (status !== expected) expect(stored.statusChangedAt, label).toBeInstanceOf(Date);
         } else {

@@ -7,9 +7,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { buttonClass } from "@/components/ui/button-class";
 import { getCurrentActor } from "@/lib/auth/session";
-import { countryName } from "@/lib/i18n/countries";
-import { countrySelectOptions } from "@/lib/organizations/options";
-import { listPublicOrganizations } from "@/lib/organizations/queries";
+import { countryFilterOptions, countryName } from "@/lib/i18n/countries";
+import { directoryCountries, listPublicOrganizations } from "@/lib/organizations/queries";
 import { ORGANIZATION_TYPES, parsePage, SUBREGION_VALUES } from "@/lib/organizations/schemas";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
@@ -31,10 +30,10 @@ export default async function OrganizationsPage({ params, searchParams }: { para
   const tc = await getTranslations("common");
   const actor = await getCurrentActor();
 
-  const { items, total, page, pageCount, filters } = await listPublicOrganizations(
-    { country: first(query.country), subregion: first(query.subregion), type: first(query.type) },
-    parsePage(query.page),
-  );
+  const [{ items, total, page, pageCount, filters }, countries] = await Promise.all([
+    listPublicOrganizations({ country: first(query.country), subregion: first(query.subregion), type: first(query.type) }, parsePage(query.page)),
+    directoryCountries(),
+  ]);
   const hasFilters = !!(filters.country || filters.subregion || filters.type);
 
   const registerLink = actor ? (
@@ -58,7 +57,7 @@ export default async function OrganizationsPage({ params, searchParams }: { para
         aria-label={t("directory.filtersLabel")}
         className="mb-6 grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
       >
-        <Select name="country" label={t("fields.country")} placeholder={tc("all")} options={countrySelectOptions(locale)} defaultValue={filters.country ?? ""} />
+        <Select name="country" label={t("fields.country")} placeholder={tc("all")} options={countryFilterOptions(countries, locale, filters.country)} defaultValue={filters.country ?? ""} />
         <Select
           name="subregion"
           label={t("fields.subregion")}

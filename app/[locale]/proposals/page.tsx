@@ -12,11 +12,10 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { isVerifiedMember } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/session";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
-import { countryName } from "@/lib/i18n/countries";
-import { countrySelectOptions } from "@/lib/organizations/options";
+import { countryFilterOptions, countryName } from "@/lib/i18n/countries";
 import { SUBREGIONS } from "@/lib/organizations/subregions";
 import { sessionFilterOptions } from "@/lib/proposals/queries";
-import { parseProposalFilters, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
+import { parseProposalFilters, publicProposalCountries, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
 import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -70,7 +69,7 @@ function FilterSelect(props: { name: string; label: string; value?: string; all:
 export default async function ProposalsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
   const locale = await resolvePageLocale(params);
   const filters = parseProposalFilters(await searchParams);
-  const [t, tc, tg, format, actor, result, sessions] = await Promise.all([
+  const [t, tc, tg, format, actor, result, sessions, countries] = await Promise.all([
     getTranslations("proposalList"),
     getTranslations("common"),
     getTranslations("gcm"),
@@ -78,6 +77,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
     getCurrentActor(),
     searchProposals(filters),
     sessionFilterOptions(locale),
+    publicProposalCountries(),
   ]);
   const query = filtersToQuery(filters);
   const hasFilters = Object.entries(query).some(([key, value]) => key !== "sort" && value);
@@ -126,7 +126,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
             value={filters.objective?.toString()}
             options={GCM_OBJECTIVES.map((n) => ({ value: String(n), label: `${n}. ${tg(String(n))}` }))}
           />
-          <FilterSelect name="country" label={t("country")} all={tc("all")} value={filters.country} options={countrySelectOptions(locale)} />
+          <FilterSelect name="country" label={t("country")} all={tc("all")} value={filters.country} options={countryFilterOptions(countries, locale, filters.country)} />
           <FilterSelect
             name="subregion"
             label={t("subregion")}

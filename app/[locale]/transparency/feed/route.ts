@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
 import { isLocale } from "@/i18n/routing";
 import { listPublicLog } from "@/lib/audit/queries";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature } from "@/components/transparency/entries";
+import { describeEntry, publicSignature } from "@/components/transparency/entries";
+import { logHelpers } from "@/components/transparency/log-helpers";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +21,7 @@ const escapeXml = (value: string) =>
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const t = await getTranslations({ locale, namespace: "transparency" });
-  const format = await getFormatter({ locale });
-  const tc = await getTranslations({ locale, namespace: "common" });
-  const helpers = catalogueHelpers(t, (date) => format.dateTime(date, DAY_FORMAT), {
-    locale,
-    speakerRoleLabel: (role) => tc(`speakerRoles.${role}`),
-    formatInstant: (date) => format.dateTime(date, INSTANT_FORMAT),
-  });
+  const { t, helpers } = await logHelpers(locale);
   const { entries } = await listPublicLog(1, FEED_SIZE);
 
   const origin = new URL(request.url).origin;
