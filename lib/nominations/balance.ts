@@ -1,4 +1,4 @@
-import type { Gender, Locale, OrganizationType, Subregion } from "@/lib/generated/prisma/enums";
+import type { Gender, Locale, NominationStatus, OrganizationType, Subregion } from "@/lib/generated/prisma/enums";
 import { SUBREGIONS, subregionFor } from "@/lib/organizations/subregions";
 import { locales } from "@/i18n/routing";
 import { GENDERS } from "./schemas";
@@ -58,10 +58,10 @@ export type Balance = BalanceCounts & {
 };
 
 /** Statuses of everyone who accepted and has not withdrawn: the pool a slate is chosen from (the slate included). */
-export const POOL_STATUSES = ["ACCEPTED", "SELECTED", "NOT_SELECTED"] as const;
+export const POOL_STATUSES: readonly NominationStatus[] = ["ACCEPTED", "SELECTED", "NOT_SELECTED"];
 
 /** Whether a nomination belongs to the pool. */
-export const inPool = (status: string) => (POOL_STATUSES as readonly string[]).includes(status);
+export const inPool = (status: NominationStatus) => POOL_STATUSES.includes(status);
 
 /** A nominee's sub-region: their organization's in Puente, else the one of the country typed. */
 export function nomineeSubregion(nomination: { nomineeCountry: string; nomineeOrganization: { subregion: Subregion } | null }): Subregion {

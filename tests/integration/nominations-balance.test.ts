@@ -88,7 +88,7 @@ describe("the slate's balance", () => {
     expect(pool.people).toBe(3);
     expect(pool.gender).toMatchObject({ WOMAN: 2, MAN: 1, NOT_STATED: 0 });
     expect(pool).not.toHaveProperty("warnings");
-    expect(["PROPOSED", "INVITED", "ACCEPTED", "DECLINED", "EXPIRED", "SELECTED", "NOT_SELECTED", "WITHDRAWN"].filter(inPool)).toEqual([
+    expect((["PROPOSED", "INVITED", "ACCEPTED", "DECLINED", "EXPIRED", "SELECTED", "NOT_SELECTED", "WITHDRAWN"] as const).filter(inPool)).toEqual([
       "ACCEPTED",
       "SELECTED",
       "NOT_SELECTED",
