@@ -9,15 +9,15 @@ import { inputClass } from "@/components/ui/input-class";
 import { Select } from "@/components/ui/select";
 import { countryName } from "@/lib/i18n/countries";
 import type { MemberChoice as MemberResult, WorkspaceSession } from "@/lib/nominations/queries";
-import { NOMINATION_LIMITS, SPEAKER_ROLES } from "@/lib/nominations/schemas";
+import { GENDERS, NOMINATION_LIMITS, SPEAKER_ROLES } from "@/lib/nominations/schemas";
 import { countrySelectOptions } from "@/lib/organizations/options";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { nominateAction } from "@/app/[locale]/dashboard/committee/actions";
 import { MemberChoice } from "./member-choice";
 
-/** The fields both ways of nominating share: role, rationale, gender, languages, invitation. */
+/** The fields both ways of nominating share: role, rationale, gender (and its description), languages, invitation. */
 async function SharedFields({ session }: { session: WorkspaceSession }) {
-  const [t, tc] = await Promise.all([getTranslations("nominations.nominate"), getTranslations("common")]);
+  const [t, tg, tc] = await Promise.all([getTranslations("nominations.nominate"), getTranslations("nominations.genders"), getTranslations("common")]);
   const roles = SPEAKER_ROLES.filter((role) => session.seats[role].total > 0);
   return (
     <>
@@ -41,7 +41,15 @@ async function SharedFields({ session }: { session: WorkspaceSession }) {
         maxLength={NOMINATION_LIMITS.rationale}
         rows={4}
       />
-      <Field name="gender" label={t("gender")} hint={t("genderHint")} maxLength={NOMINATION_LIMITS.gender} autoComplete="off" />
+      {/* A fixed choice, so the balance counts people, not spellings; the empty option is "not known". */}
+      <Select name="gender" label={t("gender")} hint={t("genderHint")} placeholder={t("genderNotKnown")} options={GENDERS.map((g) => ({ value: g, label: tg(g) }))} />
+      <Field
+        name="genderDescription"
+        label={t("genderDescription")}
+        hint={t("genderDescriptionHint")}
+        maxLength={NOMINATION_LIMITS.gender}
+        autoComplete="off"
+      />
       <CheckboxGroup
         name="languages"
         legend={t("languages")}

@@ -9,6 +9,7 @@ import { TextArea } from "@/components/ui/field";
 import { countryName } from "@/lib/i18n/countries";
 import type { WorkspaceNomination } from "@/lib/nominations/queries";
 import { NOMINATION_LIMITS } from "@/lib/nominations/schemas";
+import { GENDER_NOT_STATED } from "@/lib/nominations/balance";
 import { VOTES_TO_SELECT } from "@/lib/nominations/policy";
 import type { AppLocale } from "@/i18n/routing";
 import {
@@ -76,7 +77,11 @@ export async function NominationCard({ nomination: n, locale }: { nomination: Wo
             {n.nomineeEmail}
           </a>
         </Detail>
-        <Detail term={t("card.gender")}>{n.gender ?? t("card.genderNotStated")}</Detail>
+        <Detail term={t("card.gender")}>
+          {n.genderDescription
+            ? t("card.genderWithDescription", { gender: t(`genders.${n.gender ?? GENDER_NOT_STATED}`), description: n.genderDescription })
+            : t(`genders.${n.gender ?? GENDER_NOT_STATED}`)}
+        </Detail>
         <Detail term={t("card.languages")}>{n.languages.map((l) => tc(`languages.${l}`)).join(", ")}</Detail>
         <Detail term={t("card.nominated")}>
           {n.nominatedByName ? t("card.nominatedBy", { name: n.nominatedByName, date: when(n.createdAt) }) : when(n.createdAt)}

@@ -1,20 +1,28 @@
-import type { Locale, OrganizationType, Subregion } from "@/lib/generated/prisma/enums";
+import type { Gender, Locale, NominationStatus, OrganizationType, Subregion } from "@/lib/generated/prisma/enums";
 import { SUBREGIONS, subregionFor } from "@/lib/organizations/subregions";
 import { locales } from "@/i18n/routing";
+import { GENDERS } from "./schemas";
 
-// The balance of a slate (the selected speakers of one session), as counts, and the warning the
-// committee must acknowledge before making it worse. Pure functions: pages and commands share them.
+// The balance of a slate (the selected speakers of one session) and of the pool it is chosen
+// from (everyone who accepted), as counts, and the warning the committee must acknowledge
+// before making the slate worse. Pure functions: pages and commands share them.
 
 /** One gender or one sub-region may hold at most this share of the session's seats without a warning. */
 export const BALANCE_THRESHOLD = 0.6;
 
-/** The key of a gender nobody stated. */
-export const GENDER_NOT_STATED = "";
+/** The key of a gender nobody stated (null in the database). */
+export const GENDER_NOT_STATED = "NOT_STATED";
+
+/** A row of the gender count: one of the choices, or nobody stated it. */
+export type GenderKey = Gender | typeof GENDER_NOT_STATED;
+
+/** The gender rows, in the order forms offer the choices, "not stated" last. */
+export const GENDER_KEYS: readonly GenderKey[] = [...GENDERS, GENDER_NOT_STATED];
 
 /** What the balance needs to know about one speaker. */
 export type SlateMember = {
-  /** Normalized (normalizeGender); "" when not stated. */
-  gender: string;
+  /** The choice; null when not stated. A self-description is never counted. */
+  gender: Gender | null;
   subregion: Subregion;
   /** Null for a nominee without an account: their organization's type is unknown. */
   organizationType: OrganizationType | null;
@@ -23,13 +31,15 @@ export type SlateMember = {
   firstTime: boolean;
 };
 
-export type BalanceWarning = { dimension: "gender" | "subregion"; key: string; count: number; seats: number };
+export type BalanceWarning =
+  | { dimension: "gender"; key: Gender; count: number; seats: number }
+  | { dimension: "subregion"; key: Subregion; count: number; seats: number };
 
-export type Balance = {
-  seats: number;
-  filled: number;
-  /** By normalized gender, most first; "" is "not stated". */
-  gender: { key: string; count: number }[];
+/** The counts of a group of people (a slate or a pool). */
+export type BalanceCounts = {
+  /** How many people are counted. */
+  people: number;
+  gender: Record<GenderKey, number>;
   subregion: Record<Subregion, number>;
   migrantLed: number;
   diaspora: number;
@@ -38,13 +48,20 @@ export type Balance = {
   languages: Record<Locale, number>;
   firstTime: number;
   returning: number;
+};
+
+/** A slate's counts against the session's seats, with its warnings. */
+export type Balance = BalanceCounts & {
+  seats: number;
+  filled: number;
   warnings: BalanceWarning[];
 };
 
-/** Self-described gender as counted: trimmed, spaces collapsed, lower case; empty means "not stated". */
-export function normalizeGender(value: string | null | undefined): string {
-  return (value ?? "").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
-}
+/** Statuses of everyone who accepted and has not withdrawn: the pool a slate is chosen from (the slate included). */
+export const POOL_STATUSES: readonly NominationStatus[] = ["ACCEPTED", "SELECTED", "NOT_SELECTED"];
+
+/** Whether a nomination belongs to the pool. */
+export const inPool = (status: NominationStatus) => POOL_STATUSES.includes(status);
 
 /** A nominee's sub-region: their organization's in Puente, else the one of the country typed. */
 export function nomineeSubregion(nomination: { nomineeCountry: string; nomineeOrganization: { subregion: Subregion } | null }): Subregion {
@@ -68,14 +85,14 @@ export function slateMember(
     nomineeUserId: string | null;
     nomineeEmail: string;
     nomineeCountry: string;
-    nomineeGender: string | null;
+    nomineeGender: Gender | null;
     languages: readonly Locale[];
     nomineeOrganization: { subregion: Subregion; type: OrganizationType } | null;
   },
   earlier: EarlierSpeakers,
 ): SlateMember {
   return {
-    gender: normalizeGender(nomination.nomineeGender),
+    gender: nomination.nomineeGender,
     subregion: nomineeSubregion(nomination),
     organizationType: nomination.nomineeOrganization?.type ?? null,
     languages: nomination.languages,
@@ -83,18 +100,17 @@ export function slateMember(
   };
 }
 
-/** The balance of `slate` in a session with `seats` seats in all (panelists, rapporteur and moderator). */
-export function computeBalance(slate: readonly SlateMember[], seats: number): Balance {
-  const genders = new Map<string, number>();
+/** The counts of `people`: each person once per row, whatever they wrote about themselves. */
+export function countBalance(people: readonly SlateMember[]): BalanceCounts {
+  const gender = Object.fromEntries(GENDER_KEYS.map((g) => [g, 0])) as Record<GenderKey, number>;
   const subregion = Object.fromEntries(SUBREGIONS.map((s) => [s, 0])) as Record<Subregion, number>;
   const languages = Object.fromEntries(locales.map((l) => [l, 0])) as Record<Locale, number>;
   let migrantLed = 0;
   let diaspora = 0;
   let organizationUnknown = 0;
   let firstTime = 0;
-  for (const member of slate) {
-    const gender = normalizeGender(member.gender);
-    genders.set(gender, (genders.get(gender) ?? 0) + 1);
+  for (const member of people) {
+    gender[member.gender ?? GENDER_NOT_STATED] += 1;
     subregion[member.subregion] += 1;
     for (const language of new Set(member.languages)) languages[language] += 1;
     if (member.organizationType === null) organizationUnknown += 1;
@@ -102,29 +118,18 @@ export function computeBalance(slate: readonly SlateMember[], seats: number): Ba
     else if (member.organizationType === "DIASPORA") diaspora += 1;
     if (member.firstTime) firstTime += 1;
   }
-  const gender = [...genders.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return { people: people.length, gender, subregion, migrantLed, diaspora, organizationUnknown, languages, firstTime, returning: people.length - firstTime };
+}
 
+/** The balance of `slate` in a session with `seats` seats in all (panelists, rapporteur and moderator). */
+export function computeBalance(slate: readonly SlateMember[], seats: number): Balance {
+  const counts = countBalance(slate);
   const warnings: BalanceWarning[] = [];
   const over = (count: number) => seats > 0 && count / seats > BALANCE_THRESHOLD;
-  // A gender nobody stated is not "one gender": it never triggers the warning.
-  for (const { key, count } of gender) if (key !== GENDER_NOT_STATED && over(count)) warnings.push({ dimension: "gender", key, count, seats });
-  for (const s of SUBREGIONS) if (over(subregion[s])) warnings.push({ dimension: "subregion", key: s, count: subregion[s], seats });
-
-  return {
-    seats,
-    filled: slate.length,
-    gender,
-    subregion,
-    migrantLed,
-    diaspora,
-    organizationUnknown,
-    languages,
-    firstTime,
-    returning: slate.length - firstTime,
-    warnings,
-  };
+  // Not stating a gender, or preferring not to say, is not "one gender": it never warns.
+  for (const g of GENDERS) if (g !== "PREFERS_NOT_TO_SAY" && over(counts.gender[g])) warnings.push({ dimension: "gender", key: g, count: counts.gender[g], seats });
+  for (const s of SUBREGIONS) if (over(counts.subregion[s])) warnings.push({ dimension: "subregion", key: s, count: counts.subregion[s], seats });
+  return { ...counts, seats, filled: slate.length, warnings };
 }
 
 /**

@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { NominationStatus, SelectionMode, SpeakerRole } from "@/lib/generated/prisma/enums";
+import type { Gender, NominationStatus, SelectionMode, SpeakerRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { asLocalizedText, type LocalizedText } from "@/lib/i18n/localized-text";
 import {
   balanceIfSelected,
   computeBalance,
+  countBalance,
+  inPool,
   isFirstTimeSpeaker,
   NO_EARLIER_SPEAKERS,
   nomineeSubregion,
   slateMember,
   totalSeats,
   type Balance,
+  type BalanceCounts,
   type EarlierSpeakers,
 } from "./balance";
 import { activeChairs, chairAvailableFor } from "./commands";
@@ -51,6 +54,7 @@ const nominationSelect = {
   nomineeOrganizationName: true,
   nomineeCountry: true,
   nomineeGender: true,
+  nomineeGenderDescription: true,
   languages: true,
   rationale: true,
   nominatedById: true,
@@ -99,7 +103,9 @@ export type WorkspaceNomination = {
   isMember: boolean;
   organizationName: string | null;
   country: string;
-  gender: string | null;
+  gender: Gender | null;
+  /** The nominee's own words, kept only with ANOTHER; never counted. */
+  genderDescription: string | null;
   languages: NominationRow["languages"];
   rationale: string;
   nominatedById: string | null;
@@ -139,6 +145,8 @@ export type WorkspaceSession = {
   totalSeats: number;
   /** The balance of the selected speakers. */
   balance: Balance;
+  /** The counts of everyone who accepted (the slate included): what the slate is chosen from. */
+  pool: BalanceCounts;
   nominations: WorkspaceNomination[];
   can: {
     nominate: boolean;
@@ -204,6 +212,7 @@ function shapeSession(
       organizationName: n.nomineeOrganization?.name ?? n.nomineeOrganizationName,
       country: n.nomineeCountry,
       gender: n.nomineeGender,
+      genderDescription: n.nomineeGenderDescription,
       languages: n.languages,
       rationale: n.rationale,
       nominatedById: n.nominatedById,
@@ -242,6 +251,7 @@ function shapeSession(
     seats,
     totalSeats: seatCount,
     balance: computeBalance(slate, seatCount),
+    pool: countBalance(row.nominations.filter((n) => inPool(n.status)).map((n) => slateMember(n, earlier))),
     nominations,
     can: {
       nominate: canActOnNominations(actor) && isSessionOpenForNominations(row, now),

@@ -74,6 +74,8 @@ type DemoNomination = {
   /** …or someone without an account. */
   external?: { name: string; email: string; organizationName: string; country: string };
   gender?: Gender;
+  /** The nominee's own words; kept only with ANOTHER, as the command does. */
+  genderDescription?: string;
   languages: Locale[];
   rationale: string;
   nominatedBy: string;
@@ -523,7 +525,8 @@ const SESSIONS: Record<keyof typeof DEMO_SESSION_TITLES, DemoSession> = {
           organizationName: "Coletivo Amazônia Sem Fronteiras",
           country: "BR",
         },
-        gender: "WOMAN",
+        gender: "ANOTHER",
+        genderDescription: "gênero fluido",
         languages: ["pt", "es"],
         rationale: "Lidera la acogida de personas venezolanas e indígenas warao en Manaos; experiencia en acceso a salud y escuela.",
         nominatedBy: "committeeBr",
@@ -770,6 +773,7 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
         nomineeOrganizationName: org ? null : n.external!.organizationName,
         nomineeCountry: org?.country ?? n.external!.country,
         nomineeGender: n.gender ?? null,
+        nomineeGenderDescription: n.gender === "ANOTHER" ? (n.genderDescription ?? null) : null,
         languages: n.languages,
         rationale: n.rationale,
         status: n.status,

@@ -8,6 +8,7 @@ const SECRETS = [
   DEMO_PRIVATE_NOMINEE.name, // declined
   "Luis Fernando Ayala", // proposed
   "Patrícia Mendes", // invited
+  "gênero fluido", // her own words about her gender
   DEMO_RECUSAL.nomineeName, // accepted, not confirmed
   "Wilson Ochoa", // accepted, not confirmed
   "Juana Xoc", // selected, slate not confirmed yet

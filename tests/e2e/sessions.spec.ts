@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_SESSION_TITLES } from "../../prisma/seed/demo-sessions";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 const day = 86_400_000;
@@ -77,7 +78,7 @@ test("staff open a session; the committee nominates, endorses and selects; nomin
   await externalForm.getByLabel(en("nominations.nominate.nomineeCountry"), { exact: false }).selectOption("EC");
   await externalForm.getByLabel(en("nominations.nominate.role"), { exact: false }).selectOption("PANELIST");
   await externalForm.getByLabel(en("nominations.nominate.rationale"), { exact: false }).fill("She organizes seasonal farm workers recruited from Ecuador and knows the abuses first-hand.");
-  await externalForm.getByLabel(en("nominations.nominate.gender"), { exact: false }).fill("mujer");
+  await externalForm.getByLabel(en("nominations.nominate.gender"), { exact: false }).selectOption("WOMAN");
   await externalForm.getByRole("checkbox", { name: en("common.languages.es") }).check();
   await externalForm.getByRole("button", { name: en("nominations.nominate.submit") }).click();
   await expect(joao.getByText(en("nominations.done.nominatedInvited"))).toBeVisible();
@@ -89,7 +90,9 @@ test("staff open a session; the committee nominates, endorses and selects; nomin
   await memberForm.getByRole("radio", { name: new RegExp(memberName) }).check();
   await memberForm.getByLabel(en("nominations.nominate.role"), { exact: false }).selectOption("MODERATOR");
   await memberForm.getByLabel(en("nominations.nominate.rationale"), { exact: false }).fill("Her research on labour integration gives the session its evidence.");
-  await memberForm.getByLabel(en("nominations.nominate.gender"), { exact: false }).fill("Mujer ");
+  await memberForm.getByLabel(en("nominations.nominate.gender"), { exact: false }).selectOption("WOMAN");
+  // Words of her own are kept only with "another identity": here they are dropped, and never counted.
+  await memberForm.getByLabel(en("nominations.nominate.genderDescription"), { exact: false }).fill("mujer");
   await memberForm.getByRole("checkbox", { name: en("common.languages.es") }).check();
   await memberForm.getByRole("button", { name: en("nominations.nominate.submit") }).click();
   await expect(joao.getByText(en("nominations.done.nominatedInvited"))).toBeVisible();
@@ -160,6 +163,12 @@ test("staff open a session; the committee nominates, endorses and selects; nomin
   await again.getByLabel(en("nominations.card.balanceReason"), { exact: false }).fill("The rapporteur seat is still open and the committee will look for a man from the Caribbean.");
   await again.getByRole("button", { name: en("nominations.card.select") }).click();
   await expect(chair.getByText(en("nominations.done.selected"))).toBeVisible();
+  // Two women of the three seats, named by the choice in the reader's language, not by what was typed.
+  const balance = chair.getByRole("table", { name: en("nominations.balance.caption") });
+  const women = balance.getByRole("row").filter({ has: chair.getByRole("rowheader", { name: en("nominations.genders.WOMAN"), exact: true }) });
+  await expect(women.getByRole("cell")).toHaveText(["2", "2"]);
+  await expect(chair.getByText(en("nominations.balance.warning.gender", { count: 2, seats: 3, gender: en("nominations.genders.WOMAN") }))).toBeVisible();
+  await expect(chair.getByRole("article", { name: memberName })).not.toContainText("“mujer”");
   await expectAccessible(chair);
 
   // 7. Staff confirm the slate.
@@ -198,4 +207,33 @@ test("staff open a session; the committee nominates, endorses and selects; nomin
   await expect(visitor.locator("main")).not.toContainText(external.email);
   await expect(visitor.locator("main")).not.toContainText("The rapporteur seat is still open");
   await expectAccessible(visitor);
+});
+
+test("the committee reads the open demo session's balance by gender choice, slate beside pool, in Spanish, on a phone", async ({ browser }) => {
+  const es = messages("es");
+  const chair = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+  await signIn(chair, "es", "comite.presidencia@puente.example", DEMO_PASSWORD);
+  await chair.goto("/es/dashboard/committee");
+  await chair.locator('a[href*="/dashboard/committee/sessions/"]').filter({ hasText: DEMO_SESSION_TITLES.open.es }).first().click();
+  await expect(chair.getByRole("heading", { level: 1 })).toHaveText(DEMO_SESSION_TITLES.open.es);
+
+  const table = chair.getByRole("table", { name: es("nominations.balance.caption") });
+  // Juana Xoc is selected; Sofía Paredes, the institute's researcher and Wilson Ochoa accepted too.
+  await expect(table.getByRole("columnheader", { name: es("nominations.balance.slate", { filled: 1, seats: 5 }) })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: es("nominations.balance.pool", { count: 4 }) })).toBeVisible();
+  await expect(table.getByText(es("nominations.balance.gender"), { exact: true })).toBeVisible();
+  const cells = (label: string) => table.getByRole("row").filter({ has: chair.getByRole("rowheader", { name: label, exact: true }) }).getByRole("cell");
+  await expect(cells(es("nominations.genders.WOMAN"))).toHaveText(["1", "3"]);
+  await expect(cells(es("nominations.genders.MAN"))).toHaveText(["0", "1"]);
+  // Patrícia Mendes (invited, not in the pool) described herself: the card says so, beside the choice.
+  await expect(chair.getByRole("article", { name: "Patrícia Mendes" })).toContainText(
+    es("nominations.card.genderWithDescription", { gender: es("nominations.genders.ANOTHER"), description: "gênero fluido" }),
+  );
+
+  // Nothing scrolls sideways at 360 px: neither the page nor the table.
+  const overflow = await chair.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const tableOverflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+  expect(tableOverflow).toBeLessThanOrEqual(0);
+  await expectAccessible(chair);
 });

@@ -57,6 +57,7 @@ export async function insertNomination(
     organizationName?: string | null;
     country?: string;
     gender?: Gender | null;
+    genderDescription?: string | null;
     languages?: Locale[];
     nominatedById?: string | null;
     invitationExpiresAt?: Date | null;
@@ -81,6 +82,7 @@ export async function insertNomination(
       nomineeOrganizationName: external ? (options.organizationName !== undefined ? options.organizationName : "Colectivo Externo") : null,
       nomineeCountry: options.country ?? "HN",
       nomineeGender: options.gender ?? null,
+      nomineeGenderDescription: options.genderDescription ?? null,
       languages: options.languages ?? ["es"],
       rationale: "Trabaja con familias migrantes desde hace diez años.",
       status,

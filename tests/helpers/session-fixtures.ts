@@ -2,7 +2,7 @@
 // tests and the nominations tests (read-only for them). The commands are tested on their own.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import type { Locale, NominationStatus, SessionFormat, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
+import type { Gender, Locale, NominationStatus, SessionFormat, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { dateToLocalInput, isSessionTimeZone } from "@/lib/sessions/time";
 
 export const ALL_SESSION_STATUSES: SessionStatus[] = ["DRAFT", "OPEN_FOR_NOMINATIONS", "SPEAKERS_CONFIRMED", "HELD", "REPORT_PUBLISHED"];
@@ -81,7 +81,8 @@ export type NominationOptions = {
   nomineeOrganizationId?: string | null;
   nomineeOrganizationName?: string | null;
   nomineeCountry?: string;
-  nomineeGender?: string | null;
+  nomineeGender?: Gender | null;
+  nomineeGenderDescription?: string | null;
   rationale?: string;
   bio?: string | null;
   publishName?: boolean;
@@ -108,6 +109,7 @@ export async function insertNomination(sessionId: string, options: NominationOpt
       nomineeOrganizationName: options.nomineeOrganizationName !== undefined ? options.nomineeOrganizationName : "Colectivo Migrante",
       nomineeCountry: options.nomineeCountry ?? "HN",
       nomineeGender: options.nomineeGender !== undefined ? options.nomineeGender : "WOMAN",
+      nomineeGenderDescription: options.nomineeGenderDescription ?? null,
       languages: options.languages ?? ["es"],
       rationale: options.rationale ?? "Razón interna del comité.",
       bio: options.bio !== undefined ? options.bio : "Defensora de derechos de personas migrantes.",

@@ -4,7 +4,9 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { applyMigrations, MigrationChecksumError } from "@/lib/db/migrate";
+import type { Gender } from "@/lib/generated/prisma/enums";
+import { applyMigrations, listMigrationFiles, MigrationChecksumError } from "@/lib/db/migrate";
+import { computeBalance, NO_EARLIER_SPEAKERS, slateMember } from "@/lib/nominations/balance";
 
 const adminUrl = inject("pgAdminUrl");
 const url = adminUrl.replace(/\/postgres$/, "/migrate_runner");
@@ -19,11 +21,11 @@ async function adminQuery(sql: string) {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string) {
-  const client = new pg.Client({ connectionString: url });
+async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = [], databaseUrl = url) {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return (await client.query<T>(sql)).rows;
+    return (await client.query<T>(sql, values)).rows;
   } finally {
     await client.end();
   }
@@ -83,5 +85,66 @@ describe("migration runner", () => {
     });
     const [first, second] = await Promise.all([applyMigrations(url, { dir }), applyMigrations(url, { dir })]);
     expect([...first.applied, ...second.applied]).toEqual(["004_d"]);
+  });
+});
+
+// The migration that turns typed gender into the fixed choices, run against rows typed before it.
+const GENDER_MIGRATION = "20261203165712_gender_choices_version_note";
+
+describe("the gender migration", () => {
+  const genderUrl = adminUrl.replace(/\/postgres$/, "/migrate_gender");
+  beforeAll(async () => {
+    await adminQuery("DROP DATABASE IF EXISTS migrate_gender");
+    await adminQuery("CREATE DATABASE migrate_gender");
+  });
+  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_gender"));
+
+  it("maps what was typed in any of the four languages to the choices, and keeps anything else as a description", async () => {
+    // The real migrations before it, copied as they are (same checksums), then the rest from the real directory.
+    const earlier = (await listMigrationFiles()).filter((f) => f.name < GENDER_MIGRATION);
+    const before = await applyMigrations(genderUrl, { dir: await migrationsDir(Object.fromEntries(earlier.map((f) => [f.name, f.sql]))) });
+    expect(before.applied).toEqual(earlier.map((f) => f.name));
+
+    const typed = ["mujer", "Mulher ", "FEMME", "homme", "man", "no binario", "mujer trans", "  ", null];
+    const [session] = await query<{ id: string }>(
+      `INSERT INTO "ReviewSession" (id, title, description, "startsAt", "endsAt", "timeZone", format, "workingLanguages", interpretation, objectives, "panelistSeats", "updatedAt")
+       VALUES (gen_random_uuid(), '{"es":"Sesión"}', '{"es":"Descripción"}', now(), now() + interval '2 hours', 'America/Panama', 'VIRTUAL', '{es}', '{}', '{1}', 3, now())
+       RETURNING id`,
+      [],
+      genderUrl,
+    );
+    for (const [i, gender] of typed.entries()) {
+      await query(
+        `INSERT INTO "Nomination" (id, "sessionId", role, "nomineeName", "nomineeEmail", "nomineeCountry", "nomineeGender", languages, rationale, "updatedAt")
+         VALUES (gen_random_uuid(), $1, 'PANELIST', $2, $3, 'CO', $4, '{es}', 'Razón.', now())`,
+        [session.id, `Persona ${i}`, `persona-${i}@example.test`, gender],
+        genderUrl,
+      );
+    }
+
+    expect((await applyMigrations(genderUrl)).applied[0]).toBe(GENDER_MIGRATION);
+    const rows = await query<{ nomineeName: string; nomineeGender: Gender | null; nomineeGenderDescription: string | null }>(
+      `SELECT "nomineeName", "nomineeGender", "nomineeGenderDescription" FROM "Nomination" ORDER BY "nomineeName"`,
+      [],
+      genderUrl,
+    );
+    expect(rows.map((r) => [r.nomineeGender, r.nomineeGenderDescription])).toEqual([
+      ["WOMAN", null],
+      ["WOMAN", null],
+      ["WOMAN", null],
+      ["MAN", null],
+      ["MAN", null],
+      ["NON_BINARY", null],
+      ["ANOTHER", "mujer trans"],
+      // Blank or nothing typed stays "not stated".
+      [null, null],
+      [null, null],
+    ]);
+
+    // The issue's example: "mujer", "Mulher " and "FEMME" are three women, not three genders.
+    const people = rows.map((r) =>
+      slateMember({ ...r, nomineeUserId: null, nomineeEmail: r.nomineeName, nomineeCountry: "CO", languages: ["es"], nomineeOrganization: null }, NO_EARLIER_SPEAKERS),
+    );
+    expect(computeBalance(people, 9).gender).toEqual({ WOMAN: 3, MAN: 2, NON_BINARY: 1, ANOTHER: 1, PREFERS_NOT_TO_SAY: 0, NOT_STATED: 2 });
   });
 });

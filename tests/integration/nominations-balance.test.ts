@@ -3,8 +3,10 @@ import {
   balanceIfSelected,
   BALANCE_THRESHOLD,
   computeBalance,
+  countBalance,
+  GENDER_KEYS,
+  inPool,
   isFirstTimeSpeaker,
-  normalizeGender,
   nomineeSubregion,
   slateMember,
   totalSeats,
@@ -12,7 +14,7 @@ import {
 } from "@/lib/nominations/balance";
 
 const member = (overrides: Partial<SlateMember> = {}): SlateMember => ({
-  gender: "",
+  gender: null,
   subregion: "ANDEAN",
   organizationType: "CSO",
   languages: ["es"],
@@ -20,24 +22,25 @@ const member = (overrides: Partial<SlateMember> = {}): SlateMember => ({
   ...overrides,
 });
 
+const SPREAD = ["ANDEAN", "CARIBBEAN", "DIASPORA", "SOUTHERN_CONE_BRAZIL", "MEXICO_CENTRAL_AMERICA"] as const;
+
 describe("the slate's balance", () => {
-  it("counts gender (normalized), sub-region, organization types, languages and first-time speakers", () => {
+  it("counts people by gender choice, sub-region, organization types, languages and first-time speakers", () => {
     const balance = computeBalance(
       [
-        member({ gender: normalizeGender(" Mujer "), subregion: "CARIBBEAN", organizationType: "MIGRANT_LED", languages: ["es", "en"] }),
-        member({ gender: normalizeGender("MUJER"), subregion: "ANDEAN", organizationType: "DIASPORA", languages: ["fr", "fr"], firstTime: false }),
-        member({ gender: normalizeGender("no  binarie"), subregion: "DIASPORA", organizationType: null, languages: ["pt"] }),
-        member({ gender: normalizeGender(null), subregion: "ANDEAN", organizationType: "REGIONAL_NETWORK", languages: ["es"] }),
+        member({ gender: "WOMAN", subregion: "CARIBBEAN", organizationType: "MIGRANT_LED", languages: ["es", "en"] }),
+        member({ gender: "WOMAN", subregion: "ANDEAN", organizationType: "DIASPORA", languages: ["fr", "fr"], firstTime: false }),
+        member({ gender: "NON_BINARY", subregion: "DIASPORA", organizationType: null, languages: ["pt"] }),
+        member({ gender: null, subregion: "ANDEAN", organizationType: "REGIONAL_NETWORK", languages: ["es"] }),
       ],
       10,
     );
     expect(balance.seats).toBe(10);
     expect(balance.filled).toBe(4);
-    expect(balance.gender).toEqual([
-      { key: "mujer", count: 2 },
-      { key: "", count: 1 },
-      { key: "no binarie", count: 1 },
-    ]);
+    expect(balance.people).toBe(4);
+    // Every choice has a row, in the order forms offer them, "not stated" last.
+    expect(Object.keys(balance.gender)).toEqual([...GENDER_KEYS]);
+    expect(balance.gender).toEqual({ WOMAN: 2, MAN: 0, NON_BINARY: 1, ANOTHER: 0, PREFERS_NOT_TO_SAY: 0, NOT_STATED: 1 });
     expect(balance.subregion).toEqual({ MEXICO_CENTRAL_AMERICA: 0, CARIBBEAN: 1, ANDEAN: 2, SOUTHERN_CONE_BRAZIL: 0, DIASPORA: 1 });
     expect(balance.migrantLed).toBe(1);
     expect(balance.diaspora).toBe(1);
@@ -51,28 +54,45 @@ describe("the slate's balance", () => {
 
   it("warns when one gender or one sub-region holds MORE than 60% of all the seats (not of the filled ones)", () => {
     expect(BALANCE_THRESHOLD).toBe(0.6);
-    const women = (n: number) => Array.from({ length: n }, (_, i) => member({ gender: "mujer", subregion: (["ANDEAN", "CARIBBEAN", "DIASPORA", "SOUTHERN_CONE_BRAZIL"] as const)[i % 4] }));
+    const women = (n: number) => Array.from({ length: n }, (_, i) => member({ gender: "WOMAN", subregion: SPREAD[i % 4] }));
     // 3 of 5 seats is exactly 60%: no warning.
     expect(computeBalance(women(3), 5).warnings).toEqual([]);
     // 4 of 5: a warning, for the gender only (sub-regions are spread).
-    expect(computeBalance(women(4), 5).warnings).toEqual([{ dimension: "gender", key: "mujer", count: 4, seats: 5 }]);
+    expect(computeBalance(women(4), 5).warnings).toEqual([{ dimension: "gender", key: "WOMAN", count: 4, seats: 5 }]);
     // 2 selected of 10 seats is 20%, even though they are all the slate so far.
     expect(computeBalance(women(2), 10).warnings).toEqual([]);
-    const sameRegion = Array.from({ length: 4 }, (_, i) => member({ subregion: "CARIBBEAN", gender: ["a", "b", "c", "d"][i] }));
+    const sameRegion = (["WOMAN", "MAN", "NON_BINARY", "ANOTHER"] as const).map((gender) => member({ subregion: "CARIBBEAN", gender }));
     expect(computeBalance(sameRegion, 5).warnings).toEqual([{ dimension: "subregion", key: "CARIBBEAN", count: 4, seats: 5 }]);
   });
 
-  it("never warns for a gender nobody stated, nor for a session without seats", () => {
-    expect(computeBalance(Array.from({ length: 5 }, (_, i) => member({ subregion: (["ANDEAN", "CARIBBEAN", "DIASPORA", "SOUTHERN_CONE_BRAZIL", "MEXICO_CENTRAL_AMERICA"] as const)[i] })), 5).warnings).toEqual([]);
+  it("never warns for a gender nobody stated or that the person prefers not to say, nor for a session without seats", () => {
+    expect(computeBalance(SPREAD.map((subregion) => member({ subregion })), 5).warnings).toEqual([]);
+    expect(computeBalance(SPREAD.map((subregion) => member({ subregion, gender: "PREFERS_NOT_TO_SAY" })), 5).warnings).toEqual([]);
     expect(computeBalance([], 0).warnings).toEqual([]);
+    // "Another identity" is one group, whatever each person wrote: it can be over 60%.
+    expect(computeBalance(SPREAD.slice(0, 4).map((subregion) => member({ subregion, gender: "ANOTHER" })), 5).warnings).toEqual([
+      { dimension: "gender", key: "ANOTHER", count: 4, seats: 5 },
+    ]);
   });
 
   it("tells what the slate would be with a candidate", () => {
-    const slate = [member({ gender: "hombre", subregion: "ANDEAN" }), member({ gender: "hombre", subregion: "CARIBBEAN" }), member({ gender: "hombre", subregion: "DIASPORA" })];
-    expect(balanceIfSelected(slate, member({ gender: "mujer", subregion: "SOUTHERN_CONE_BRAZIL" }), 5).warnings).toEqual([]);
-    const worse = balanceIfSelected(slate, member({ gender: "Hombre", subregion: "SOUTHERN_CONE_BRAZIL" }), 5);
+    const slate = [member({ gender: "MAN", subregion: "ANDEAN" }), member({ gender: "MAN", subregion: "CARIBBEAN" }), member({ gender: "MAN", subregion: "DIASPORA" })];
+    expect(balanceIfSelected(slate, member({ gender: "WOMAN", subregion: "SOUTHERN_CONE_BRAZIL" }), 5).warnings).toEqual([]);
+    const worse = balanceIfSelected(slate, member({ gender: "MAN", subregion: "SOUTHERN_CONE_BRAZIL" }), 5);
     expect(worse.filled).toBe(4);
-    expect(worse.warnings).toEqual([{ dimension: "gender", key: "hombre", count: 4, seats: 5 }]);
+    expect(worse.warnings).toEqual([{ dimension: "gender", key: "MAN", count: 4, seats: 5 }]);
+  });
+
+  it("counts a pool without seats or warnings; the pool is everyone who accepted and has not withdrawn", () => {
+    const pool = countBalance([member({ gender: "WOMAN" }), member({ gender: "WOMAN" }), member({ gender: "MAN" })]);
+    expect(pool.people).toBe(3);
+    expect(pool.gender).toMatchObject({ WOMAN: 2, MAN: 1, NOT_STATED: 0 });
+    expect(pool).not.toHaveProperty("warnings");
+    expect((["PROPOSED", "INVITED", "ACCEPTED", "DECLINED", "EXPIRED", "SELECTED", "NOT_SELECTED", "WITHDRAWN"] as const).filter(inPool)).toEqual([
+      "ACCEPTED",
+      "SELECTED",
+      "NOT_SELECTED",
+    ]);
   });
 
   it("reads a nominee: organization's sub-region first, else the country's; first-time by account or email", () => {
@@ -85,10 +105,10 @@ describe("the slate's balance", () => {
     expect(isFirstTimeSpeaker({ nomineeUserId: "u2", nomineeEmail: "b@example.test" }, earlier)).toBe(true);
     expect(
       slateMember(
-        { nomineeUserId: null, nomineeEmail: "b@example.test", nomineeCountry: "HT", nomineeGender: "  Femme ", languages: ["fr"], nomineeOrganization: null },
+        { nomineeUserId: null, nomineeEmail: "b@example.test", nomineeCountry: "HT", nomineeGender: "WOMAN", languages: ["fr"], nomineeOrganization: null },
         earlier,
       ),
-    ).toEqual({ gender: "femme", subregion: "CARIBBEAN", organizationType: null, languages: ["fr"], firstTime: true });
+    ).toEqual({ gender: "WOMAN", subregion: "CARIBBEAN", organizationType: null, languages: ["fr"], firstTime: true });
     expect(totalSeats({ panelistSeats: 3, rapporteurSeats: 1, moderatorSeats: 1 })).toBe(5);
   });
 });

@@ -23,7 +23,7 @@ describe("nominating", () => {
 
   it("nominates someone without an account, privately, and invites them when asked", async () => {
     const session = await createSession();
-    const input = externalNomination(session.id, { nomineeEmail: "  Carla.Ruiz@Example.TEST ", gender: "  mujer  ", sendInvitation: undefined });
+    const input = externalNomination(session.id, { nomineeEmail: "  Carla.Ruiz@Example.TEST ", gender: "WOMAN", genderDescription: "  mujer  ", sendInvitation: undefined });
     const result = await nominate(world.actors.independent, input);
     expect(result).toMatchObject({ status: "PROPOSED", created: true, invited: false, emailSent: false });
     const stored = await db.nomination.findUniqueOrThrow({ where: { id: result.id } });
@@ -38,7 +38,9 @@ describe("nominating", () => {
       nomineeOrganizationId: null,
       nomineeOrganizationName: "Colectivo Mujeres en Tránsito",
       nomineeCountry: "GT",
-      nomineeGender: "mujer",
+      nomineeGender: "WOMAN",
+      // A description is kept only with "another identity".
+      nomineeGenderDescription: null,
       languages: ["es", "en"],
       nominatedById: world.users.independent.id,
     });
@@ -51,8 +53,16 @@ describe("nominating", () => {
 
   it("leaves the gender empty when it is not known", async () => {
     const session = await createSession();
-    const result = await nominate(world.actors.independent, externalNomination(session.id, { gender: "   " }));
-    expect((await db.nomination.findUniqueOrThrow({ where: { id: result.id } })).nomineeGender).toBeNull();
+    const result = await nominate(world.actors.independent, externalNomination(session.id, { gender: "   ", genderDescription: "mujer" }));
+    expect(await db.nomination.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ nomineeGender: null, nomineeGenderDescription: null });
+  });
+
+  it("keeps the nominee's own words only with \"another identity\", and refuses a gender that is not a choice", async () => {
+    const session = await createSession();
+    const another = await nominate(world.actors.independent, externalNomination(session.id, { gender: "ANOTHER", genderDescription: "  mujer trans " }));
+    expect(await db.nomination.findUniqueOrThrow({ where: { id: another.id } })).toMatchObject({ nomineeGender: "ANOTHER", nomineeGenderDescription: "mujer trans" });
+    const typed = await appError(nominate(world.actors.independent, externalNomination(session.id, { gender: "mujer" })));
+    expect(Object.keys(typed.fieldErrors)).toEqual(["gender"]);
   });
 
   it("nominates a member of a verified organization picked in the search, with their account's details", async () => {
@@ -105,13 +115,14 @@ describe("nominating", () => {
         nomineeEmail: "not-an-email",
         nomineeCountry: "ZZ",
         rationale: "",
-        gender: "x".repeat(61),
+        gender: "mujer",
+        genderDescription: "x".repeat(61),
         languages: ["xx"],
       }),
     );
     expect(error.kind).toBe("invalid");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(
-      ["gender", "languages", "nomineeCountry", "nomineeEmail", "nomineeName", "nomineeOrganizationName", "rationale"].sort(),
+      ["gender", "genderDescription", "languages", "nomineeCountry", "nomineeEmail", "nomineeName", "nomineeOrganizationName", "rationale"].sort(),
     );
     const member = await appError(nominate(world.actors.chair, { ...externalNomination(session.id), nomineeType: "member", rationale: "x".repeat(2001), languages: [] }));
     expect(Object.keys(member.fieldErrors).sort()).toEqual(["languages", "member", "rationale"]);

@@ -213,13 +213,13 @@ describe("the balance warning when selecting", () => {
   // 3 panelists + 1 rapporteur + 1 moderator = 5 seats: 3 of one kind is 60% (fine), 4 is 80% (warning).
   it("asks for an acknowledgement and a reason when one gender would hold more than 60% of the seats", async () => {
     const session = await createSession({ panelistSeats: 3 });
-    await insertNomination(session.id, { status: "SELECTED", gender: "Mujer", country: "CO" });
-    await insertNomination(session.id, { status: "SELECTED", gender: " mujer", country: "BR" });
-    const third = await insertNomination(session.id, { status: "ACCEPTED", gender: "MUJER", country: "DO", role: "RAPPORTEUR" });
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "CO" });
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "BR" });
+    const third = await insertNomination(session.id, { status: "ACCEPTED", gender: "WOMAN", country: "DO", role: "RAPPORTEUR" });
     // 3 of 5: not more than 60%.
     expect((await select(world.actors.chair, { nominationId: third.id, rationale: "Relatora con experiencia." })).selected).toBe(true);
 
-    const fourth = await insertNomination(session.id, { status: "ACCEPTED", gender: "mujer", country: "US", role: "PANELIST" });
+    const fourth = await insertNomination(session.id, { status: "ACCEPTED", gender: "WOMAN", country: "US", role: "PANELIST" });
     const before = await nominationRowCounts();
     const error = await appError(select(world.actors.chair, { nominationId: fourth.id, rationale: "Voz de la diáspora." }));
     expect(error.kind).toBe("invalid");
@@ -241,7 +241,7 @@ describe("the balance warning when selecting", () => {
     expect(entry.isPublic).toBe(false);
     expect(entry.data).toMatchObject({ reason: "No hubo postulaciones aceptadas de hombres para este panel.", warnings: [{ dimension: "gender", count: 4, seats: 5 }] });
     // The private row holds no gender either.
-    expect(JSON.stringify(entry.data).toLowerCase()).not.toContain("mujer");
+    expect(JSON.stringify(entry.data)).not.toContain("WOMAN");
   });
 
   it("warns for one sub-region over 60%, never for genders nobody stated", async () => {
@@ -262,14 +262,14 @@ describe("the balance warning when selecting", () => {
   it("uses the organization's sub-region for a member, and needs nothing when the slate stays balanced", async () => {
     const session = await createSession({ panelistSeats: 3 });
     // `org` is in Mexico and Central America by the factory; the nominees' countries say otherwise.
-    await insertNomination(session.id, { status: "SELECTED", country: "BR", organizationId: world.org.id, gender: "hombre" });
-    await insertNomination(session.id, { status: "SELECTED", country: "AR", organizationId: world.org.id, gender: "mujer" });
-    await insertNomination(session.id, { status: "SELECTED", country: "CL", organizationId: world.org.id, gender: "no binario", role: "RAPPORTEUR" });
+    await insertNomination(session.id, { status: "SELECTED", country: "BR", organizationId: world.org.id, gender: "MAN" });
+    await insertNomination(session.id, { status: "SELECTED", country: "AR", organizationId: world.org.id, gender: "WOMAN" });
+    await insertNomination(session.id, { status: "SELECTED", country: "CL", organizationId: world.org.id, gender: "NON_BINARY", role: "RAPPORTEUR" });
     const fourth = await insertNomination(session.id, { status: "ACCEPTED", country: "UY", organizationId: world.otherOrg.id, role: "MODERATOR" });
     expect((await appError(select(world.actors.chair, { nominationId: fourth.id, rationale: "Sí." }))).userMessage.key).toBe(
       "nominations.imbalanceNeedsAcknowledgement",
     );
-    const balanced = await insertNomination(session.id, { status: "ACCEPTED", country: "CO", role: "MODERATOR", gender: "mujer" });
+    const balanced = await insertNomination(session.id, { status: "ACCEPTED", country: "CO", role: "MODERATOR", gender: "WOMAN" });
     expect((await select(world.actors.chair, { nominationId: balanced.id, rationale: "Sí." })).selected).toBe(true);
   });
 });
@@ -291,7 +291,8 @@ describe("confirming the slate", () => {
       nomineeUserId: world.users.otherOrgMember.id,
       organizationId: world.otherOrg.id,
       email: world.users.otherOrgMember.email,
-      gender: "mujer trans",
+      gender: "ANOTHER",
+      genderDescription: "mujer trans",
       country: "CO",
     });
     await select(world.actors.independent, { nominationId: member.id, rationale: "Lidera la red de casas de acogida." });
@@ -304,7 +305,7 @@ describe("confirming the slate", () => {
       role: "RAPPORTEUR",
       publishName: false,
       publishOrganization: false,
-      gender: "hombre",
+      gender: "MAN",
       country: "BR",
       selectedById: world.users.chair.id,
       selectionRationale: "Relator con experiencia en informes.",
@@ -369,7 +370,7 @@ describe("confirming the slate", () => {
     });
     expect(byEntity[session.id]).toEqual({ sessionId: session.id, sessionTitle: { es: "Sesión sobre trata", en: "Session on trafficking" }, speakerCount: 2 });
     const everythingPublic = JSON.stringify(publicEntries.map((e) => e.data)).toLowerCase();
-    for (const secret of [world.users.otherOrgMember.email.toLowerCase(), "reservada@example.test", "persona reservada", "mujer trans", "hombre", "no elegida", "diez años"]) {
+    for (const secret of [world.users.otherOrgMember.email.toLowerCase(), "reservada@example.test", "persona reservada", "mujer trans", "another", "no elegida", "diez años"]) {
       expect(everythingPublic).not.toContain(secret);
     }
 

@@ -44,7 +44,7 @@ describe("the committee's workspace", () => {
 
   it("shows seats, states, endorsements, votes, recusals, what each one may do and the balance", async () => {
     const session = await createSession({ panelistSeats: 3, selectionMode: "CHAIR" });
-    const selected = await insertNomination(session.id, { status: "SELECTED", gender: "mujer", country: "CO", selectedById: world.users.chair.id });
+    const selected = await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "CO", selectedById: world.users.chair.id });
     const accepted = await insertNomination(session.id, {
       status: "ACCEPTED",
       name: "Del Org",
@@ -86,6 +86,47 @@ describe("the committee's workspace", () => {
     const forStaff = (await sessionWorkspace(world.actors.staff, session.id))!.session;
     expect(forStaff.can).toEqual({ nominate: false, confirm: true, setMode: true, open: true });
     expect(forStaff.nominations.every((n) => !n.can.endorse && !n.can.select)).toBe(true);
+  });
+
+  it("counts the slate and the pool of everyone who accepted by gender choice, never by description", async () => {
+    const session = await createSession({ panelistSeats: 3 });
+    // The slate: three women and two men, however their nominators would have typed it.
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "CO", role: "PANELIST" });
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "BR", role: "PANELIST" });
+    await insertNomination(session.id, { status: "SELECTED", gender: "MAN", country: "HT", role: "RAPPORTEUR" });
+    // The pool adds those who accepted and were not selected (yet, or at confirmation).
+    await insertNomination(session.id, { status: "ACCEPTED", gender: "WOMAN", country: "MX" });
+    await insertNomination(session.id, { status: "NOT_SELECTED", gender: "MAN", country: "AR" });
+    const described = await insertNomination(session.id, { status: "ACCEPTED", gender: "ANOTHER", genderDescription: "mujer trans", country: "PE" });
+    await insertNomination(session.id, { status: "ACCEPTED", gender: "ANOTHER", genderDescription: "dos espíritus", country: "CL" });
+    await insertNomination(session.id, { status: "ACCEPTED", country: "UY" });
+    // Nobody who has not consented, or has withdrawn, is in the pool.
+    for (const status of ["PROPOSED", "INVITED", "DECLINED", "EXPIRED", "WITHDRAWN"] as const) await insertNomination(session.id, { status, gender: "WOMAN" });
+
+    const view = (await sessionWorkspace(world.actors.chair, session.id))!.session;
+    expect(view.balance.filled).toBe(3);
+    expect(view.balance.gender).toEqual({ WOMAN: 2, MAN: 1, NON_BINARY: 0, ANOTHER: 0, PREFERS_NOT_TO_SAY: 0, NOT_STATED: 0 });
+    expect(view.pool.people).toBe(8);
+    // Two different descriptions are still one "another identity" row.
+    expect(view.pool.gender).toEqual({ WOMAN: 3, MAN: 2, NON_BINARY: 0, ANOTHER: 2, PREFERS_NOT_TO_SAY: 0, NOT_STATED: 1 });
+    expect(view.pool.subregion.SOUTHERN_CONE_BRAZIL).toBe(4);
+    expect(view.pool).not.toHaveProperty("warnings");
+    // The card gets the choice and the description beside it.
+    expect(view.nominations.find((n) => n.id === described.id)).toMatchObject({ gender: "ANOTHER", genderDescription: "mujer trans" });
+  });
+
+  it("warns about the slate by gender choice: a third woman makes 3 of 4 seats", async () => {
+    const session = await createSession({ panelistSeats: 2 });
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "CO" });
+    await insertNomination(session.id, { status: "SELECTED", gender: "WOMAN", country: "BR" });
+    const third = await insertNomination(session.id, { status: "ACCEPTED", gender: "WOMAN", country: "HT", role: "MODERATOR" });
+    const other = await insertNomination(session.id, { status: "ACCEPTED", gender: "ANOTHER", genderDescription: "mujer", country: "MX", role: "MODERATOR" });
+    const view = (await sessionWorkspace(world.actors.chair, session.id))!.session;
+    expect(view.balance.warnings).toEqual([]);
+    const byId = Object.fromEntries(view.nominations.map((n) => [n.id, n]));
+    expect(byId[third.id].balanceIfSelected?.warnings).toEqual([{ dimension: "gender", key: "WOMAN", count: 3, seats: 4 }]);
+    // What someone wrote about themselves never joins them to a choice.
+    expect(byId[other.id].balanceIfSelected?.warnings).toEqual([]);
   });
 
   it("tells first-time speakers from people selected at an earlier session", async () => {

@@ -120,7 +120,7 @@ describe("the calendar feed", () => {
     const mexico = await createSession({ status: "REPORT_PUBLISHED", timeZone: "America/Mexico_City", startsAt: new Date("2026-05-10T16:00:00Z") });
     const alsoHonduras = await createSession({ status: "SPEAKERS_CONFIRMED", timeZone: "America/Tegucigalpa" });
     const draft = await createSession({ status: "DRAFT", title: { es: "Borrador oculto" } });
-    await insertNomination(alsoHonduras.id, { nomineeEmail: "speaker.private@example.test", nomineeGender: "no binarie", rationale: "Razón privada" });
+    await insertNomination(alsoHonduras.id, { nomineeEmail: "speaker.private@example.test", nomineeGender: "ANOTHER", nomineeGenderDescription: "no binarie", rationale: "Razón privada" });
     const response = await getFeed("es");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
@@ -133,7 +133,7 @@ describe("the calendar feed", () => {
     expect(lines).toContain("DTSTART;TZID=America/Mexico_City:20260510T100000");
     expect(vtimezone(lines, "America/Mexico_City")).not.toContain("BEGIN:DAYLIGHT");
     expect(lines).toContain("X-WR-CALNAME:Puente: sesiones de revisión");
-    for (const secret of [draft.id, "Borrador oculto", "@example.test", "no binarie", "Razón privada", "sesion-secreta"]) {
+    for (const secret of [draft.id, "Borrador oculto", "@example.test", "no binarie", "ANOTHER", "Razón privada", "sesion-secreta"]) {
       expect(body).not.toContain(secret);
     }
   });

@@ -94,7 +94,8 @@ describe("public speakers", () => {
       nomineeEmail: "ana.secret@example.test",
       nomineeOrganizationId: world.org.id,
       nomineeOrganizationName: null,
-      nomineeGender: "mujer trans",
+      nomineeGender: "ANOTHER",
+      nomineeGenderDescription: "mujer trans",
       rationale: "Razón privada del comité",
       bio: "Bio de Ana.",
     });

@@ -91,7 +91,7 @@ export default async function CommitteeWorkspacePage({ params }: { params: Promi
                 </Table>
               )}
 
-              <BalancePanel balance={session.balance} headingLevel={3} id={`balance-${session.id}`} />
+              <BalancePanel balance={session.balance} pool={session.pool} headingLevel={3} id={`balance-${session.id}`} />
 
               <p>
                 <Link href={`/dashboard/committee/sessions/${session.id}`} className={buttonClass("primary")}>

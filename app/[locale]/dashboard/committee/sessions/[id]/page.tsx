@@ -102,7 +102,7 @@ export default async function CommitteeSessionPage({
             </ActionForm>
           ) : null}
         </section>
-        <BalancePanel balance={session.balance} id="balance-heading" />
+        <BalancePanel balance={session.balance} pool={session.pool} id="balance-heading" />
       </div>
 
       {session.can.confirm ? (
