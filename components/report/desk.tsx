@@ -9,13 +9,14 @@ import {
 } from "@/app/[locale]/dashboard/report/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { canApplyReportAction } from "@/lib/report/policy";
-import type { VersionListItem } from "@/lib/report/queries";
+import type { SupersededVersion, VersionListItem } from "@/lib/report/queries";
 import { REPORT_LIMITS } from "@/lib/report/schemas";
 import { SESSION_TIME_ZONES, formatSessionDateTime } from "@/lib/sessions/time";
 import { ReportStatusBadge } from "./status-badge";
@@ -55,16 +56,22 @@ export async function NewVersionForm({ locale, latest }: { locale: AppLocale; la
           requiredLabel={tc("requiredField")}
         />
         <TextArea name="body" label={t("fields.body")} hint={first ? t("fields.bodyHint") : `${t("new.blankKeeps")} ${t("fields.bodyHint")}`} rows={first ? 16 : 6} required={first} requiredLabel={tc("requiredField")} />
+        <InternalNoteField />
         <Button pendingLabel={t("working")}>{t("new.submit")}</Button>
       </ActionForm>
     </Card>
   );
 }
 
-/** The draft: edit its text, open it for comment, or publish it as final directly. */
-export async function DraftPanel({ locale, draft }: { locale: AppLocale; draft: VersionListItem & { body: string } }) {
-  const [t, tc, ts] = await Promise.all([getTranslations("reportDesk"), getTranslations("common"), getTranslations("sessions")]);
-  const zones = SESSION_TIME_ZONES.map((z) => ({ value: z.id, label: ts(`zones.${z.key}`) }));
+/** Staff's note on a draft: for the secretariat and the committee, never published. */
+async function InternalNoteField({ defaultValue }: { defaultValue?: string | null }) {
+  const t = await getTranslations("reportDesk");
+  return <TextArea name="internalNote" label={t("fields.internalNote")} hint={t("fields.internalNoteHint")} defaultValue={defaultValue ?? ""} maxLength={REPORT_LIMITS.internalNote} rows={3} />;
+}
+
+/** The draft: edit its text, open it for comment (on a page of its own), or publish it as final directly. */
+export async function DraftPanel({ locale, draft }: { locale: AppLocale; draft: VersionListItem & { body: string; internalNote: string | null } }) {
+  const [t, tc] = await Promise.all([getTranslations("reportDesk"), getTranslations("common")]);
   return (
     <Card as="div" className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -83,20 +90,47 @@ export async function DraftPanel({ locale, draft }: { locale: AppLocale; draft: 
         <Field name="title" label={t("fields.title")} defaultValue={draft.title} maxLength={REPORT_LIMITS.title} required requiredLabel={tc("requiredField")} />
         <Select name="language" label={t("fields.language")} options={await languageOptions()} defaultValue={draft.language} required requiredLabel={tc("requiredField")} />
         <TextArea name="body" label={t("fields.body")} hint={`${t("fields.bodyHint")} ${t("draft.anchorsHint")}`} defaultValue={draft.body} rows={20} required requiredLabel={tc("requiredField")} />
+        <InternalNoteField defaultValue={draft.internalNote} />
         <Button pendingLabel={t("working")}>{t("draft.save")}</Button>
       </ActionForm>
 
-      <ActionForm action={openVersionAction} aria-label={t("open.heading")}>
-        <h3 className="text-lg font-semibold text-slate-950">{t("open.heading")}</h3>
+      <section aria-labelledby="open-heading" className="space-y-3">
+        <h3 id="open-heading" className="text-lg font-semibold text-slate-950">
+          {t("open.heading")}
+        </h3>
         <p className="text-slate-800">{t("open.lead")}</p>
-        <Hidden locale={locale} versionId={draft.id} />
-        <Field name="commentDeadline" type="datetime-local" label={t("open.deadline")} hint={t("open.deadlineHint")} required requiredLabel={tc("requiredField")} className="sm:max-w-xs" />
-        <Select name="timeZone" label={t("open.timeZone")} options={zones} defaultValue={draft.timeZone} required requiredLabel={tc("requiredField")} className="sm:max-w-md" />
-        <Button pendingLabel={t("working")}>{t("open.submit")}</Button>
-      </ActionForm>
+        {/* A link, not a form: opening is confirmed on a page of its own. */}
+        <Link href={`/dashboard/report/versions/${draft.number}/open`} className={buttonClass() + " no-underline"}>
+          {t("open.review", { number: draft.number })}
+        </Link>
+      </section>
 
       <FinalForm locale={locale} version={draft} />
     </Card>
+  );
+}
+
+/**
+ * The confirmation form for opening a draft: the public title (prefilled, editable), the
+ * deadline and its zone. It tells the command which versions the page said would be superseded,
+ * so a version opened by someone else in between makes it refuse instead of superseding it.
+ */
+export async function OpenVersionForm({ locale, version, superseded }: { locale: AppLocale; version: { id: string; number: number; title: string; timeZone: string }; superseded: readonly SupersededVersion[] }) {
+  const [t, tc, ts] = await Promise.all([getTranslations("reportDesk"), getTranslations("common"), getTranslations("sessions")]);
+  const zones = SESSION_TIME_ZONES.map((z) => ({ value: z.id, label: ts(`zones.${z.key}`) }));
+  const expected = superseded.length ? superseded.map((v) => v.number).join(",") : "none";
+  return (
+    <ActionForm action={openVersionAction} aria-label={t("confirm.formLabel", { number: version.number })}>
+      <Hidden locale={locale} versionId={version.id} />
+      <input type="hidden" name="expectedSuperseded" value={expected} />
+      <Field name="title" label={t("confirm.title")} hint={t("confirm.titleHint")} defaultValue={version.title} maxLength={REPORT_LIMITS.title} required requiredLabel={tc("requiredField")} />
+      <Field name="commentDeadline" type="datetime-local" label={t("open.deadline")} hint={t("open.deadlineHint")} required requiredLabel={tc("requiredField")} className="sm:max-w-xs" />
+      <Select name="timeZone" label={t("open.timeZone")} options={zones} defaultValue={version.timeZone} required requiredLabel={tc("requiredField")} className="sm:max-w-md" />
+      <div className="flex flex-wrap items-center gap-4">
+        <Button pendingLabel={t("working")}>{t("confirm.submit", { number: version.number })}</Button>
+        <Link href="/dashboard/report">{t("confirm.cancel")}</Link>
+      </div>
+    </ActionForm>
   );
 }
 

@@ -37,6 +37,9 @@ export const reportTransitions: Record<ReportAction, { from: readonly ReportVers
   translate: { from: ["OPEN", "CLOSED", "SUPERSEDED", "FINAL"], to: null },
 };
 
+/** The versions a later one supersedes when it opens or is final: earlier ones open or closed. */
+export const supersededBy = (number: number) => ({ number: { lt: number }, status: { in: ["OPEN", "CLOSED"] satisfies ReportVersionStatus[] } });
+
 export const canApplyReportAction = (status: ReportVersionStatus, action: ReportAction) => reportTransitions[action].from.includes(status);
 
 /** The status after `action`, or null when it is not allowed from `status` (an effective status). */

@@ -6,10 +6,11 @@ import { commentsByParagraph as groupComments, REPORT_COMMENT_ORDER, reportComme
 import { dispositionCountsByVersion, emptyDispositionCounts as emptyCounts, type DispositionCounts } from "./dispositions";
 import { LINK_ORDER, linkedProposalSelect, linkedProposalsWhere, linksByParagraph, toLinkedProposalView } from "./links";
 import { compareParagraphs, summarize, type DiffRow, type DiffSummary } from "./diff";
-import { canManageReport, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses } from "./policy";
+import { canManageReport, canReadDrafts, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses, supersededBy } from "./policy";
 
 // What the report pages read. Every query is scoped by what the actor may read (a draft exists
-// only for staff and the committee) and selects public columns only. Each page runs a fixed
+// only for staff and the committee) and selects public columns only (the internal note only for
+// staff and the committee, on drafts). Each page runs a fixed
 // number of statements, whatever the number of paragraphs and comments.
 
 const versionSelect = {
@@ -66,10 +67,10 @@ export async function getReportDesk(actor: Actor, now = new Date()) {
   if (!canManageReport(actor)) return null;
   const versions = await listVersions(actor, now);
   const draft = versions.find((v) => v.status === "DRAFT");
-  const draftBody = draft ? await db.reportVersion.findUnique({ where: { id: draft.id }, select: { body: true } }) : null;
+  const draftText = draft ? await db.reportVersion.findUnique({ where: { id: draft.id }, select: { body: true, internalNote: true } }) : null;
   return {
     versions,
-    draft: draft ? { ...draft, body: draftBody?.body ?? "" } : null,
+    draft: draft ? { ...draft, body: draftText?.body ?? "", internalNote: draftText?.internalNote ?? null } : null,
     /** Closed versions with comments still waiting for a disposition: highlighted on the desk. */
     needsAnswers: versions.filter((v) => v.effectiveStatus === "CLOSED" && v.counts.waiting > 0),
   };
@@ -82,8 +83,12 @@ export async function getReportDesk(actor: Actor, now = new Date()) {
  */
 export async function getVersionPage(actor: Actor | null, number: number, now = new Date()) {
   if (!Number.isInteger(number) || number < 1) return null;
-  const version = await db.reportVersion.findFirst({ where: { number, status: { in: readableStatuses(actor) } }, select: versionSelect });
-  if (!version) return null;
+  const found = await db.reportVersion.findFirst({
+    where: { number, status: { in: readableStatuses(actor) } },
+    select: { ...versionSelect, internalNote: canReadDrafts(actor) },
+  });
+  if (!found) return null;
+  const { internalNote, ...version } = found;
   const [translations, paragraphs, comments, links] = await Promise.all([
     db.reportTranslation.findMany({ where: { versionId: version.id }, orderBy: { language: "asc" }, select: { language: true, title: true } }),
     db.reportParagraph.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: paragraphSelect }),
@@ -99,7 +104,45 @@ export async function getVersionPage(actor: Actor | null, number: number, now = 
   }
   const commentsByParagraph = groupComments(views);
   const proposalsByParagraph = linksByParagraph(links.map(toLinkedProposalView));
-  return { version: view(version, now), translations, paragraphs, commentsByParagraph, proposalsByParagraph, counts };
+  return {
+    version: view(version, now),
+    /** Staff's note on a draft, for staff and the committee only. */
+    internalNote: version.status === "DRAFT" && canReadDrafts(actor) ? (internalNote ?? null) : null,
+    translations,
+    paragraphs,
+    commentsByParagraph,
+    proposalsByParagraph,
+    counts,
+  };
+}
+
+export type SupersededVersion = { id: string; number: number; title: string; language: Locale; effectiveStatus: ReportVersionStatus; unanswered: number };
+
+/**
+ * What the confirmation page shows before staff open a draft (two statements): the draft with
+ * its internal note, and the versions opening it would supersede, each with how many of its
+ * comments are still without a disposition (counted by the database). Null for anyone but staff,
+ * for an unknown number and for a version that is not a draft.
+ */
+export async function getOpenConfirmation(actor: Actor | null, number: number, now = new Date()) {
+  if (!canManageReport(actor) || !Number.isInteger(number) || number < 1) return null;
+  const found = await db.reportVersion.findFirst({ where: { number, status: "DRAFT" }, select: { ...versionSelect, internalNote: true } });
+  if (!found) return null;
+  const { internalNote, ...version } = found;
+  const earlier = await db.reportVersion.findMany({
+    where: supersededBy(version.number),
+    orderBy: { number: "asc" },
+    select: { ...versionSelect, _count: { select: { comments: { where: { disposition: null } } } } },
+  });
+  const superseded: SupersededVersion[] = earlier.map(({ _count, ...row }) => ({
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    language: row.language,
+    effectiveStatus: effectiveStatus(row, now),
+    unanswered: _count.comments,
+  }));
+  return { version: view(version, now), internalNote, superseded };
 }
 
 /** The version's number, title and status for the page's metadata (one statement), or null. */

@@ -2,9 +2,11 @@ import { z } from "zod";
 import { locales } from "@/i18n/routing";
 import { isSessionTimeZone } from "@/lib/sessions/time";
 
-// What staff send from the report desk. Limits match the columns (title VarChar(300)).
+// What staff send from the report desk. Limits match the columns (title VarChar(300),
+// internalNote VarChar(1000)).
 export const REPORT_LIMITS = {
   title: 300,
+  internalNote: 1000,
   /** A whole report in Markdown: generous, but bounded. */
   body: 400_000,
   /** A report of more blocks than this is refused (the pages stay usable). */
@@ -19,6 +21,11 @@ const versionId = z.uuid();
 const title = z.string().trim().min(1).max(REPORT_LIMITS.title);
 const body = z.preprocess(normalizeNewlines, z.string().trim().min(1).max(REPORT_LIMITS.body));
 const language = z.enum(locales);
+/** Staff's own words about a version, never shown to readers; blank clears it. */
+const internalNote = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : normalizeNewlines(value)),
+  z.string().trim().max(REPORT_LIMITS.internalNote).nullable().optional(),
+);
 
 /**
  * A new draft. The first version needs its title, language and text; a later one may leave any
@@ -28,18 +35,31 @@ export const createVersionSchema = z.object({
   title: z.preprocess(blankToUndefined, title.optional()),
   language: z.preprocess(blankToUndefined, language.optional()),
   body: z.preprocess(blankToUndefined, body.optional()),
+  internalNote,
 });
 export type CreateVersionInput = z.output<typeof createVersionSchema>;
 
 /** Editing a draft: everything is sent again. */
-export const updateDraftSchema = z.object({ versionId, title, language, body });
+export const updateDraftSchema = z.object({ versionId, title, language, body, internalNote });
 export type UpdateDraftInput = z.output<typeof updateDraftSchema>;
 
-/** Opening for comment until a local date and time in `timeZone` (a `datetime-local` value). */
+/**
+ * Opening for comment (from the confirmation page): the public title as confirmed, a deadline
+ * as a local date and time in `timeZone` (a `datetime-local` value) and, when the page sends it,
+ * the numbers of the versions it said would be superseded ("none" for none): if that changed in
+ * between, the command refuses instead of superseding a version staff did not see.
+ */
 export const openVersionSchema = z.object({
   versionId,
+  title,
   commentDeadline: z.string().trim().min(1).max(40),
   timeZone: z.string().refine(isSessionTimeZone, { message: "report.invalidTimeZone" }),
+  expectedSuperseded: z
+    .string()
+    .trim()
+    .regex(/^(none|\d{1,7}(,\d{1,7}){0,49})$/)
+    .transform((value) => (value === "none" ? [] : value.split(",").map(Number).sort((a, b) => a - b)))
+    .optional(),
 });
 export type OpenVersionInput = z.output<typeof openVersionSchema>;
 

@@ -16,7 +16,7 @@ import en from "@/messages/en/report.json";
 import pt from "@/messages/pt/report.json";
 import fr from "@/messages/fr/report.json";
 import { assignAnchors, splitMarkdown, type AnchoredBlock } from "./paragraphs";
-import { canManageReport, effectiveStatus, nextReportStatus, type ReportAction } from "./policy";
+import { canManageReport, effectiveStatus, nextReportStatus, supersededBy, type ReportAction } from "./policy";
 import { createVersionSchema, openVersionSchema, REPORT_LIMITS, translationSchema, updateDraftSchema, versionRefSchema } from "./schemas";
 
 // Staff's commands on report versions. Every one: parse, check the actor, one transaction that
@@ -112,8 +112,18 @@ export async function createVersion(actor: Actor | null, raw: unknown): Promise<
       throw new AppError("invalid", { key: "invalidForm" }, missing);
     }
     const anchored = assignAnchors(latest?.paragraphs ?? null, blocksOf(body));
+    // The note is about this draft: a new version starts without one.
     const version = await tx.reportVersion.create({
-      data: { number: (latest?.number ?? 0) + 1, title, language, body, status: "DRAFT", previousId: latest?.id ?? null, createdById: actor.userId },
+      data: {
+        number: (latest?.number ?? 0) + 1,
+        title,
+        language,
+        body,
+        internalNote: input.internalNote ?? null,
+        status: "DRAFT",
+        previousId: latest?.id ?? null,
+        createdById: actor.userId,
+      },
       select: versionSelect,
     });
     const rows = paragraphRows(version.id, anchored);
@@ -200,7 +210,7 @@ export async function updateDraft(actor: Actor | null, raw: unknown): Promise<Ve
     }
     const { count } = await tx.reportVersion.updateMany({
       where: { id: current.id, status: "DRAFT" },
-      data: { title: input.title, language: input.language, body: input.body },
+      data: { title: input.title, language: input.language, body: input.body, internalNote: input.internalNote ?? null },
     });
     if (count !== 1) throw conflict();
     await recordAudit(tx, {
@@ -215,14 +225,17 @@ export async function updateDraft(actor: Actor | null, raw: unknown): Promise<Ve
   });
 }
 
-/** Earlier versions still open or closed become superseded (when a later one opens or is final). */
 async function supersedeEarlier(tx: Tx, number: number) {
-  await tx.reportVersion.updateMany({ where: { number: { lt: number }, status: { in: ["OPEN", "CLOSED"] } }, data: { status: "SUPERSEDED" } });
+  await tx.reportVersion.updateMany({ where: supersededBy(number), data: { status: "SUPERSEDED" } });
 }
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /**
  * DRAFT → OPEN for comment until a deadline in the future (a local date and time in the zone
- * chosen). Everyone can read it from now on; earlier open or closed versions are superseded.
+ * chosen), under the public title staff confirmed. Everyone can read it from now on; earlier
+ * open or closed versions are superseded — refused when they are not the ones the confirmation
+ * page showed (another version opened or closed in between).
  */
 export async function openVersion(actor: Actor | null, raw: unknown): Promise<VersionResult> {
   const input = parseInput(openVersionSchema, raw);
@@ -232,19 +245,24 @@ export async function openVersion(actor: Actor | null, raw: unknown): Promise<Ve
     const deadline = localInputToDate(input.commentDeadline, input.timeZone);
     if (!deadline) throw fieldError("commentDeadline", "report.invalidLocalTime");
     if (deadline.getTime() <= now.getTime()) throw fieldError("commentDeadline", "report.deadlineInPast");
+    if (input.expectedSuperseded) {
+      const earlier = await tx.reportVersion.findMany({ where: supersededBy(current.number), orderBy: { number: "asc" }, select: { number: true } });
+      if (!sameNumbers(earlier.map((v) => v.number), input.expectedSuperseded)) throw conflict("report.supersededChanged");
+    }
     const { count } = await tx.reportVersion.updateMany({
       where: { id: current.id, status: current.status },
-      data: { status: to, commentDeadline: deadline, timeZone: input.timeZone, openedAt: now },
+      data: { status: to, title: input.title, commentDeadline: deadline, timeZone: input.timeZone, openedAt: now },
     });
     if (count !== 1) throw conflict();
     await supersedeEarlier(tx, current.number);
+    // The title as published; the internal note never goes into audit data.
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "report.version_opened",
       entityType: "ReportVersion",
       entityId: current.id,
       isPublic: true,
-      data: { versionNumber: current.number, title: current.title, commentDeadline: deadline.toISOString() },
+      data: { versionNumber: current.number, title: input.title, commentDeadline: deadline.toISOString() },
     });
     return { id: current.id, number: current.number, status: to };
   });

@@ -201,8 +201,16 @@ const plain = (markdown: string) => splitMarkdown(markdown)[0].text;
 export const DEMO_REPORT = {
   superseded: { number: 1, title: `${TITLE}: primer borrador`, language: "es" },
   open: { number: 2, title: `${TITLE}: segundo borrador`, language: "es" },
-  /** Staff and the committee only: this title and DRAFT_ONLY_TEXT must never reach a visitor or an organization member. */
-  draft: { number: 3, title: "Borrador interno del informe regional: tercera versión para el Comité de la Sociedad Civil", language: "es" },
+  /**
+   * Staff and the committee only: while it is a draft, its title and `draftOnlyText` must never
+   * reach a visitor or an organization member; its internal note never, even once it is open.
+   */
+  draft: {
+    number: 3,
+    title: `${TITLE}: tercer borrador`,
+    language: "es",
+    internalNote: "Borrador interno del informe regional: tercera versión para el Comité de la Sociedad Civil",
+  },
   translation: {
     versionNumber: 1,
     language: "en",
@@ -427,6 +435,9 @@ const V2_COMMENTS: DemoComment[] = [
 ];
 
 /** The committee comments on the draft first (private, like the draft). */
+/** How many comments on the open version 2 still wait for an answer (the confirmation page says it). */
+export const demoOpenUnanswered = () => V2_COMMENTS.filter((c) => !c.disposition).length;
+
 const V3_COMMENTS: DemoComment[] = [
   {
     on: V3_FOLLOW_UP,
@@ -529,7 +540,19 @@ export async function seedReport(tx: Tx, ctx: ReportSeedContext): Promise<void> 
     },
   });
   await tx.reportVersion.create({
-    data: { id: v3.id, number: v3.number, language: "es", title: v3.title, body: v3.body, status: "DRAFT", timeZone: ZONE, previousId: v2.id, createdById: people.staffIom.id, createdAt: at(-2) },
+    data: {
+      id: v3.id,
+      number: v3.number,
+      language: "es",
+      title: v3.title,
+      internalNote: v3.internalNote,
+      body: v3.body,
+      status: "DRAFT",
+      timeZone: ZONE,
+      previousId: v2.id,
+      createdById: people.staffIom.id,
+      createdAt: at(-2),
+    },
   });
   const rows = (versionId: string, list: ParagraphRow[]) =>
     list.map((p) => ({ id: p.id, versionId, anchor: p.anchor, position: p.position, markdown: p.markdown, text: p.text, headingLevel: p.headingLevel }));

@@ -1,13 +1,26 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_REPORT } from "../../prisma/seed/demo-report";
-import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_REPORT, demoOpenUnanswered } from "../../prisma/seed/demo-report";
+import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 const day = 86_400_000;
 const localInput = (daysAhead: number, hour: string) => `${new Date(Date.now() + daysAhead * day).toISOString().slice(0, 10)}T${hour}`;
 
+/** The page's h1…h6 in order, and the places where one skips a level (h2 → h4). */
+async function headingSkips(page: Page) {
+  const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((nodes) => nodes.map((n) => Number(n.tagName.slice(1))));
+  const skips: string[] = [];
+  let previous = 0;
+  for (const level of levels) {
+    if (level > previous + 1) skips.push(`h${previous} → h${level}`);
+    previous = level;
+  }
+  return { levels, skips };
+}
+
 // Runs first: the flow below opens the demo's draft.
 test("a draft version is invisible to visitors and organization members, on every page and feed", async ({ browser, request }) => {
-  const secrets = [DEMO_REPORT.draft.title, DEMO_REPORT.draftOnlyText];
+  const secrets = [DEMO_REPORT.draft.title, DEMO_REPORT.draft.internalNote, DEMO_REPORT.draftOnlyText];
   const paths = [
     "/es/report",
     "/es/report/versions",
@@ -34,6 +47,18 @@ test("a draft version is invisible to visitors and organization members, on ever
   await expectAccessible(member);
 });
 
+test("the public report pages skip no heading level", async ({ page }) => {
+  for (const path of ["/es/report", "/es/report/versions", "/es/report/versions/2", "/en/report/versions/1", "/es/report/compare?from=1&to=2"]) {
+    await page.goto(path);
+    const { levels, skips } = await headingSkips(page);
+    expect(levels[0], path).toBe(1);
+    expect(skips, path).toEqual([]);
+    const order = await new AxeBuilder({ page }).withRules(["heading-order"]).analyze();
+    expect(order.violations.map((v) => v.nodes.map((n) => n.target.join(" ")).join(", ")), path).toEqual([]);
+    await expectAccessible(page);
+  }
+});
+
 test("staff open a draft the committee read; an organization comments in Portuguese with new text; staff accept it and make the next version; readers compare; the final report is published and printed", async ({ browser }) => {
   test.setTimeout(300_000);
   const es = messages("es");
@@ -51,18 +76,56 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await committee.goto("/en/report/versions/3");
   await expect(committee.getByRole("heading", { level: 1 })).toContainText(DEMO_REPORT.draft.title);
   await expect(committee.locator("main")).toContainText(DEMO_REPORT.draftOnlyText);
+  await expect(committee.locator("main")).toContainText(DEMO_REPORT.draft.internalNote);
   await expectAccessible(committee);
 
-  // 2. Staff open it for comment.
+  // 2. Staff open it for comment, without JavaScript: desk → confirmation page, which says what
+  //    happens to version 2 (superseded, with its unanswered comments); the title is edited there.
+  const publicTitle = `${DEMO_REPORT.draft.title} para comentarios ${stamp}`;
+  const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await noJs.goto("/es/sign-in");
+  await noJs.getByLabel(es("auth.signIn.email")).fill("staff.cepal@puente.example");
+  await noJs.getByLabel(es("auth.signIn.password")).fill(DEMO_PASSWORD);
+  await noJs.getByRole("button", { name: es("auth.signIn.submit") }).click();
+  await noJs.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  await noJs.goto("/es/dashboard/report");
+  await expectAccessibleWithJsOff(noJs);
+  await noJs.getByRole("link", { name: es("reportDesk.open.review", { number: 3 }) }).click();
+  await expect(noJs).toHaveURL(/\/es\/dashboard\/report\/versions\/3\/open$/);
+  await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 3 }));
+  const unanswered = demoOpenUnanswered();
+  expect(unanswered).toBeGreaterThan(1);
+  await expect(noJs.locator("main")).toContainText(`${unanswered} comentarios todavía sin respuesta`);
+  await expect(noJs.locator("main")).toContainText(DEMO_REPORT.draft.internalNote);
+  await expectAccessibleWithJsOff(noJs);
+  const confirm = noJs.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 3 }) });
+  const titleField = confirm.getByLabel(es("reportDesk.confirm.title"), { exact: false });
+  await expect(titleField).toHaveValue(DEMO_REPORT.draft.title);
+  await titleField.fill(publicTitle);
+  // A deadline in the past comes back next to its field, with the title as typed.
+  await confirm.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(-2, "10:00"));
+  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 3 }) }).click();
+  await expect(noJs.getByText(es("errors.report.deadlineInPast"))).toBeVisible();
+  await expect(confirm.getByLabel(es("reportDesk.confirm.title"), { exact: false })).toHaveValue(publicTitle);
+  await expectAccessibleWithJsOff(noJs);
+  await confirm.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(14, "23:00"));
+  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 3 }) }).click();
+  await expect(noJs.getByText(es("reportDesk.done.opened", { number: 3 }))).toBeVisible();
+  await expectAccessibleWithJsOff(noJs);
+
+  // Readers see the public title, never the internal note (page, version page, download, log).
+  const reader3 = await (await browser.newContext()).newPage();
+  await reader3.goto("/es/report");
+  await expect(reader3.getByRole("heading", { level: 1 })).toHaveText(publicTitle);
+  await expectAccessible(reader3);
+  for (const path of ["/es/report", "/es/report/versions/3", "/es/report/versions/3/download", "/es/report/versions", "/es/transparency", "/es/transparency/feed"]) {
+    const text = await (await reader3.request.get(path)).text();
+    expect(text, path).not.toContain(DEMO_REPORT.draft.internalNote);
+  }
+  expect(await (await reader3.request.get("/es/report/versions/3/download")).text()).toContain(DEMO_REPORT.draftOnlyText);
+
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "es", "staff.cepal@puente.example", DEMO_PASSWORD);
-  await staff.goto("/es/dashboard/report");
-  await expectAccessible(staff);
-  const openForm = staff.getByRole("form", { name: es("reportDesk.open.heading") });
-  await openForm.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(14, "23:00"));
-  await openForm.getByRole("button", { name: es("reportDesk.open.submit") }).click();
-  await expect(staff.getByText(es("reportDesk.done.opened", { number: 3 }))).toBeVisible();
-  await expectAccessible(staff);
 
   // 3. An organization comments on a paragraph in Portuguese, proposing new text.
   const org = await (await browser.newContext()).newPage();
@@ -100,9 +163,12 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await body.fill(source.replace(DEMO_REPORT.openParagraph.text, proposed));
   await edit.getByRole("button", { name: es("reportDesk.draft.save") }).click();
   await expect(staff.getByText(es("reportDesk.done.updated", { number: 4 }))).toBeVisible();
-  const openNext = staff.getByRole("form", { name: es("reportDesk.open.heading") });
+  await staff.getByRole("link", { name: es("reportDesk.open.review", { number: 4 }) }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 4 }));
+  await expectAccessible(staff);
+  const openNext = staff.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 4 }) });
   await openNext.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(10, "23:00"));
-  await openNext.getByRole("button", { name: es("reportDesk.open.submit") }).click();
+  await openNext.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 4 }) }).click();
   await expect(staff.getByText(es("reportDesk.done.opened", { number: 4 }))).toBeVisible();
 
   // 5. A reader compares 3 and 4: the paragraph kept its anchor, the new words are marked, the comment is behind it.

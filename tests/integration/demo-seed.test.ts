@@ -211,6 +211,9 @@ describe("demo data", () => {
         [3, "DRAFT", DEMO_REPORT.draft.title],
       ]);
       expect([v2.previousId, v3.previousId]).toEqual([v1.id, v2.id]);
+      // The draft's internal wording is its note, apart from a title fit to publish.
+      expect([v1.internalNote, v2.internalNote, v3.internalNote]).toEqual([null, null, DEMO_REPORT.draft.internalNote]);
+      expect(v3.title).not.toContain("interno");
       expect(v1.commentDeadline!.getTime()).toBeLessThan(v1.closedAt!.getTime());
       expect(v1.closedAt!.getTime()).toBeLessThan(v2.openedAt!.getTime());
       expect(v2.commentDeadline!.getTime()).toBeGreaterThan(Date.now() + 13 * DAY);
@@ -331,6 +334,7 @@ describe("demo data", () => {
       const text = JSON.stringify(everyPublic.map((e) => e.data));
       expect(text).not.toContain(DEMO_REPORT.draft.title);
       expect(text).not.toContain(DEMO_REPORT.draftOnlyText);
+      expect(JSON.stringify(await db.auditEntry.findMany({ select: { data: true } }))).not.toContain(DEMO_REPORT.draft.internalNote);
       const draftIds = new Set([v3.id, ...v3.paragraphs.map((p) => p.id), ...v3.comments.map((c) => c.id)]);
       expect(everyPublic.filter((e) => draftIds.has(e.entityId))).toEqual([]);
       expect(everyPublic.filter((e) => e.action.startsWith("report.") && (e.data as { versionNumber: number }).versionNumber === 3)).toEqual([]);

@@ -54,7 +54,7 @@ function run(actor: Actor | null, action: ReportAction, versionId: string) {
     case "edit":
       return updateDraft(actor, { versionId, title: "Título editado", language: "es", body: `${REPORT_BODY}\n\nUn párrafo más.` });
     case "open":
-      return openVersion(actor, { versionId, commentDeadline: localIn(48), timeZone: "America/Santiago" });
+      return openVersion(actor, { versionId, title: "Informe regional", commentDeadline: localIn(48), timeZone: "America/Santiago" });
     case "close":
       return closeVersion(actor, { versionId });
     case "publishFinal":
@@ -163,12 +163,12 @@ describe("bad input: a clear message and nothing written", () => {
 
     const draft = await createVersion(staff, { title: "Informe", language: "es", body: REPORT_BODY });
     await check(() => createVersion(staff, {}), null, "report.draftExists");
-    await check(() => openVersion(staff, { versionId: draft.id, commentDeadline: localIn(-1), timeZone: "America/Santiago" }), "commentDeadline", "report.deadlineInPast");
-    await check(() => openVersion(staff, { versionId: draft.id, commentDeadline: "2030-02-30T10:00", timeZone: "America/Santiago" }), "commentDeadline", "report.invalidLocalTime");
-    await check(() => openVersion(staff, { versionId: draft.id, commentDeadline: localIn(24), timeZone: "Mars/Olympus" }), "timeZone", "report.invalidTimeZone");
-    await check(() => openVersion(staff, { versionId: "00000000-0000-4000-8000-000000000000", commentDeadline: localIn(24), timeZone: "UTC" }), null, "notFound");
+    await check(() => openVersion(staff, { versionId: draft.id, title: "Informe", commentDeadline: localIn(-1), timeZone: "America/Santiago" }), "commentDeadline", "report.deadlineInPast");
+    await check(() => openVersion(staff, { versionId: draft.id, title: "Informe", commentDeadline: "2030-02-30T10:00", timeZone: "America/Santiago" }), "commentDeadline", "report.invalidLocalTime");
+    await check(() => openVersion(staff, { versionId: draft.id, title: "Informe", commentDeadline: localIn(24), timeZone: "Mars/Olympus" }), "timeZone", "report.invalidTimeZone");
+    await check(() => openVersion(staff, { versionId: "00000000-0000-4000-8000-000000000000", title: "Informe", commentDeadline: localIn(24), timeZone: "UTC" }), null, "notFound");
 
-    await openVersion(staff, { versionId: draft.id, commentDeadline: localIn(24), timeZone: "UTC" });
+    await openVersion(staff, { versionId: draft.id, title: "Informe", commentDeadline: localIn(24), timeZone: "UTC" });
     await check(() => addTranslation(staff, { versionId: draft.id, language: "es", title: "Otro", body: "Texto." }), "language", "report.sameLanguage");
     // An open version never changes: changes make a new version.
     await check(() => updateDraft(staff, { versionId: draft.id, title: "Otro", language: "es", body: "Otro texto." }), null, "report.notEditable");
@@ -236,7 +236,7 @@ describe("a new version", () => {
     const proposal = await createProposal(world.org.id, { status: "ACCEPTED", title: "Regularización amplia" });
     const avances = p1[3]; // "Los Estados avanzaron…"
     await db.reportParagraphProposal.create({ data: { paragraphId: avances.id, proposalId: proposal.id, linkedById: world.users.staff.id } });
-    await openVersion(staff, { versionId: v1.id, commentDeadline: localIn(48), timeZone: "America/Sao_Paulo" });
+    await openVersion(staff, { versionId: v1.id, title: "Informe regional", commentDeadline: localIn(48), timeZone: "America/Sao_Paulo" });
     const comment = await db.reportComment.create({
       data: {
         versionId: v1.id,
@@ -269,7 +269,7 @@ describe("a new version", () => {
     expect(stored).toMatchObject({ status: "DRAFT", previousId: v1.id, title: "Informe regional", language: "es" });
 
     // Publishing v2 (open) supersedes v1; the comparison shows the change and the comment behind it.
-    await openVersion(staff, { versionId: v2.id, commentDeadline: localIn(48), timeZone: "UTC" });
+    await openVersion(staff, { versionId: v2.id, title: "Informe regional", commentDeadline: localIn(48), timeZone: "UTC" });
     expect((await db.reportVersion.findUniqueOrThrow({ where: { id: v1.id } })).status).toBe("SUPERSEDED");
     const comparison = await getComparison(null, 1, 2);
     expect(comparison?.summary).toEqual({ added: 1, removed: 0, changed: 1, unchanged: 6 });

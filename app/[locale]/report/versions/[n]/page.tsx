@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentCounts, CommentDoneNotice, ParagraphComments } from "@/components/report/comments";
 import { ReportDeadline } from "@/components/report/deadline";
+import { InternalNote } from "@/components/report/internal-note";
 import { PrintButton } from "@/components/report/print-button";
 import { ReportText } from "@/components/report/report-text";
 import { ReportStatusBadge } from "@/components/report/status-badge";
@@ -82,6 +83,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
 
       <CommentDoneNotice done={query.done} />
       <Alert tone="info">{t(`version.notice.${status}`)}</Alert>
+      {data.internalNote ? <InternalNote label={t("version.internalNote")} note={data.internalNote} /> : null}
       {status === "OPEN" && !actor ? (
         <p className="text-slate-800">
           {t("version.signInToComment")} <Link href={`/sign-in?next=${encodeURIComponent(`/${locale}/report/versions/${version.number}`)}`}>{t("version.signIn")}</Link>
