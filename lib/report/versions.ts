@@ -262,7 +262,8 @@ export async function openVersion(actor: Actor | null, raw: unknown): Promise<Ve
       entityType: "ReportVersion",
       entityId: current.id,
       isPublic: true,
-      data: { versionNumber: current.number, title: input.title, commentDeadline: deadline.toISOString() },
+      // The zone goes with the deadline so the public log shows it as the version page does.
+      data: { versionNumber: current.number, title: input.title, commentDeadline: deadline.toISOString(), timeZone: input.timeZone },
     });
     return { id: current.id, number: current.number, status: to };
   });

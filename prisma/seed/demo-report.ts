@@ -561,10 +561,10 @@ export async function seedReport(tx: Tx, ctx: ReportSeedContext): Promise<void> 
   // The versions' own history, as the versions commands record it.
   const about = (v: { number: number; title: string }) => ({ versionNumber: v.number, title: v.title });
   log(at(-60), "staffIom", "report.version_created", "ReportVersion", v1.id, false, about(v1));
-  log(at(-50), "staffIom", "report.version_opened", "ReportVersion", v1.id, true, { ...about(v1), commentDeadline: v1.deadline.toISOString() });
+  log(at(-50), "staffIom", "report.version_opened", "ReportVersion", v1.id, true, { ...about(v1), commentDeadline: v1.deadline.toISOString(), timeZone: ZONE });
   log(at(-29), "staffIom", "report.version_closed", "ReportVersion", v1.id, true, about(v1));
   log(at(-20), "staffIom", "report.version_created", "ReportVersion", v2.id, false, about(v2));
-  log(at(-14), "staffIom", "report.version_opened", "ReportVersion", v2.id, true, { ...about(v2), commentDeadline: v2.deadline.toISOString() });
+  log(at(-14), "staffIom", "report.version_opened", "ReportVersion", v2.id, true, { ...about(v2), commentDeadline: v2.deadline.toISOString(), timeZone: ZONE });
   log(at(-2), "staffIom", "report.version_created", "ReportVersion", v3.id, false, about(v3));
 
   await tx.reportTranslation.create({

@@ -328,7 +328,7 @@ describe("demo data", () => {
       expect(await count("report.comment_answered")).toBe([...v1.comments, ...v2.comments].filter((c) => c.disposition).length);
       expect(await count("report.final_published")).toBe(0);
       const opened = await db.auditEntry.findFirstOrThrow({ where: { action: "report.version_opened", entityId: v2.id } });
-      expect(opened.data).toEqual({ versionNumber: 2, title: v2.title, commentDeadline: v2.commentDeadline!.toISOString() });
+      expect(opened.data).toEqual({ versionNumber: 2, title: v2.title, commentDeadline: v2.commentDeadline!.toISOString(), timeZone: v2.timeZone });
 
       const everyPublic = await db.auditEntry.findMany({ where: { isPublic: true } });
       const text = JSON.stringify(everyPublic.map((e) => e.data));
