@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 /** A table that scrolls sideways on a narrow phone instead of breaking the page. */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300" role="region" aria-label={caption} tabIndex={0}>
+    // `relative`: screen-reader-only text inside (positioned absolutely) scrolls with the table
+    // instead of widening the page.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-300" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-300 bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
