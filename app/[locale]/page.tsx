@@ -6,13 +6,15 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { PublicLogList } from "@/components/transparency/public-log-list";
 import { listPublicLog } from "@/lib/audit/queries";
-import { getHomeFigures } from "@/lib/home/queries";
+import { ProposalStatusBadge } from "@/components/proposals/status-badge";
+import { SessionCard } from "@/components/sessions/session-card";
+import { getHomeActivity, getHomeFigures } from "@/lib/home/queries";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  await resolvePageLocale(params);
+  const locale = await resolvePageLocale(params);
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const [figures, decisions] = await Promise.all([getHomeFigures(), listPublicLog(1, 5)]);
+  const [figures, activity, decisions] = await Promise.all([getHomeFigures(), getHomeActivity(), listPublicLog(1, 5)]);
   const stats = [
     { label: t("figures.organizations"), value: figures.organizations },
     { label: t("figures.countries"), value: figures.countries },
@@ -61,18 +63,52 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         ))}
       </section>
 
+      {/* What is happening, one section per capability; champion-country updates and dialogue questions slot in here. */}
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="next-session-title">
+        <section aria-labelledby="next-session-title" className="min-w-0">
           <h2 id="next-session-title" className="mb-3 text-xl font-semibold">
             {t("nextSession")}
           </h2>
-          <EmptyState title={t("noSessionYet")} />
+          {activity.nextSession ? (
+            <ul>
+              <SessionCard session={activity.nextSession} locale={locale} />
+            </ul>
+          ) : (
+            <EmptyState title={t("noSessionYet")} />
+          )}
+          <p className="mt-3">
+            <Link href="/sessions">{t("allSessions")}</Link>
+          </p>
         </section>
-        <section aria-labelledby="latest-proposals-title">
+        <section aria-labelledby="latest-proposals-title" className="min-w-0">
           <h2 id="latest-proposals-title" className="mb-3 text-xl font-semibold">
             {t("latestProposals")}
           </h2>
-          <EmptyState title={t("noProposalsYet")} />
+          {activity.proposals.length ? (
+            <ul className="space-y-3">
+              {activity.proposals.map((p) => (
+                <li key={p.id} className="space-y-1 rounded-lg border border-slate-300 bg-white p-4">
+                  <Link href={`/proposals/${p.id}`} className="font-semibold text-blue-900 [overflow-wrap:anywhere]" lang={p.language}>
+                    {p.title}
+                  </Link>
+                  <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+                    <ProposalStatusBadge status={p.status} />
+                    <span>{p.organization.name}</span>
+                    {p.submittedAt ? (
+                      <time dateTime={p.submittedAt.toISOString()}>
+                        {format.dateTime(p.submittedAt, { day: "numeric", month: "long", year: "numeric" })}
+                      </time>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title={t("noProposalsYet")} />
+          )}
+          <p className="mt-3">
+            <Link href="/proposals">{t("allProposals")}</Link>
+          </p>
         </section>
       </div>
 

@@ -10,6 +10,7 @@ import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { countryOptions } from "@/lib/i18n/countries";
 import { LAC_COUNTRIES } from "@/lib/organizations/subregions";
+import { draftingOrganizationIds } from "@/lib/proposals/policy";
 import { proposalSessionOptions } from "@/lib/proposals/queries";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { Link } from "@/i18n/navigation";
@@ -54,7 +55,8 @@ export async function ProposalForm(props: Props) {
     proposalSessionOptions(locale, draft?.sessionId),
   ]);
   const required = tc("requiredField");
-  const organizations = actor.memberships.filter((m) => m.organizationStatus === "VERIFIED");
+  const drafting = draftingOrganizationIds(actor);
+  const organizations = actor.memberships.filter((m) => drafting.includes(m.organizationId));
 
   // LAC first, then the diaspora countries, then anything a draft already names that is in neither.
   const listed = new Set<string>([...LAC_COUNTRIES, ...DIASPORA_COUNTRIES]);

@@ -1,17 +1,52 @@
 import { db } from "@/lib/db/client";
-import { canReviewProposals } from "@/lib/proposals/policy";
+import { canCreateProposal, canReviewProposals } from "@/lib/proposals/policy";
 import { isCommitteeMember } from "@/lib/auth/actor";
 import { canTransitionNomination, effectiveStatus } from "@/lib/nominations/policy";
 import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { listOwnPendingOrganizations } from "@/lib/organizations/queries";
+import { OPEN_STATUSES, publicProposalWhere } from "@/lib/proposals/visibility";
 
 /**
- * Everything the signed-in user's home page shows, in a fixed number of queries (at most six,
- * run together). Memberships and site roles come with the actor, already fresh from the database.
+ * Sessions waiting for a staff step, from the lifecycle in lib/sessions/policy.ts: a draft not
+ * yet opened; nominations closed (deadline passed) but the slate not confirmed; speakers
+ * confirmed but the session, now over, not marked held; held but its summary not published.
+ */
+export const sessionsNeedingStepWhere = (now: Date): Prisma.ReviewSessionWhereInput => ({
+  OR: [
+    { status: "DRAFT" },
+    { status: "OPEN_FOR_NOMINATIONS", nominationDeadline: { lt: now } },
+    { status: "SPEAKERS_CONFIRMED", endsAt: { lt: now } },
+    { status: "HELD" },
+  ],
+});
+
+/** Staff's queues, each a count with its desk: four count queries run together. */
+export async function getStaffQueues(now = new Date()) {
+  const [organizations, proposals, comments, sessions] = await Promise.all([
+    db.organization.count({ where: { status: "PENDING" } }),
+    // Submitted or under review, and public: what the review desk lists.
+    db.proposal.count({ where: { AND: [publicProposalWhere, { status: { in: OPEN_STATUSES } }] } }),
+    // Report comments no one has answered yet.
+    db.reportComment.count({ where: { disposition: null } }),
+    db.reviewSession.count({ where: sessionsNeedingStepWhere(now) }),
+  ]);
+  return [
+    { key: "organizations", count: organizations, href: "/admin/organizations" },
+    { key: "proposals", count: proposals, href: "/dashboard/proposals" },
+    { key: "comments", count: comments, href: "/dashboard/report" },
+    { key: "sessions", count: sessions, href: "/dashboard/sessions" },
+  ] as const;
+}
+
+/**
+ * Everything the signed-in user's home page shows, in a fixed number of queries (at most eleven,
+ * run together: six lists, the own pending organizations, four staff counts). Memberships and site roles come with the actor, already fresh from the database.
  */
 export async function getDashboard(actor: Actor, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const memberOf = actor.memberships.map((m) => m.organizationId);
-  const [committeeTerms, invitations, pendingOrganizations, proposals, registrations, nominations] = await Promise.all([
+  const [committeeTerms, invitations, staffQueues, ownPendingOrganizations, proposals, registrations, nominations] = await Promise.all([
     // The current term and any upcoming one.
     db.committeeTerm.findMany({
       where: { userId: actor.userId, endedEarlyAt: null, endsOn: { gte: today } },
@@ -35,7 +70,8 @@ export async function getDashboard(actor: Actor, now = new Date()) {
         organization: { select: { name: true, slug: true } },
       },
     }),
-    actor.isStaff ? db.organization.count({ where: { status: "PENDING" } }) : Promise.resolve(null),
+    actor.isStaff ? getStaffQueues(now) : Promise.resolve(null),
+    listOwnPendingOrganizations(actor),
     // The latest proposals of the actor's organizations, drafts included (they are theirs).
     memberOf.length
       ? db.proposal.findMany({
@@ -71,8 +107,12 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     siteRoles: { isStaff: actor.isStaff, isAdmin: actor.isAdmin },
     committeeTerms: committeeTerms.map((t) => ({ ...t, isCurrent: t.startsOn <= today })),
     invitations,
-    /** null unless the actor is staff. */
-    pendingOrganizations,
+    /** null unless the actor is staff: shown first on their dashboard. */
+    staffQueues,
+    /** The actor's organizations waiting for verification, with the day they registered. */
+    ownPendingOrganizations,
+    /** Members of verified or pending organizations write drafts. */
+    writesProposals: canCreateProposal(actor),
     proposals,
     /** Committee members with an active term and staff review proposals at /dashboard/proposals. */
     reviewsProposals: canReviewProposals(actor),

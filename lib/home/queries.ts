@@ -1,4 +1,9 @@
 import { db } from "@/lib/db/client";
+import { publicProposalWhere } from "@/lib/proposals/visibility";
+import { asListItem, listSelect, upcomingPublicSessionWhere } from "@/lib/sessions/queries";
+
+/** How many proposals the home page lists; the full list is one link away. */
+export const HOME_PROPOSALS = 5;
 
 /** The figures on the home page: public facts only, three small counts in parallel. */
 export async function getHomeFigures() {
@@ -10,3 +15,35 @@ export async function getHomeFigures() {
   ]);
   return { organizations, countries, committeeMembers };
 }
+
+/**
+ * What is happening, for visitors: the next public session (one still ahead or under way; never
+ * a draft) and the latest public proposals (publicProposalWhere: submitted, from an organization
+ * verified now). Three queries (Prisma reads the organizations apart) whatever the number of rows. Champion-country updates
+ * and dialogue questions join this batch when those capabilities exist.
+ */
+export async function getHomeActivity(now = new Date()) {
+  const [nextSession, proposals] = await Promise.all([
+    db.reviewSession.findFirst({
+      where: upcomingPublicSessionWhere(now),
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: listSelect,
+    }),
+    db.proposal.findMany({
+      where: publicProposalWhere,
+      orderBy: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+      take: HOME_PROPOSALS,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        language: true,
+        submittedAt: true,
+        organization: { select: { name: true, slug: true } },
+      },
+    }),
+  ]);
+  return { nextSession: nextSession ? asListItem(nextSession) : null, proposals };
+}
+
+export type HomeActivity = Awaited<ReturnType<typeof getHomeActivity>>;

@@ -233,3 +233,20 @@ export async function getInvitationByToken(token: string): Promise<InvitationLoo
     },
   };
 }
+
+/**
+ * The actor's own organizations still waiting for verification, with the day they registered:
+ * the proposal form and the dashboard tell members since when. No query when there are none.
+ */
+export async function listOwnPendingOrganizations(actor: Actor | null) {
+  const pending = actor?.memberships.filter((m) => m.organizationStatus === "PENDING").map((m) => m.organizationId) ?? [];
+  if (pending.length === 0) return [];
+  return db.organization.findMany({
+    // The status again: it may have been verified since the actor was loaded.
+    where: { id: { in: pending }, status: "PENDING", memberships: { some: { userId: actor?.userId } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, slug: true, createdAt: true },
+  });
+}
+
+export type OwnPendingOrganization = Awaited<ReturnType<typeof listOwnPendingOrganizations>>[number];

@@ -13,10 +13,14 @@ import { locales } from "@/i18n/routing";
 import {
   canCreateProposal,
   canReviewProposals,
+  DRAFTING_ORGANIZATION_STATUSES,
+  draftingOrganizationIds,
   hasConflictOfInterest,
   isOpenForCosponsors,
   memberOrganizationIds,
   nextProposalStatus,
+  organizationSubmits,
+  organizationWritesDrafts,
   PROPOSAL_AUDIT_ACTION,
   verifiedOrganizationIds,
   type ProposalAction,
@@ -126,21 +130,21 @@ async function lockProposal(tx: Tx, proposalId: string) {
 // ─── Writing and editing a draft ───────────────────────────────────────────────────────────
 
 /**
- * A member of a verified organization saves a new draft on its behalf. The form's idempotency
+ * A member of a verified or pending organization saves a new draft on its behalf. The form's idempotency
  * key becomes the proposal's id: posting the same form again returns the proposal created the
  * first time (when it is the same author's, for the same organization) instead of a second one.
  */
 export async function createProposal(actor: Actor | null, raw: unknown): Promise<ProposalResult & { created: boolean }> {
   const input = parseInput(createProposalSchema, raw);
   if (!actor) throw notSignedIn();
-  if (!canCreateProposal(actor)) throw forbidden("proposals.noVerifiedOrganization");
+  if (!canCreateProposal(actor)) throw forbidden("proposals.noDraftingOrganization");
 
-  const verified = verifiedOrganizationIds(actor);
+  const drafting = draftingOrganizationIds(actor);
   let organizationId = input.organizationId;
   if (organizationId === undefined) {
-    if (verified.length !== 1) throw fieldError("organizationId", "proposals.chooseOrganization");
-    organizationId = verified[0];
-  } else if (!verified.includes(organizationId)) {
+    if (drafting.length !== 1) throw fieldError("organizationId", "proposals.chooseOrganization");
+    organizationId = drafting[0];
+  } else if (!drafting.includes(organizationId)) {
     throw fieldError("organizationId", "proposals.chooseOrganization");
   }
   const id = input.idempotencyKey ?? randomUUID();
@@ -161,10 +165,10 @@ export async function createProposal(actor: Actor | null, raw: unknown): Promise
     created = await db.$transaction(async (tx) => {
       // Read again in the transaction: the organization may have been suspended since the page loaded.
       const organization = await tx.organization.findFirst({
-        where: { id: authorOrg, status: "VERIFIED", memberships: { some: { userId: actor.userId } } },
+        where: { id: authorOrg, status: { in: [...DRAFTING_ORGANIZATION_STATUSES] }, memberships: { some: { userId: actor.userId } } },
         select: { id: true },
       });
-      if (!organization) throw forbidden("proposals.organizationNotVerified");
+      if (!organization) throw forbidden("proposals.noDraftingOrganization");
       const sessionId = await checkSession(tx, input.sessionId);
       const row = await tx.proposal.create({
         data: {
@@ -207,7 +211,10 @@ export async function createProposal(actor: Actor | null, raw: unknown): Promise
   return { ...result(created), created: true };
 }
 
-/** Any member of the authoring organization edits a draft; once submitted, it no longer changes. */
+/**
+ * Any member of the authoring organization edits a draft while the organization is verified or
+ * pending; once submitted, it no longer changes.
+ */
 export async function updateProposal(actor: Actor | null, raw: unknown): Promise<ProposalResult> {
   const input = parseInput(updateProposalSchema, raw);
   if (!actor) throw notSignedIn();
@@ -222,10 +229,12 @@ export async function updateProposal(actor: Actor | null, raw: unknown): Promise
     });
     if (!current) throw notFound();
     if (current.status !== "DRAFT") throw conflict("proposals.notEditable");
+    // The organization's state as it is now, not as the actor was loaded.
+    if (!organizationWritesDrafts(current.organization.status)) throw forbidden("proposals.noDraftingOrganization");
     // The session it already names stays allowed even if it has moved on since; a new one must be open.
     const sessionId = await checkSession(tx, input.sessionId, current.sessionId);
     const { count } = await tx.proposal.updateMany({
-      where: { id: current.id, status: "DRAFT", organizationId: { in: memberOf } },
+      where: { id: current.id, status: "DRAFT", organization: { status: { in: [...DRAFTING_ORGANIZATION_STATUSES] } } },
       data: {
         title: input.title,
         summary: input.summary,
@@ -254,12 +263,12 @@ export async function updateProposal(actor: Actor | null, raw: unknown): Promise
   return result(updated);
 }
 
-/** The draft as its form shows it, for a member of the authoring organization; otherwise null. */
+/** The draft as its form shows it, for a member of an organization that writes drafts; otherwise null. */
 export async function findEditableDraft(actor: Actor | null, proposalId: string) {
-  const memberOf = memberOrganizationIds(actor);
-  if (memberOf.length === 0 || !z.uuid().safeParse(proposalId).success) return null;
+  const drafting = draftingOrganizationIds(actor);
+  if (drafting.length === 0 || !z.uuid().safeParse(proposalId).success) return null;
   return db.proposal.findFirst({
-    where: { id: proposalId, organizationId: { in: memberOf }, status: "DRAFT" },
+    where: { id: proposalId, organizationId: { in: drafting }, organization: { status: { in: [...DRAFTING_ORGANIZATION_STATUSES] } }, status: "DRAFT" },
     select: {
       id: true,
       organizationId: true,
@@ -305,7 +314,7 @@ async function transition(actor: Actor | null, action: ProposalAction, proposalI
     if (!byAuthors && hasConflictOfInterest(actor, current)) throw forbidden("proposals.conflictOfInterest");
     const to = nextProposalStatus(current.status, action);
     if (!to) throw conflict("proposals.illegalTransition");
-    if (action === "submit" && current.organization.status !== "VERIFIED") throw forbidden("proposals.organizationNotVerified");
+    if (action === "submit" && !organizationSubmits(current.organization.status)) throw forbidden("proposals.organizationNotVerified");
 
     const data: Prisma.ProposalUncheckedUpdateManyInput = { status: to };
     if (action === "submit") data.submittedAt = now;

@@ -1,5 +1,5 @@
 import { isCommitteeMember, isStaff, membershipIn, type Actor } from "@/lib/auth/actor";
-import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { OrganizationStatus, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "./visibility";
 
 // Who may do what with proposals: plain functions of (actor, resource), deny by default.
@@ -53,17 +53,39 @@ export const PROPOSAL_AUDIT_ACTION: Record<ProposalAction, string> = {
 export const AUTHOR_ACTIONS: readonly ProposalAction[] = ["submit", "withdraw"];
 export const REVIEW_ACTIONS: readonly ProposalAction[] = ["startReview", "accept", "notRetain", "incorporate"];
 
-/** Organizations the actor may write new proposals for: verified ones only. */
+/** Organizations the actor submits, co-sponsors and comments for: verified ones only. */
 export const verifiedOrganizationIds = (actor: Actor | null): string[] =>
-  actor?.memberships.filter((m) => m.organizationStatus === "VERIFIED").map((m) => m.organizationId) ?? [];
+  actor?.memberships.filter((m) => organizationSubmits(m.organizationStatus)).map((m) => m.organizationId) ?? [];
 
-/** Organizations whose proposals (drafts included) the actor edits, submits and withdraws. */
+/**
+ * Organizations whose members write and edit drafts: verified ones, and pending ones, so a new
+ * organization prepares its proposals while staff verify it. Suspended or rejected: no drafts.
+ */
+export const DRAFTING_ORGANIZATION_STATUSES: readonly OrganizationStatus[] = ["VERIFIED", "PENDING"];
+
+/** The rules on an organization's state, for commands that read it fresh in their transaction. */
+export const organizationWritesDrafts = (status: OrganizationStatus) => DRAFTING_ORGANIZATION_STATUSES.includes(status);
+export const organizationSubmits = (status: OrganizationStatus) => status === "VERIFIED";
+
+/** Organizations whose drafts the actor writes and edits. */
+export const draftingOrganizationIds = (actor: Actor | null): string[] =>
+  actor?.memberships.filter((m) => organizationWritesDrafts(m.organizationStatus)).map((m) => m.organizationId) ?? [];
+
+/** Organizations whose proposals (drafts included) the actor reads, submits and withdraws. */
 export const memberOrganizationIds = (actor: Actor | null): string[] => actor?.memberships.map((m) => m.organizationId) ?? [];
 
-/** A member of at least one verified organization writes proposals on its behalf. */
-export const canCreateProposal = (actor: Actor | null): actor is Actor => verifiedOrganizationIds(actor).length > 0;
+/** A member of a verified or pending organization writes drafts on its behalf. */
+export const canCreateProposal = (actor: Actor | null): actor is Actor => draftingOrganizationIds(actor).length > 0;
 
-/** Any member of the authoring organization edits its drafts and submits or withdraws them. */
+/** Submitting makes a proposal public: only for a verified organization. */
+export const canSubmitFor = (actor: Actor | null, proposal: { organizationId: string }): actor is Actor =>
+  verifiedOrganizationIds(actor).includes(proposal.organizationId);
+
+/** Drafts are edited by members of the authoring organization while it is verified or pending. */
+export const canEditDraftsOf = (actor: Actor | null, proposal: { organizationId: string }): actor is Actor =>
+  draftingOrganizationIds(actor).includes(proposal.organizationId);
+
+/** Any member of the authoring organization (whatever its state) reads its drafts and withdraws. */
 export const isAuthorMember = (actor: Actor | null, proposal: { organizationId: string }): actor is Actor =>
   !!membershipIn(actor, proposal.organizationId);
 
@@ -93,13 +115,13 @@ export const isOpenForCosponsors = (status: ProposalStatus) => OPEN_STATUSES.inc
 /** What the actor may do with a proposal they can see; the page shows exactly these buttons. */
 export function proposalAbilities(actor: Actor | null, proposal: { organizationId: string; status: ProposalStatus }) {
   const author = isAuthorMember(actor, proposal);
-  // Pending and suspended organizations keep their drafts but cannot submit them.
-  const verifiedAuthor = author && membershipIn(actor, proposal.organizationId)?.organizationStatus === "VERIFIED";
+  // Pending organizations write drafts but submit them once verified; suspended ones only read them.
+  const verifiedAuthor = canSubmitFor(actor, proposal);
   const reviewer = canReviewProposals(actor);
   const conflicted = reviewer && hasConflictOfInterest(actor, proposal);
   const review = reviewer && !conflicted;
   return {
-    edit: author && proposal.status === "DRAFT",
+    edit: canEditDraftsOf(actor, proposal) && proposal.status === "DRAFT",
     submit: verifiedAuthor && canTransitionProposal(proposal.status, "submit"),
     submitBlocked: author && !verifiedAuthor && canTransitionProposal(proposal.status, "submit"),
     withdraw: author && canTransitionProposal(proposal.status, "withdraw"),

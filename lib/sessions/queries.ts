@@ -45,8 +45,8 @@ const publicSessionSelect = {
   nominationDeadline: true,
 } satisfies Prisma.ReviewSessionSelect;
 
-/** A session in a public list. */
-const listSelect = {
+/** A session in a public list (also the home page's next session). */
+export const listSelect = {
   id: true,
   title: true,
   startsAt: true,
@@ -64,10 +64,16 @@ const listSelect = {
 type ListRow = Prisma.ReviewSessionGetPayload<{ select: typeof listSelect }>;
 export type SessionListItem = Omit<ListRow, "title"> & { title: LocalizedText };
 
-const asListItem = (row: ListRow): SessionListItem => ({ ...row, title: asLocalizedText(row.title) });
+export const asListItem = (row: ListRow): SessionListItem => ({ ...row, title: asLocalizedText(row.title) });
 
 /** At most this many past sessions on the public page (the review holds a handful a year). */
 const PAST_LIMIT = 100;
+
+/** Public sessions still ahead or under way (the list's first part, the home page's next session). */
+export const upcomingPublicSessionWhere = (now: Date): Prisma.ReviewSessionWhereInput => ({
+  status: { in: PUBLIC_SESSION_STATUSES },
+  endsAt: { gte: now },
+});
 
 /**
  * The public list: sessions still ahead or under way (soonest first) and past ones (latest
@@ -76,7 +82,7 @@ const PAST_LIMIT = 100;
 export async function listPublicSessions(now = new Date()) {
   const [upcoming, past] = await Promise.all([
     db.reviewSession.findMany({
-      where: { status: { in: PUBLIC_SESSION_STATUSES }, endsAt: { gte: now } },
+      where: upcomingPublicSessionWhere(now),
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       select: listSelect,
     }),

@@ -17,7 +17,9 @@ test("a participant signs up in Portuguese and registers an organization; staff 
   await participant.getByLabel(pt("auth.signUp.email")).fill(email);
   await participant.getByLabel(pt("auth.signUp.password")).fill("uma frase longa e segura");
   await participant.getByRole("button", { name: pt("auth.signUp.submit") }).click();
-  await expect(participant).toHaveURL(/\/pt\/dashboard$/);
+  // The account is active at once: the page says so, not "check your email".
+  await expect(participant).toHaveURL(/\/pt\/sign-up\?ready=1$/);
+  await expect(participant.getByRole("heading", { level: 1 })).toHaveText(pt("auth.signUp.readyTitle"));
   await expectAccessible(participant);
 
   // 2. Register an organization; a script tag in the description stays text.

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Locale, ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { Locale, OrganizationStatus, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm } from "./factories";
 
 export const ALL_STATUSES: ProposalStatus[] = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "ACCEPTED", "NOT_RETAINED", "INCORPORATED", "WITHDRAWN"];
@@ -56,7 +56,7 @@ export async function formerCommitteeMember() {
 }
 
 /** A member of an organization in `status` (pending, suspended…) and of nothing else. */
-export async function memberOfOrganizationIn(status: "PENDING" | "SUSPENDED" | "REJECTED") {
+export async function memberOfOrganizationIn(status: OrganizationStatus) {
   const user = await createUser({ name: `Member of a ${status.toLowerCase()} organization` });
   const org = await createOrganization({ status, members: [{ userId: user.id, role: "ADMIN" }] });
   return { actor: await actorFor(user.id), org };
@@ -64,21 +64,44 @@ export async function memberOfOrganizationIn(status: "PENDING" | "SUSPENDED" | "
 
 // ─── For the lifecycle and co-sponsorship tests (tests/integration/proposals-lifecycle*.test.ts) ───
 
-/** Every role of a proposals permission table: buildWorld()'s, plus a committee member without a conflict. */
-export const LIFECYCLE_ROLES = ["visitor", "participant", "orgAdmin", "orgMember", "otherOrgMember", "committee", "reviewer", "staff", "admin"] as const;
+/**
+ * Every role of a proposals permission table: buildWorld()'s, a committee member without a
+ * conflict, and members of a pending and of a suspended organization (not `org`).
+ */
+export const LIFECYCLE_ROLES = [
+  "visitor",
+  "participant",
+  "orgAdmin",
+  "orgMember",
+  "otherOrgMember",
+  "pendingOrgMember",
+  "suspendedOrgMember",
+  "committee",
+  "reviewer",
+  "staff",
+  "admin",
+] as const;
 export type LifecycleRole = (typeof LIFECYCLE_ROLES)[number];
 
 /**
  * buildWorld() and a `reviewer`: a committee member representing a third organization (a
- * regional network) they are not a member of, so they have no conflict with `org` or `otherOrg`.
+ * regional network) they are not a member of, so they have no conflict with `org` or `otherOrg`;
+ * and the admins of a pending and of a suspended organization.
  */
 export async function buildProposalWorld() {
   const world = await buildWorld();
   const network = await createOrganization({ name: "Red Independiente", type: "REGIONAL_NETWORK" });
   const reviewerUser = await createUser({ name: "Reviewer Without Conflict" });
   await giveCommitteeTerm(reviewerUser.id, network.id);
-  const actors: Record<LifecycleRole, Actor | null> = { ...world.actors, reviewer: await actorFor(reviewerUser.id) };
-  return { ...world, network, users: { ...world.users, reviewer: reviewerUser }, actors };
+  const pending = await memberOfOrganizationIn("PENDING");
+  const suspended = await memberOfOrganizationIn("SUSPENDED");
+  const actors: Record<LifecycleRole, Actor | null> = {
+    ...world.actors,
+    reviewer: await actorFor(reviewerUser.id),
+    pendingOrgMember: pending.actor,
+    suspendedOrgMember: suspended.actor,
+  };
+  return { ...world, network, pendingOrg: pending.org, suspendedOrg: suspended.org, users: { ...world.users, reviewer: reviewerUser }, actors };
 }
 
 /** A complete, valid new proposal (no organizationId: the actor's only verified organization). */

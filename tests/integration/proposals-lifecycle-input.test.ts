@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { answerProposal, createProposal, findEditableDraft, incorporateProposal, submitProposal, updateProposal } from "@/lib/proposals/commands";
+import { getObjectiveCoverage } from "@/lib/proposals/coverage";
 import { renderMarkdown } from "@/lib/proposals/markdown";
+import { getProposalForPage } from "@/lib/proposals/queries";
+import { parseProposalFilters, searchProposals } from "@/lib/proposals/search";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { actorFor, resetDatabase } from "../helpers/factories";
 import {
@@ -254,26 +257,55 @@ describe("the same form posted twice", () => {
   });
 });
 
-describe("organizations that are not verified", () => {
-  for (const status of ["PENDING", "SUSPENDED"] as const) {
-    it(`a ${status.toLowerCase()} organization can neither write nor submit`, async () => {
-      const { actor, org } = await memberOfOrganizationIn(status);
-      const before = await proposalRowCounts();
-      const createError = await appError(createProposal(actor, validProposalInput()));
-      expect(createError.kind).toBe("forbidden");
-      expect(createError.userMessage.key).toBe("proposals.noVerifiedOrganization");
-      expect(await proposalRowCounts()).toEqual(before);
+describe("the authoring organization's state × what its members do", () => {
+  // Pending: drafts now, submitting once verified. Suspended or rejected: nothing new, no edits.
+  const TABLE = {
+    VERIFIED: { create: "ok", update: "ok", editForm: true, submit: "ok" },
+    PENDING: { create: "ok", update: "ok", editForm: true, submit: "forbidden" },
+    SUSPENDED: { create: "forbidden", update: "forbidden", editForm: false, submit: "forbidden" },
+    REJECTED: { create: "forbidden", update: "forbidden", editForm: false, submit: "forbidden" },
+  } as const;
 
-      // A draft written while it was verified stays a draft.
+  for (const [status, expected] of Object.entries(TABLE) as [keyof typeof TABLE, (typeof TABLE)[keyof typeof TABLE]][]) {
+    it(`${status}: create=${expected.create}, update=${expected.update}, submit=${expected.submit}`, async () => {
+      const { actor: member, org } = await memberOfOrganizationIn(status);
+
+      const before = await proposalRowCounts();
+      const created = await outcome(createProposal(member, validProposalInput()));
+      expect(created, "create").toBe(expected.create);
+      if (created !== "ok") {
+        expect(await proposalRowCounts()).toEqual(before);
+        expect((await appError(createProposal(member, validProposalInput()))).userMessage.key).toBe("proposals.noDraftingOrganization");
+      }
+
+      // A draft written while it was verified or pending.
       const draft = await insertProposal(org.id, { status: "DRAFT" });
-      const error = await appError(submitProposal(actor, { proposalId: draft.id }));
-      expect(error.kind).toBe("forbidden");
-      expect(error.userMessage.key).toBe("proposals.organizationNotVerified");
-      expect((await db.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
-      // Its members can still edit it.
-      expect(await outcome(updateProposal(actor, { ...validProposalInput(), proposalId: draft.id }))).toBe("ok");
+      expect(await outcome(updateProposal(member, { ...validProposalInput({ title: "Título nuevo" }), proposalId: draft.id })), "update").toBe(expected.update);
+      expect((await db.proposal.findUniqueOrThrow({ where: { id: draft.id } })).title === "Título nuevo", "stored").toBe(expected.update === "ok");
+      expect(!!(await findEditableDraft(member, draft.id)), "edit form").toBe(expected.editForm);
+
+      const submitted = await outcome(submitProposal(member, { proposalId: draft.id }));
+      expect(submitted, "submit").toBe(expected.submit);
+      if (submitted !== "ok") {
+        expect((await appError(submitProposal(member, { proposalId: draft.id }))).userMessage.key).toBe("proposals.organizationNotVerified");
+        expect((await db.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+      }
     });
   }
+
+  it("keeps a pending organization's drafts to its members: not the public, other organizations, staff, search or coverage", async () => {
+    const { actor, org } = await memberOfOrganizationIn("PENDING");
+    const draft = await createProposal(actor, validProposalInput({ title: "Borrador de una organización pendiente", objectives: ["19"] }));
+    expect(draft.status).toBe("DRAFT");
+    expect(await getProposalForPage(actor, draft.id)).not.toBeNull();
+    for (const reader of [null, world.actors.otherOrgMember, world.actors.staff, world.actors.reviewer]) {
+      expect(await getProposalForPage(reader, draft.id)).toBeNull();
+    }
+    expect((await searchProposals(parseProposalFilters({}))).items.map((p) => p.id)).not.toContain(draft.id);
+    expect((await searchProposals(parseProposalFilters({ q: "pendiente" }))).total).toBe(0);
+    expect((await getObjectiveCoverage()).objectives.find((o) => o.objective === 19)?.total ?? 0).toBe(0);
+    expect(await db.proposal.count({ where: { organizationId: org.id } })).toBe(1);
+  });
 
   it("is checked at the moment of submitting, not from a stale page", async () => {
     const draft = await insertProposal(world.org.id, { status: "DRAFT" });

@@ -182,6 +182,8 @@ const AUTHORS: Table = {
   orgMember: "ok",
   // Another organization's proposal, by id: not found, never a hint that it exists.
   otherOrgMember: "not_found",
+  pendingOrgMember: "not_found",
+  suspendedOrgMember: "not_found",
   // The committee member is also a member of the authoring organization.
   committee: "ok",
   reviewer: "forbidden",
@@ -195,6 +197,8 @@ const REVIEWERS: Table = {
   orgAdmin: "forbidden",
   orgMember: "forbidden",
   otherOrgMember: "forbidden",
+  pendingOrgMember: "forbidden",
+  suspendedOrgMember: "forbidden",
   // Conflict of interest: a member of the authoring organization.
   committee: "forbidden",
   reviewer: "ok",
@@ -209,6 +213,9 @@ const CREATE: Table = {
   orgMember: "ok",
   // For their own organization.
   otherOrgMember: "ok",
+  // A pending organization writes drafts while it waits for verification; a suspended one does not.
+  pendingOrgMember: "ok",
+  suspendedOrgMember: "forbidden",
   committee: "ok",
   reviewer: "forbidden",
   staff: "forbidden",

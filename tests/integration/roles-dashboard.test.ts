@@ -30,7 +30,8 @@ describe("the dashboard", () => {
     expect(dashboard.invitations).toEqual([
       { id: expect.any(String), role: "ADMIN", expiresAt: expect.any(Date), organization: { name: "Red Invitante", slug: inviting.slug } },
     ]);
-    expect(dashboard.pendingOrganizations).toBeNull();
+    expect(dashboard.staffQueues).toBeNull();
+    expect(dashboard.ownPendingOrganizations).toEqual([]);
     expect(dashboard.committeeTerms).toEqual([]);
     expect(dashboard.siteRoles).toEqual({ isStaff: false, isAdmin: false });
   });
@@ -41,7 +42,7 @@ describe("the dashboard", () => {
     await createOrganization({ status: "PENDING" });
     await createOrganization({ status: "REJECTED" });
     const dashboard = await getDashboard(await actorFor(users.staff.id));
-    expect(dashboard.pendingOrganizations).toBe(2);
+    expect(dashboard.staffQueues?.find((q) => q.key === "organizations")?.count).toBe(2);
     expect(dashboard.siteRoles.isStaff).toBe(true);
     expect(dashboard.memberships).toEqual([]);
   });

@@ -38,7 +38,9 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     const result = await signUp({ ...input, locale: input.locale ?? locale }, { address: await clientAddress() });
     if (result.status === "created") {
       await startSession(result.user);
-      redirect(afterSignIn(input, locale));
+      // The account is active now: the page says so and what to do next (the email is only a welcome).
+      const next = safeNextPath(input.next);
+      redirect(`/${locale}/sign-up?ready=1${next ? `&next=${encodeURIComponent(next)}` : ""}`);
     }
     // The address already has an account: its owner was told by email; here, a neutral answer.
     redirect(`/${locale}/sign-up?sent=1`);

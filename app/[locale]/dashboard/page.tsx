@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td } from "@/components/ui/table";
+import { PendingVerificationNotice } from "@/components/organizations/pending-verification";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { NominationStatusBadge } from "@/components/nominations/status-badge";
 import { ActionForm } from "@/components/ui/action-form";
@@ -36,32 +36,55 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const hasOrganizations = data.memberships.length > 0;
   const hasSiteRole = data.siteRoles.isStaff || data.siteRoles.isAdmin;
-  const showRegister = !hasOrganizations;
-  const showVerificationTask = data.pendingOrganizations !== null;
+  // Staff work from their queues; registering an organization is for participants.
+  const showRegister = !hasOrganizations && !data.siteRoles.isStaff;
 
   return (
     <>
       <PageHeader title={t("title")} lead={t("greeting", { name: actor.name })} />
+      {data.staffQueues ? (
+        <section aria-labelledby="queues-title" className="mb-6">
+          <h2 id="queues-title" className="mb-3 text-xl font-semibold text-slate-950">
+            {t("queues.heading")}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {data.staffQueues.map((q) => (
+              <li key={q.key} className="min-w-0 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+                <p className="text-3xl font-bold text-blue-900">{format.number(q.count)}</p>
+                <p className="mt-1 text-slate-900">{t(`queues.${q.key}.label`)}</p>
+                <Link href={q.href} className={linkClass}>
+                  {t(`queues.${q.key}.link`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.ownPendingOrganizations.length ? (
+        <div className="mb-6">
+          <PendingVerificationNotice organizations={data.ownPendingOrganizations} />
+        </div>
+      ) : null}
+      {/* min-w-0 on every grid child: a long name or a wide control must not widen the page on a phone. */}
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-4 text-xl font-semibold text-slate-950">{t("organizations.heading")}</h2>
             {hasOrganizations ? (
-              <Table caption={t("organizations.caption")} head={[t("organizations.name"), t("organizations.role"), t("organizations.status")]}>
+              // A list rather than a table: it wraps on a 360 px phone instead of scrolling sideways.
+              <ul className="divide-y divide-slate-200" aria-label={t("organizations.caption")}>
                 {data.memberships.map((m) => (
-                  <tr key={m.organizationId}>
-                    <Td>
-                      <Link href={`/organizations/${m.organizationSlug}`} className={linkClass}>
-                        {m.organizationName}
-                      </Link>
-                    </Td>
-                    <Td>{t(`organizations.roles.${m.role}`)}</Td>
-                    <Td>
-                      <Badge tone={statusTone[m.organizationStatus]}>{t(`organizations.statuses.${m.organizationStatus}`)}</Badge>
-                    </Td>
-                  </tr>
+                  <li key={m.organizationId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 first:pt-0 last:pb-0">
+                    <Link href={`/organizations/${m.organizationSlug}`} className={`${linkClass} min-w-0 [overflow-wrap:anywhere]`}>
+                      {m.organizationName}
+                    </Link>
+                    <span className="text-sm text-slate-800">
+                      {t("organizations.role")}: {t(`organizations.roles.${m.role}`)}
+                    </span>
+                    <Badge tone={statusTone[m.organizationStatus]}>{t(`organizations.statuses.${m.organizationStatus}`)}</Badge>
+                  </li>
                 ))}
-              </Table>
+              </ul>
             ) : (
               <p className="text-slate-800">{t("organizations.empty")}</p>
             )}
@@ -125,32 +148,22 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           ) : null}
         </div>
 
-        <div className="space-y-6">
-          <Card>
-            <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("tasks.heading")}</h2>
-            {showVerificationTask || showRegister ? (
-              <ul className="space-y-4">
-                {showVerificationTask ? (
-                  <li>
-                    <p className="text-slate-900">{t("tasks.pendingVerification", { count: format.number(data.pendingOrganizations ?? 0) })}</p>
-                    <Link href="/admin/organizations" className={linkClass}>
-                      {t("tasks.openQueue")}
-                    </Link>
-                  </li>
-                ) : null}
-                {showRegister ? (
-                  <li>
-                    <p className="text-slate-900">{t("tasks.joinHint")}</p>
-                    <Link href="/organizations/new" className={linkClass}>
-                      {t("organizations.register")}
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            ) : (
-              <p className="text-slate-800">{t("tasks.none")}</p>
-            )}
-          </Card>
+        <div className="min-w-0 space-y-6">
+          {data.staffQueues ? null : (
+            <Card>
+              <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("tasks.heading")}</h2>
+              {showRegister ? (
+                <>
+                  <p className="text-slate-900">{t("tasks.joinHint")}</p>
+                  <Link href="/organizations/new" className={linkClass}>
+                    {t("organizations.register")}
+                  </Link>
+                </>
+              ) : (
+                <p className="text-slate-800">{t("tasks.none")}</p>
+              )}
+            </Card>
+          )}
 
           <Card>
             <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("proposals.heading")}</h2>
@@ -158,7 +171,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <ul className="space-y-3">
                 {data.proposals.map((p) => (
                   <li key={p.id} className="space-y-1">
-                    <Link href={`/proposals/${p.id}`} className={linkClass} lang={p.language}>
+                    <Link href={`/proposals/${p.id}`} className={`${linkClass} [overflow-wrap:anywhere]`} lang={p.language}>
                       {p.title}
                     </Link>
                     <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
@@ -172,7 +185,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <p className="text-slate-800">{t("proposals.none")}</p>
             )}
             <ul className="mt-4 space-y-1">
-              {data.memberships.some((m) => m.organizationStatus === "VERIFIED") ? (
+              {data.writesProposals ? (
                 <li>
                   <Link href="/proposals/new" className={linkClass}>
                     {t("proposals.write")}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,9 +32,42 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const query = await searchParams;
   const next = safeNextPath(query.next);
-  if (await getCurrentActor()) redirect(next ?? `/${locale}/dashboard`);
-
+  const actor = await getCurrentActor();
   const t = await getTranslations("auth");
+
+  // Just signed up: the account is active, nothing to confirm by email.
+  if (actor && query.ready === "1") {
+    const steps = [
+      { key: "register", href: "/organizations/new" },
+      { key: "join", href: "/organizations" },
+      { key: "sessions", href: "/sessions" },
+    ] as const;
+    return (
+      <div className="mx-auto max-w-lg">
+        <PageHeader title={t("signUp.readyTitle")} lead={t("signUp.readyLead", { name: actor.name })} />
+        <Alert tone="success">{t("signUp.readyBody", { email: actor.email })}</Alert>
+        <h2 className="mt-6 text-xl font-semibold text-slate-950">{t("signUp.readyNextHeading")}</h2>
+        <ul className="mt-3 space-y-3">
+          {steps.map((step) => (
+            <li key={step.key}>
+              <Link href={step.href} className="font-medium">
+                {t(`signUp.readySteps.${step.key}.link`)}
+              </Link>
+              <p className="text-slate-800">{t(`signUp.readySteps.${step.key}.hint`)}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-6">
+          {/* The page that asked for an account, or the dashboard. */}
+          <a href={next ?? `/${locale}/dashboard`} className={buttonClass("primary") + " no-underline"}>
+            {t(next ? "signUp.readyContinue" : "signUp.readyDashboard")}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  if (actor) redirect(next ?? `/${locale}/dashboard`);
+
   const tc = await getTranslations("common");
 
   // After a sign-up with an address that already has an account: the same neutral answer

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PendingVerificationNotice } from "@/components/organizations/pending-verification";
 import { ProposalForm } from "@/components/proposals/proposal-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/guards";
+import { listOwnPendingOrganizations } from "@/lib/organizations/queries";
 import { canCreateProposal } from "@/lib/proposals/policy";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
@@ -39,9 +41,16 @@ export default async function NewProposalPage({ params }: { params: Promise<{ lo
     );
   }
 
+  // A pending organization writes drafts now; the notice says what waits for verification.
+  const pending = await listOwnPendingOrganizations(actor);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("new.title")} lead={t("new.lead")} />
+      {pending.length ? (
+        <div className="mb-6">
+          <PendingVerificationNotice organizations={pending} />
+        </div>
+      ) : null}
       <ProposalForm mode="create" locale={locale} actor={actor} />
     </div>
   );
