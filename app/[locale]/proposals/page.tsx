@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
-import { isVerifiedMember } from "@/lib/auth/actor";
+import { canCreateProposal } from "@/lib/proposals/policy";
 import { getCurrentActor } from "@/lib/auth/session";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import { countryFilterOptions, countryName } from "@/lib/i18n/countries";
@@ -81,7 +81,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
   ]);
   const query = filtersToQuery(filters);
   const hasFilters = Object.entries(query).some(([key, value]) => key !== "sort" && value);
-  const canWrite = isVerifiedMember(actor);
+  const canWrite = canCreateProposal(actor);
 
   return (
     <>
