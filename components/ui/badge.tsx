@@ -11,6 +11,7 @@ const tones: Record<Tone, string> = {
   danger: "bg-red-50 text-red-900 border-red-400",
 };
 
+// rounded-2xl: a pill on one line, a rounded box (not a tall oval) when a long status wraps on a phone.
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={cx("inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap", tones[tone])}>{children}</span>;
+  return <span className={cx("inline-block max-w-full rounded-2xl border px-2.5 py-0.5 text-sm font-medium break-words", tones[tone])}>{children}</span>;
 }

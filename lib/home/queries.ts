@@ -19,8 +19,8 @@ export async function getHomeFigures() {
 /**
  * What is happening, for visitors: the next public session (one still ahead or under way; never
  * a draft) and the latest public proposals (publicProposalWhere: submitted, from an organization
- * verified now). Three queries (Prisma reads the organizations apart) whatever the number of rows. Champion-country updates
- * and dialogue questions join this batch when those capabilities exist.
+ * verified now). Three queries whatever the number of rows (Prisma reads the organizations
+ * apart). Champion-country updates and dialogue questions join this batch when they exist.
  */
 export async function getHomeActivity(now = new Date()) {
   const [nextSession, proposals] = await Promise.all([

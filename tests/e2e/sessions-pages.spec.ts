@@ -50,6 +50,36 @@ test("a visitor never sees nominees' private data, access requests, links or dra
   expect(await bogus.text()).toContain(messages("es")("nominee.page.invalidTitle"));
 });
 
+// Before the next test, where an accepted nominee withdraws from this session.
+test("the committee reads the open demo session's balance by gender choice, slate beside pool, in Spanish, on a phone", async ({ browser }) => {
+  const es = messages("es");
+  const chair = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+  await signIn(chair, "es", "comite.presidencia@puente.example", DEMO_PASSWORD);
+  await chair.goto("/es/dashboard/committee");
+  await chair.locator('a[href*="/dashboard/committee/sessions/"]').filter({ hasText: DEMO_SESSION_TITLES.open.es }).first().click();
+  await expect(chair.getByRole("heading", { level: 1 })).toHaveText(DEMO_SESSION_TITLES.open.es);
+
+  const table = chair.getByRole("table", { name: es("nominations.balance.caption") });
+  // Juana Xoc is selected; Sofía Paredes, the institute's researcher and Wilson Ochoa accepted too.
+  await expect(table.getByRole("columnheader", { name: es("nominations.balance.slate", { filled: 1, seats: 5 }) })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: es("nominations.balance.pool", { count: 4 }) })).toBeVisible();
+  await expect(table.getByText(es("nominations.balance.gender"), { exact: true })).toBeVisible();
+  const cells = (label: string) => table.getByRole("row").filter({ has: chair.getByRole("rowheader", { name: label, exact: true }) }).getByRole("cell");
+  await expect(cells(es("nominations.genders.WOMAN"))).toHaveText(["1", "3"]);
+  await expect(cells(es("nominations.genders.MAN"))).toHaveText(["0", "1"]);
+  // Patrícia Mendes (invited, not in the pool) described herself: the card says so, beside the choice.
+  await expect(chair.getByRole("article", { name: "Patrícia Mendes" })).toContainText(
+    es("nominations.card.genderWithDescription", { gender: es("nominations.genders.ANOTHER"), description: "gênero fluido" }),
+  );
+
+  // Nothing scrolls sideways at 360 px: neither the page nor the table.
+  const overflow = await chair.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const tableOverflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+  expect(tableOverflow).toBeLessThanOrEqual(0);
+  await expectAccessible(chair);
+});
+
 test("every sessions page passes axe for visitors, participants, staff and the committee", async ({ browser }) => {
   test.setTimeout(240_000);
   const visitor = await (await browser.newContext()).newPage();
