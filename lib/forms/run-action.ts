@@ -9,14 +9,16 @@ const SECRET_FIELDS = /password|token|secret/i;
 
 /** Turns FormData into a plain object; repeated names (checkbox groups) become arrays. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // A Map, not `{}`: a posted name like "constructor" or "__proto__" must not read or set what
+  // every object inherits (a function in the state breaks the action's answer).
+  const out = new Map<string, string | string[]>();
   for (const [key, raw] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof raw !== "string") continue;
-    const existing = out[key];
-    if (existing === undefined) out[key] = raw;
-    else out[key] = Array.isArray(existing) ? [...existing, raw] : [existing, raw];
+    const existing = out.get(key);
+    if (existing === undefined) out.set(key, raw);
+    else out.set(key, Array.isArray(existing) ? [...existing, raw] : [existing, raw]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function echo(values: Record<string, string | string[]>) {
