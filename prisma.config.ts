@@ -3,7 +3,7 @@ import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 // Prisma's native engines cannot be downloaded on our machines: the CLI runs on the
-// JS engine with the pg driver adapter (see ../shared/STACK.md). Migrations are applied
+// JS engine with the pg driver adapter. Migrations are applied
 // by our own runner (lib/db/migrate.ts), not by `prisma migrate deploy`.
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),

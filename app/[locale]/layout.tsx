@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "./(auth)/actions";
 import { clientNamespaces } from "@/i18n/namespaces";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import "../globals.css";
@@ -35,7 +36,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider locale={locale} messages={clientMessages}>
-          <SiteHeader locale={locale} />
+          <SiteHeader locale={locale} signOutAction={signOutAction} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { getCurrentActor } from "@/lib/auth/session";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
@@ -16,7 +15,8 @@ const navItems = [
   { href: "/transparency", key: "transparency" },
 ] as const;
 
-export async function SiteHeader({ locale }: { locale: AppLocale }) {
+/** `signOutAction` comes from the layout: shared UI never imports app/. */
+export async function SiteHeader({ locale, signOutAction }: { locale: AppLocale; signOutAction: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations("common");
   const actor = await getCurrentActor();
   return (

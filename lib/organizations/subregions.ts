@@ -1,7 +1,7 @@
 import type { Subregion } from "@/lib/generated/prisma/enums";
 
 // The 33 countries of Latin America and the Caribbean by the sub-regions the review uses
-// for balance (../shared/gcm-objectives.md). Any other country is the diaspora.
+// for balance. Any other country is the diaspora.
 const SUBREGION_BY_COUNTRY: Record<string, Exclude<Subregion, "DIASPORA">> = {
   MX: "MEXICO_CENTRAL_AMERICA", GT: "MEXICO_CENTRAL_AMERICA", BZ: "MEXICO_CENTRAL_AMERICA", SV: "MEXICO_CENTRAL_AMERICA",
   HN: "MEXICO_CENTRAL_AMERICA", NI: "MEXICO_CENTRAL_AMERICA", CR: "MEXICO_CENTRAL_AMERICA", PA: "MEXICO_CENTRAL_AMERICA",

@@ -13,7 +13,7 @@ import { GENDERS, NOMINATION_LIMITS, SPEAKER_ROLES } from "@/lib/nominations/sch
 import { countrySelectOptions } from "@/lib/organizations/options";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { nominateAction } from "@/app/[locale]/dashboard/committee/actions";
-import { MemberChoice } from "./member-choice";
+import { MemberChoice } from "@/components/nominations/member-choice";
 
 /** The fields both ways of nominating share: role, rationale, gender (and its description), languages, invitation. */
 async function SharedFields({ session }: { session: WorkspaceSession }) {

@@ -20,8 +20,8 @@ import {
   unselectAction,
   withdrawAction,
 } from "@/app/[locale]/dashboard/committee/actions";
-import { balanceWarningTexts } from "./balance-panel";
-import { NominationStatusBadge } from "./status-badge";
+import { balanceWarningTexts } from "@/components/nominations/balance-panel";
+import { NominationStatusBadge } from "@/components/nominations/status-badge";
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (
