@@ -15,3 +15,8 @@ export const routing = defineRouting({
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
+
+/** The language a form or a link asked for, or the default one: the one place that decides it. */
+export function localeOr(value: unknown, fallback: AppLocale = defaultLocale): AppLocale {
+  return isLocale(value) ? value : fallback;
+}

@@ -25,6 +25,26 @@ export const notFound = () => new AppError("not_found", { key: "notFound" });
 export const conflict = (key = "conflict", values?: UserMessage["values"]) => new AppError("conflict", { key, values });
 export const rateLimited = () => new AppError("rate_limited", { key: "rateLimited" });
 
+/**
+ * Why a policy rule says no: what policy functions return (or null for yes), so the page that
+ * hides a button and the command that refuses read the same decision. `field` puts the message
+ * next to that field of the form.
+ */
+export type Refusal = { kind: AppError["kind"]; key: string; values?: UserMessage["values"]; field?: string };
+
+export const refuse = {
+  notSignedIn: (): Refusal => ({ kind: "unauthenticated", key: "notSignedIn" }),
+  forbidden: (key = "forbidden"): Refusal => ({ kind: "forbidden", key }),
+  notFound: (): Refusal => ({ kind: "not_found", key: "notFound" }),
+  conflict: (key = "conflict", values?: UserMessage["values"]): Refusal => ({ kind: "conflict", key, values }),
+  field: (field: string, key: string, values?: UserMessage["values"]): Refusal => ({ kind: "invalid", key, field, values }),
+};
+
+export function refusalToError(refusal: Refusal): AppError {
+  if (refusal.field) return fieldError(refusal.field, refusal.key, refusal.values);
+  return new AppError(refusal.kind, { key: refusal.key, values: refusal.values });
+}
+
 /** Maps zod issues to catalogue keys, so every field message exists in all four languages. */
 export function issueToMessage(issue: z.core.$ZodIssue): UserMessage {
   switch (issue.code) {

@@ -7,6 +7,8 @@ import type { FormState } from "./state";
 // Never echoed back: what the user typed here must not travel again.
 const SECRET_FIELDS = /password|token|secret/i;
 
+export type FormInput = Record<string, string | string[]>;
+
 /** Turns FormData into a plain object; repeated names (checkbox groups) become arrays. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
   // A Map, not `{}`: a posted name like "constructor" or "__proto__" must not read or set what

@@ -207,8 +207,7 @@ export function newAnchor(): string {
   return out;
 }
 
-/** What an anchor looks like (for validating one sent by a browser). */
-export const ANCHOR_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export { ANCHOR_PATTERN } from "./anchors";
 
 /**
  * The blocks of a new version with their anchors and positions (0, 1, 2…): anchors of the

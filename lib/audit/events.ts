@@ -1,0 +1,221 @@
+import { z } from "zod";
+import {
+  CommentDisposition,
+  Locale,
+  MembershipRole,
+  NominationStatus,
+  ProposalStatus,
+  SelectionMode,
+  SiteRole,
+  SpeakerRole,
+} from "@/lib/generated/prisma/enums";
+import { ANCHOR_PATTERN } from "@/lib/report/anchors";
+import { locales } from "@/i18n/routing";
+
+/**
+ * Every event the audit log records, one member per action, each with the exact shape of its
+ * `data`. The writer (`recordAudit`) parses what a command hands it, so nothing outside the
+ * shape (an email, a gender, a confidential text) can slip into a row; every reader (the
+ * transparency page, its feed, open data) parses the row back into the same type.
+ *
+ * `visibility` says where an event may go: "public" always shows at /transparency, "private"
+ * never does, "either" depends on what it is about (a session still in draft, a comment on a
+ * draft version) and the command decides.
+ */
+
+const text = z.string().min(1);
+const optionalText = z.string().nullable();
+const id = z.guid();
+const day = z.iso.date();
+const instant = z.iso.datetime();
+const timeZone = z.string().min(1);
+const language = z.enum(locales);
+/** A title in every language it was written in (sessions). */
+const localizedTitle = z.partialRecord(language, z.string());
+/** A paragraph anchor as the report makes them. */
+const anchor = z.string().regex(ANCHOR_PATTERN);
+
+const organization = { organizationName: text, organizationSlug: text };
+const proposal = { proposalTitle: text, ...organization, status: z.enum(ProposalStatus) };
+const session = { sessionId: id, sessionTitle: localizedTitle };
+const nomination = { sessionId: id, nominationId: id, role: z.enum(SpeakerRole), nomineeName: text };
+const version = { versionNumber: z.number().int().positive(), title: text };
+const reportComment = { versionNumber: z.number().int().positive(), anchor, organizationName: optionalText };
+const signedAs = z.enum(["organization", "committee", "secretariat"]);
+
+type Visibility = "public" | "private" | "either";
+
+function event<A extends string, T extends string, D extends z.ZodRawShape>(action: A, entityType: T, visibility: Visibility, data: D) {
+  return { visibility, schema: z.strictObject({ action: z.literal(action), entityType: z.literal(entityType), data: z.strictObject(data) }) };
+}
+
+const EVENTS = {
+  // Accounts and roles
+  accountSignedUp: event("account.signed_up", "User", "private", { preferredLocale: z.enum(Locale) }),
+  accountPasswordReset: event("account.password_reset", "User", "private", {}),
+  roleGranted: event("role.granted", "User", "public", { userName: text, role: z.enum(SiteRole) }),
+  roleRevoked: event("role.revoked", "User", "public", { userName: text, role: z.enum(SiteRole) }),
+  committeeTermGranted: event("committee_term.granted", "CommitteeTerm", "public", {
+    userName: text,
+    organizationName: optionalText,
+    startsOn: day,
+    endsOn: day,
+    isChair: z.boolean(),
+  }),
+  committeeTermEnded: event("committee_term.ended", "CommitteeTerm", "public", { userName: text }),
+
+  // Organizations
+  organizationRegistered: event("organization.registered", "Organization", "private", organization),
+  organizationVerified: event("organization.verified", "Organization", "public", organization),
+  // Rejections stay private with their reason; suspensions and reinstatements are public without it.
+  organizationRejected: event("organization.rejected", "Organization", "private", { ...organization, reason: optionalText }),
+  organizationSuspended: event("organization.suspended", "Organization", "public", organization),
+  organizationReinstated: event("organization.reinstated", "Organization", "public", organization),
+  organizationMemberInvited: event("organization.member_invited", "Organization", "private", {
+    ...organization,
+    invitationId: id,
+    role: z.enum(MembershipRole),
+  }),
+  organizationInvitationRevoked: event("organization.invitation_revoked", "Organization", "private", {
+    ...organization,
+    invitationId: id,
+    role: z.enum(MembershipRole),
+  }),
+  organizationMemberJoined: event("organization.member_joined", "Organization", "private", {
+    ...organization,
+    invitationId: id,
+    userId: id,
+    role: z.enum(MembershipRole),
+  }),
+  organizationMemberRemoved: event("organization.member_removed", "Organization", "private", {
+    ...organization,
+    userId: id,
+    role: z.enum(MembershipRole),
+  }),
+
+  // Proposals
+  proposalDraftSaved: event("proposal.draft_saved", "Proposal", "private", proposal),
+  proposalSubmitted: event("proposal.submitted", "Proposal", "public", proposal),
+  proposalWithdrawn: event("proposal.withdrawn", "Proposal", "public", proposal),
+  proposalReviewStarted: event("proposal.review_started", "Proposal", "public", proposal),
+  proposalAccepted: event("proposal.accepted", "Proposal", "public", proposal),
+  proposalNotRetained: event("proposal.not_retained", "Proposal", "public", proposal),
+  proposalIncorporated: event("proposal.incorporated", "Proposal", "public", proposal),
+  proposalCosponsored: event("proposal.cosponsored", "Proposal", "public", { proposalTitle: text, ...organization }),
+  proposalCosponsorWithdrawn: event("proposal.cosponsor_withdrawn", "Proposal", "public", { proposalTitle: text, ...organization }),
+  commentAdded: event("comment.added", "ProposalComment", "private", { proposalId: id, parentId: id.nullable(), organizationId: id.nullable() }),
+  commentHidden: event("comment.hidden", "ProposalComment", "public", { proposalId: id, proposalTitle: text, reason: text }),
+
+  // Sessions
+  sessionCreated: event("session.created", "ReviewSession", "private", session),
+  sessionUpdated: event("session.updated", "ReviewSession", "either", session),
+  // The zone goes with the deadline so the public log shows it as the session page does.
+  sessionOpened: event("session.opened", "ReviewSession", "public", { ...session, nominationDeadline: instant, timeZone }),
+  sessionHeld: event("session.held", "ReviewSession", "public", session),
+  sessionReportPublished: event("session.report_published", "ReviewSession", "public", session),
+  sessionReportCorrected: event("session.report_corrected", "ReviewSession", "public", session),
+  sessionSpeakersConfirmed: event("session.speakers_confirmed", "ReviewSession", "public", {
+    ...session,
+    speakerCount: z.number().int().nonnegative(),
+  }),
+  sessionRegistered: event("session.registered", "ReviewSession", "private", session),
+  sessionRegistrationUpdated: event("session.registration_updated", "ReviewSession", "private", session),
+  sessionRegistrationCancelled: event("session.registration_cancelled", "ReviewSession", "private", session),
+
+  // Nominations: private until the slate is confirmed, and then only what each speaker allowed.
+  nominationProposed: event("nomination.proposed", "Nomination", "private", nomination),
+  nominationInvited: event("nomination.invited", "Nomination", "private", { ...nomination, expiresAt: instant }),
+  nominationAccepted: event("nomination.accepted", "Nomination", "private", {
+    ...nomination,
+    publishName: z.boolean(),
+    publishOrganization: z.boolean(),
+    publishBio: z.boolean(),
+  }),
+  nominationDeclined: event("nomination.declined", "Nomination", "private", { ...nomination, optOut: z.boolean() }),
+  nominationWithdrawn: event("nomination.withdrawn", "Nomination", "private", {
+    ...nomination,
+    by: z.enum(["nominee", "staff", "chair", "nominator"]),
+    optOut: z.boolean(),
+    previousStatus: z.enum(NominationStatus),
+  }),
+  nominationEndorsed: event("nomination.endorsed", "Nomination", "private", nomination),
+  nominationEndorsementRemoved: event("nomination.endorsement_removed", "Nomination", "private", nomination),
+  nominationBalanceAcknowledged: event("nomination.balance_acknowledged", "Nomination", "private", {
+    ...nomination,
+    reason: text,
+    warnings: z.array(
+      z.strictObject({ dimension: z.enum(["gender", "subregion"]), count: z.number().int(), seats: z.number().int(), subregion: z.string().optional() }),
+    ),
+  }),
+  nominationVote: event("nomination.vote", "Nomination", "private", { ...nomination, rationale: text }),
+  nominationSelected: event("nomination.selected", "Nomination", "private", {
+    ...nomination,
+    mode: z.enum(SelectionMode),
+    rationale: text,
+    votes: z.number().int().positive().optional(),
+  }),
+  nominationUnselected: event("nomination.unselected", "Nomination", "private", nomination),
+  nominationSelectionModeChanged: event("nomination.selection_mode_changed", "ReviewSession", "private", {
+    ...session,
+    mode: z.enum(SelectionMode),
+    previousMode: z.enum(SelectionMode),
+  }),
+  // Only what the speaker allowed to publish: never the email, the gender or the bio they withheld.
+  nominationConfirmed: event("nomination.confirmed", "Nomination", "public", {
+    ...session,
+    role: z.enum(SpeakerRole),
+    speakerName: optionalText,
+    organizationName: optionalText,
+    selectedBy: z.string(),
+    rationale: z.string(),
+  }),
+
+  // The report
+  reportVersionCreated: event("report.version_created", "ReportVersion", "private", version),
+  reportVersionUpdated: event("report.version_updated", "ReportVersion", "private", version),
+  reportVersionOpened: event("report.version_opened", "ReportVersion", "public", { ...version, commentDeadline: instant, timeZone }),
+  reportVersionClosed: event("report.version_closed", "ReportVersion", "public", version),
+  reportFinalPublished: event("report.final_published", "ReportVersion", "public", version),
+  reportTranslationAdded: event("report.translation_added", "ReportVersion", "public", { ...version, language }),
+  reportCommentPosted: event("report.comment_posted", "ReportComment", "either", { ...reportComment, signedAs }),
+  reportCommentAnswered: event("report.comment_answered", "ReportComment", "either", {
+    ...reportComment,
+    disposition: z.enum(CommentDisposition),
+  }),
+  reportProposalLinked: event("report.proposal_linked", "ReportParagraph", "either", {
+    versionNumber: z.number().int().positive(),
+    anchor,
+    proposalId: id,
+    proposalTitle: text,
+  }),
+  reportProposalUnlinked: event("report.proposal_unlinked", "ReportParagraph", "either", {
+    versionNumber: z.number().int().positive(),
+    anchor,
+    proposalId: id,
+    proposalTitle: text,
+  }),
+} as const;
+
+type Events = typeof EVENTS;
+type EventSchema = Events[keyof Events]["schema"];
+const schemas = Object.values(EVENTS).map((e) => e.schema) as [EventSchema, ...EventSchema[]];
+
+/** One audit event: its action, the kind of thing it is about, and its data. */
+export const auditEventSchema = z.discriminatedUnion("action", schemas);
+export type AuditEvent = z.output<typeof auditEventSchema>;
+export type AuditAction = AuditEvent["action"];
+export type AuditEventOf<A extends AuditAction> = Extract<AuditEvent, { action: A }>;
+export type AuditData<A extends AuditAction> = AuditEventOf<A>["data"];
+
+const visibilityByAction = new Map<string, Visibility>(Object.values(EVENTS).map((e) => [e.schema.shape.action.value, e.visibility]));
+
+export const AUDIT_ACTIONS = [...visibilityByAction.keys()] as AuditAction[];
+
+/** Where an action may be shown: always public, never, or as the command decides. */
+export const visibilityOf = (action: AuditAction): Visibility => visibilityByAction.get(action)!;
+
+/** A stored row read back as its event, or null when it does not match (an older or damaged row). */
+export function parseAuditEvent(row: { action: string; entityType: string; data: unknown }): AuditEvent | null {
+  const parsed = auditEventSchema.safeParse({ action: row.action, entityType: row.entityType, data: row.data ?? {} });
+  return parsed.success ? parsed.data : null;
+}
