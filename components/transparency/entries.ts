@@ -1,4 +1,6 @@
 import type { PublicLogEntry } from "@/lib/audit/queries";
+import { parseEventData, visibilityOf } from "@/lib/audit/events";
+import type { CommentDisposition, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -20,27 +22,15 @@ export type EntrySentence =
     }
   | { kind: "generic"; action: string };
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
-const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SPEAKER_ROLES = ["PANELIST", "RAPPORTEUR", "MODERATOR"] as const;
-type SpeakerRoleName = (typeof SPEAKER_ROLES)[number];
-const isSpeakerRole = (value: unknown): value is SpeakerRoleName => SPEAKER_ROLES.includes(value as SpeakerRoleName);
-const DISPOSITIONS = ["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"] as const;
-type DispositionName = (typeof DISPOSITIONS)[number];
-const isDisposition = (value: unknown): value is DispositionName => DISPOSITIONS.includes(value as DispositionName);
-const LANGUAGES = ["es", "en", "pt", "fr"] as const;
-const isLanguage = (value: unknown): value is AppLocale => LANGUAGES.includes(value as AppLocale);
-/** A paragraph anchor as lib/report/paragraphs.ts makes them: short, URL- and id-safe. */
-const ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+type SpeakerRoleName = SpeakerRole;
+type DispositionName = CommentDisposition;
 
 type Helpers = {
   /** Label of a site role in the sentence ("staff", "administrator"). */
   roleLabel: (role: "STAFF" | "ADMIN") => string;
   /** A calendar day (YYYY-MM-DD) in the reader's language. */
   formatDay: (day: string) => string;
-  /** The raw catalogue message `transparency.actions.<key>`, or null (for actions added by other capabilities). */
+  /** The raw catalogue message `transparency.actions.<key>`, or null. */
   rawMessage: (key: string) => string | null;
   /** The reader's language, for texts written in several (session titles); Spanish when not given. */
   locale?: AppLocale;
@@ -55,16 +45,10 @@ type Helpers = {
   dispositionLabel?: (disposition: DispositionName) => string;
 };
 
-/**
- * The report version an entry is about: its number (a positive integer) and the page `<report>`
- * links to (the version, at the paragraph when the entry names a usable anchor).
- */
-function versionOf(data: Record<string, unknown>) {
-  const n = data.versionNumber;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return null;
-  const anchor = text(data.anchor);
-  const hash = anchor && ANCHOR.test(anchor) ? `#${anchor}` : "";
-  return { versionNumber: n, href: `/report/versions/${n}${hash}` };
+/** The report version an entry is about and the page `<report>` links to (at the paragraph when it names one). */
+function versionOf(data: { versionNumber: number; anchor?: string }) {
+  const hash = data.anchor ? `#${data.anchor}` : "";
+  return { versionNumber: data.versionNumber, href: `/report/versions/${data.versionNumber}${hash}` };
 }
 
 /** The name of a language in the reader's language ("inglés", "anglais"), for a translation's entry. */
@@ -73,179 +57,144 @@ function languageName(code: AppLocale, reader: AppLocale) {
   return reader === "en" ? name : name.toLocaleLowerCase(reader);
 }
 
-/** The session an entry is about: its title in the reader's language and, when its id is one, the link. */
-function sessionOf(data: Record<string, unknown>, helpers: Helpers) {
+/** The session an entry is about: its title in the reader's language and the link. */
+function sessionOf(data: { sessionId: string; sessionTitle: unknown }, helpers: Helpers) {
   const title = pickLocalized(data.sessionTitle, helpers.locale ?? "es");
   if (!title) return null;
-  const id = typeof data.sessionId === "string" && UUID.test(data.sessionId) ? data.sessionId : null;
-  return { title: title.text, session: { id, lang: title.lang } };
+  return { title: title.text, session: { id: data.sessionId, lang: title.lang } };
 }
 
-function formatMoment(value: unknown, timeZone: unknown, helpers: Helpers): string | null {
-  const iso = text(value);
-  if (!iso) return null;
+function formatMoment(iso: string, timeZone: string | undefined, helpers: Helpers): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return helpers.formatInstant ? helpers.formatInstant(date, text(timeZone)) : helpers.formatDay(date.toISOString().slice(0, 10));
+  return helpers.formatInstant ? helpers.formatInstant(date, timeZone ?? null) : helpers.formatDay(date.toISOString().slice(0, 10));
 }
 
 export function actionKey(action: string) {
   return action.replaceAll(".", "_");
 }
 
-export function describeEntry(entry: Pick<PublicLogEntry, "action" | "data">, helpers: Helpers): EntrySentence {
-  const data = entry.data ?? {};
+/**
+ * The sentence for one entry. The entry is parsed as its typed event first (lib/audit/events.ts):
+ * a row that does not match its event's schema, or an event that is never public, reads as the
+ * generic sentence, and only the fields the schema names can reach the text.
+ */
+export function describeEntry(entry: { action: string; data: unknown }, helpers: Helpers): EntrySentence {
   const generic: EntrySentence = { kind: "generic", action: entry.action };
-  switch (entry.action) {
+  const event = parseEventData(entry.action, entry.data);
+  if (!event || visibilityOf(event.action) === "private") return generic;
+  const known = (key: string, values: Record<string, string | number>, more: Partial<Extract<EntrySentence, { kind: "known" }>> = {}): EntrySentence => ({
+    kind: "known",
+    key,
+    values,
+    organizationSlug: null,
+    session: null,
+    ...more,
+  });
+  switch (event.action) {
     case "organization.verified":
     case "organization.suspended":
-    case "organization.reinstated": {
-      const organizationName = text(data.organizationName);
-      if (!organizationName) return generic;
-      const slug = text(data.organizationSlug);
-      return {
-        kind: "known",
-        key: actionKey(entry.action),
-        values: { organizationName },
-        organizationSlug: slug && SLUG.test(slug) ? slug : null,
-        session: null,
-      };
-    }
+    case "organization.reinstated":
+      return known(actionKey(event.action), { organizationName: event.data.organizationName }, { organizationSlug: event.data.organizationSlug });
     case "role.granted":
-    case "role.revoked": {
-      const userName = text(data.userName);
-      const role = data.role === "STAFF" || data.role === "ADMIN" ? data.role : null;
-      if (!userName || !role) return generic;
-      return { kind: "known", key: actionKey(entry.action), values: { userName, role: helpers.roleLabel(role) }, organizationSlug: null, session: null };
-    }
+    case "role.revoked":
+      return known(actionKey(event.action), { userName: event.data.userName, role: helpers.roleLabel(event.data.role) });
     case "committee_term.granted": {
-      const userName = text(data.userName);
-      const startsOn = text(data.startsOn);
-      const endsOn = text(data.endsOn);
-      if (!userName || !startsOn || !endsOn || !DAY.test(startsOn) || !DAY.test(endsOn)) return generic;
-      const organizationName = text(data.organizationName);
-      const key = `committee_term_granted${data.isChair === true ? "_chair" : ""}${organizationName ? "_org" : ""}`;
+      const { userName, organizationName, startsOn, endsOn, isChair } = event.data;
+      const key = `committee_term_granted${isChair ? "_chair" : ""}${organizationName ? "_org" : ""}`;
       const values: Record<string, string> = { userName, startsOn: helpers.formatDay(startsOn), endsOn: helpers.formatDay(endsOn) };
       if (organizationName) values.organizationName = organizationName;
-      return { kind: "known", key, values, organizationSlug: null, session: null };
+      return known(key, values);
     }
-    case "committee_term.ended": {
-      const userName = text(data.userName);
-      if (!userName) return generic;
-      return { kind: "known", key: "committee_term_ended", values: { userName }, organizationSlug: null, session: null };
+    case "committee_term.ended":
+      return known("committee_term_ended", { userName: event.data.userName });
+
+    case "proposal.submitted":
+    case "proposal.withdrawn":
+    case "proposal.review_started":
+    case "proposal.accepted":
+    case "proposal.not_retained":
+    case "proposal.incorporated":
+    case "proposal.cosponsored":
+    case "proposal.cosponsor_withdrawn": {
+      const { proposalTitle, organizationName, organizationSlug } = event.data;
+      return known(actionKey(event.action), { proposalTitle, organizationName }, { organizationSlug });
     }
-    // Sessions and their speakers: only the fields named here are read from the data, so
-    // nothing else an entry might carry (never an email or a gender) reaches the sentence.
-    case "session.opened":
+    case "comment.hidden":
+      return known("comment_hidden", { proposalTitle: event.data.proposalTitle, reason: event.data.reason });
+
+    // Sessions and their speakers: nothing but what the schema names (never an email or a gender).
+    case "session.opened": {
+      const about = sessionOf(event.data, helpers);
+      if (!about) return generic;
+      const nominationDeadline = formatMoment(event.data.nominationDeadline, event.data.timeZone, helpers);
+      return known("session_opened", { sessionTitle: about.title, nominationDeadline }, { session: about.session });
+    }
+    case "session.speakers_confirmed": {
+      const about = sessionOf(event.data, helpers);
+      if (!about) return generic;
+      return known("session_speakers_confirmed", { sessionTitle: about.title, speakerCount: event.data.speakerCount }, { session: about.session });
+    }
     case "session.updated":
     case "session.held":
     case "session.report_published":
-    case "session.report_corrected":
-    case "session.speakers_confirmed": {
-      const about = sessionOf(data, helpers);
+    case "session.report_corrected": {
+      const about = sessionOf(event.data, helpers);
       if (!about) return generic;
-      const values: Record<string, string | number> = { sessionTitle: about.title };
-      if (entry.action === "session.opened") {
-        const deadline = formatMoment(data.nominationDeadline, data.timeZone, helpers);
-        if (!deadline) return generic;
-        values.nominationDeadline = deadline;
-      }
-      if (entry.action === "session.speakers_confirmed") {
-        const count = data.speakerCount;
-        if (typeof count !== "number" || !Number.isInteger(count) || count < 0) return generic;
-        values.speakerCount = count;
-      }
-      return { kind: "known", key: actionKey(entry.action), values, organizationSlug: null, session: about.session };
+      return known(actionKey(event.action), { sessionTitle: about.title }, { session: about.session });
     }
     case "nomination.confirmed": {
-      const about = sessionOf(data, helpers);
-      const selectedBy = text(data.selectedBy);
-      const rationale = text(data.rationale);
-      if (!about || !selectedBy || !rationale || !isSpeakerRole(data.role) || !helpers.speakerRoleLabel) return generic;
+      const about = sessionOf(event.data, helpers);
+      const { selectedBy, rationale, speakerName, organizationName, role } = event.data;
+      if (!about || !selectedBy || !rationale || !helpers.speakerRoleLabel) return generic;
       // The name and the organization are there only when the speaker allowed them to be published.
-      const speakerName = text(data.speakerName);
-      const organizationName = text(data.organizationName);
       const values: Record<string, string> = {
         sessionTitle: about.title,
-        role: helpers.speakerRoleLabel(data.role).toLocaleLowerCase(helpers.locale ?? "es"),
+        role: helpers.speakerRoleLabel(role).toLocaleLowerCase(helpers.locale ?? "es"),
         selectedBy,
         rationale,
       };
       if (speakerName) values.speakerName = speakerName;
       if (organizationName) values.organizationName = organizationName;
       const key = `nomination_confirmed${speakerName ? "_named" : "_withheld"}${organizationName ? "_org" : ""}`;
-      return { kind: "known", key, values, organizationSlug: null, session: about.session };
+      return known(key, values, { session: about.session });
     }
-    // The review report: only the fields named here are read from the data; a draft never has
-    // public entries, so every title here is one the public may read.
+
+    // The review report: a draft never has public entries, so every title here is one the public may read.
     case "report.version_opened":
     case "report.version_closed":
     case "report.translation_added":
     case "report.final_published": {
-      const version = versionOf(data);
-      const title = text(data.title);
-      if (!version || !title) return generic;
-      const values: Record<string, string | number> = { versionNumber: version.versionNumber, title };
-      if (entry.action === "report.version_opened") {
-        const deadline = formatMoment(data.commentDeadline, data.timeZone, helpers);
-        if (!deadline) return generic;
-        values.commentDeadline = deadline;
-      }
-      if (entry.action === "report.translation_added") {
-        if (!isLanguage(data.language)) return generic;
-        values.language = languageName(data.language, helpers.locale ?? "es");
-      }
-      const href = entry.action === "report.final_published" ? "/report" : `/report/versions/${version.versionNumber}`;
-      return { kind: "known", key: actionKey(entry.action), values, organizationSlug: null, session: null, report: { href } };
+      const { versionNumber, title } = event.data;
+      const values: Record<string, string | number> = { versionNumber, title };
+      if (event.action === "report.version_opened") values.commentDeadline = formatMoment(event.data.commentDeadline, event.data.timeZone, helpers);
+      if (event.action === "report.translation_added") values.language = languageName(event.data.language, helpers.locale ?? "es");
+      const href = event.action === "report.final_published" ? "/report" : `/report/versions/${versionNumber}`;
+      return known(actionKey(event.action), values, { report: { href } });
     }
     case "report.comment_posted":
     case "report.comment_answered": {
       // Signed by the organization; a comment without one is the Civil Society Committee's (or,
-      // on a draft, the secretariat's), as `signedAs` says.
-      const version = versionOf(data);
-      if (!version) return generic;
-      const organizationName = text(data.organizationName);
-      const signedAs = organizationName ? null : data.signedAs === "committee" || data.signedAs === "secretariat" ? data.signedAs : undefined;
-      if (signedAs === undefined) return generic;
+      // on a draft, the secretariat's).
+      const version = versionOf(event.data);
+      const { organizationName } = event.data;
+      const signedAs = organizationName ? null : event.data.signedAs;
+      if (!organizationName && (!signedAs || signedAs === "organization")) return generic;
       const values: Record<string, string | number> = { versionNumber: version.versionNumber };
       if (organizationName) values.organizationName = organizationName;
-      if (entry.action === "report.comment_answered") {
-        if (!isDisposition(data.disposition) || !helpers.dispositionLabel) return generic;
-        values.disposition = helpers.dispositionLabel(data.disposition);
+      if (event.action === "report.comment_answered") {
+        if (!helpers.dispositionLabel) return generic;
+        values.disposition = helpers.dispositionLabel(event.data.disposition);
       }
-      const key = `${actionKey(entry.action)}${signedAs ? `_${signedAs}` : ""}`;
-      return { kind: "known", key, values, organizationSlug: null, session: null, report: { href: version.href } };
+      const key = `${actionKey(event.action)}${signedAs ? `_${signedAs}` : ""}`;
+      return known(key, values, { report: { href: version.href } });
     }
     case "report.proposal_linked":
     case "report.proposal_unlinked": {
-      const version = versionOf(data);
-      const proposalTitle = text(data.proposalTitle);
-      if (!version || !proposalTitle) return generic;
-      return {
-        kind: "known",
-        key: actionKey(entry.action),
-        values: { versionNumber: version.versionNumber, proposalTitle },
-        organizationSlug: null,
-        session: null,
-        report: { href: version.href },
-      };
+      const version = versionOf(event.data);
+      return known(actionKey(event.action), { versionNumber: version.versionNumber, proposalTitle: event.data.proposalTitle }, { report: { href: version.href } });
     }
-    default: {
-      // An action another capability added to the catalogue: pass its text values through.
-      const key = actionKey(entry.action);
-      const message = /^[a-z0-9_]+$/i.test(key) ? helpers.rawMessage(key) : null;
-      if (!message) return generic;
-      const values: Record<string, string | number> = {};
-      for (const [name, value] of Object.entries(data)) {
-        if (typeof value === "string") values[name] = value;
-        else if (typeof value === "number" || typeof value === "boolean") values[name] = String(value);
-      }
-      // Every placeholder of the sentence must have a value, or the generic sentence is safer.
-      const needed = [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]);
-      if (needed.some((name) => !(name in values))) return generic;
-      const slug = text(data.organizationSlug);
-      return { kind: "known", key, values, organizationSlug: slug && SLUG.test(slug) ? slug : null, session: null };
-    }
+    default:
+      return generic;
   }
 }
 

@@ -23,30 +23,43 @@ import { locales } from "@/i18n/routing";
  * draft version) and the command decides.
  */
 
-const text = z.string().min(1);
+/** Text with something in it (a name, a title): blank text would read as a broken sentence. */
+const text = z.string().regex(/\S/);
 const optionalText = z.string().nullable();
 const id = z.guid();
 const day = z.iso.date();
 const instant = z.iso.datetime();
-const timeZone = z.string().min(1);
+/** The zone a deadline is shown in; entries written before zones were recorded have none (shown in UTC). */
+const timeZone = z.string().min(1).optional();
 const language = z.enum(locales);
 /** A title in every language it was written in (sessions). */
 const localizedTitle = z.partialRecord(language, z.string());
 /** A paragraph anchor as the report makes them. */
 const anchor = z.string().regex(ANCHOR_PATTERN);
 
-const organization = { organizationName: text, organizationSlug: text };
+/** Slugs as organizations get them: the public log links to /organizations/<slug>. */
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/);
+const organization = { organizationName: text, organizationSlug: slug };
 const proposal = { proposalTitle: text, ...organization, status: z.enum(ProposalStatus) };
 const session = { sessionId: id, sessionTitle: localizedTitle };
 const nomination = { sessionId: id, nominationId: id, role: z.enum(SpeakerRole), nomineeName: text };
 const version = { versionNumber: z.number().int().positive(), title: text };
-const reportComment = { versionNumber: z.number().int().positive(), anchor, organizationName: optionalText };
+// An anchor that is not one links to the version without a fragment rather than losing the entry.
+const reportComment = { versionNumber: z.number().int().positive(), anchor: anchor.optional().catch(undefined), organizationName: optionalText };
 const signedAs = z.enum(["organization", "committee", "secretariat"]);
 
 type Visibility = "public" | "private" | "either";
 
+/**
+ * `schema` is strict, for the writer: a field the event does not name is a bug. `reader` drops
+ * such fields instead, so a reader only ever sees the fields named here.
+ */
 function event<A extends string, T extends string, D extends z.ZodRawShape>(action: A, entityType: T, visibility: Visibility, data: D) {
-  return { visibility, schema: z.strictObject({ action: z.literal(action), entityType: z.literal(entityType), data: z.strictObject(data) }) };
+  return {
+    visibility,
+    schema: z.strictObject({ action: z.literal(action), entityType: z.literal(entityType), data: z.strictObject(data) }),
+    reader: z.object({ action: z.literal(action), entityType: z.literal(entityType), data: z.object(data) }),
+  };
 }
 
 const EVENTS = {
@@ -166,8 +179,8 @@ const EVENTS = {
     role: z.enum(SpeakerRole),
     speakerName: optionalText,
     organizationName: optionalText,
-    selectedBy: z.string(),
-    rationale: z.string(),
+    selectedBy: text,
+    rationale: text,
   }),
 
   // The report
@@ -177,10 +190,11 @@ const EVENTS = {
   reportVersionClosed: event("report.version_closed", "ReportVersion", "public", version),
   reportFinalPublished: event("report.final_published", "ReportVersion", "public", version),
   reportTranslationAdded: event("report.translation_added", "ReportVersion", "public", { ...version, language }),
-  reportCommentPosted: event("report.comment_posted", "ReportComment", "either", { ...reportComment, signedAs }),
+  reportCommentPosted: event("report.comment_posted", "ReportComment", "either", { ...reportComment, signedAs: signedAs.optional() }),
   reportCommentAnswered: event("report.comment_answered", "ReportComment", "either", {
     ...reportComment,
     disposition: z.enum(CommentDisposition),
+    signedAs: signedAs.optional(),
   }),
   reportProposalLinked: event("report.proposal_linked", "ReportParagraph", "either", {
     versionNumber: z.number().int().positive(),
@@ -207,15 +221,28 @@ export type AuditAction = AuditEvent["action"];
 export type AuditEventOf<A extends AuditAction> = Extract<AuditEvent, { action: A }>;
 export type AuditData<A extends AuditAction> = AuditEventOf<A>["data"];
 
-const visibilityByAction = new Map<string, Visibility>(Object.values(EVENTS).map((e) => [e.schema.shape.action.value, e.visibility]));
+const byAction = new Map<string, Events[keyof Events]>(Object.values(EVENTS).map((e) => [e.schema.shape.action.value, e]));
+const visibilityByAction = new Map<string, Visibility>([...byAction].map(([action, e]) => [action, e.visibility]));
 
 export const AUDIT_ACTIONS = [...visibilityByAction.keys()] as AuditAction[];
 
 /** Where an action may be shown: always public, never, or as the command decides. */
 export const visibilityOf = (action: AuditAction): Visibility => visibilityByAction.get(action)!;
 
-/** A stored row read back as its event, or null when it does not match (an older or damaged row). */
+/**
+ * A stored row read back as its event with only the fields its schema names, or null when it
+ * does not match (an older or damaged row).
+ */
 export function parseAuditEvent(row: { action: string; entityType: string; data: unknown }): AuditEvent | null {
-  const parsed = auditEventSchema.safeParse({ action: row.action, entityType: row.entityType, data: row.data ?? {} });
-  return parsed.success ? parsed.data : null;
+  const known = byAction.get(row.action);
+  if (!known) return null;
+  const parsed = known.reader.safeParse({ action: row.action, entityType: row.entityType, data: row.data ?? {} });
+  return parsed.success ? (parsed.data as AuditEvent) : null;
+}
+
+/** An action and its data read back as their event, whatever entity it names; null when they do not match. */
+export function parseEventData(action: string, data: unknown): AuditEvent | null {
+  const known = byAction.get(action);
+  if (!known) return null;
+  return parseAuditEvent({ action, entityType: known.schema.shape.entityType.value, data });
 }

@@ -12,18 +12,31 @@ export type AuditInput = AuditEvent & {
 };
 
 /**
- * Writes one audit row inside the command's transaction, so the decision and its record commit
- * together. The event is parsed first: a shape its schema does not name, or a private event
- * marked public, is a bug and rolls the whole change back.
+ * The row for one event, parsed first: a shape its schema does not name, or a private event
+ * marked public, is a bug and throws (rolling the whole change back).
  */
-export async function recordAudit(tx: Tx, entry: AuditInput) {
+export function auditRow(entry: AuditInput, createdAt?: Date): Prisma.AuditEntryCreateManyInput {
   const { actorId, entityId, isPublic, ...event } = entry;
   const parsed = auditEventSchema.parse(event);
   const visibility = visibilityOf(parsed.action);
   if ((visibility === "public" && !isPublic) || (visibility === "private" && isPublic)) {
     throw new Error(`audit event ${parsed.action} is ${visibility}, written with isPublic=${isPublic}`);
   }
-  await tx.auditEntry.create({
-    data: { actorId, action: parsed.action, entityType: parsed.entityType, entityId, isPublic, data: parsed.data as Prisma.InputJsonValue },
-  });
+  return {
+    actorId,
+    action: parsed.action,
+    entityType: parsed.entityType,
+    entityId,
+    isPublic,
+    data: parsed.data as Prisma.InputJsonValue,
+    ...(createdAt ? { createdAt } : {}),
+  };
+}
+
+/**
+ * Writes one audit row inside the transaction of the change it records, so both commit together.
+ * Commands never call it: the one path (lib/commands/run.ts) does, with what they recorded.
+ */
+export async function recordAudit(tx: Tx, entry: AuditInput) {
+  await tx.auditEntry.create({ data: auditRow(entry) });
 }

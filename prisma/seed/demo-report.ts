@@ -5,6 +5,7 @@
 // cut and anchored by lib/report/paragraphs.ts, as the commands do; links to demo proposals
 // (an accepted one becomes incorporated) and the audit rows and notifications the commands write.
 // Times are relative to "now", so version 2 is always open.
+import { auditRow, type AuditInput } from "../../lib/audit/record";
 import { createHash, randomUUID } from "node:crypto";
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { Prisma } from "../../lib/generated/prisma/client";
@@ -496,7 +497,7 @@ export async function seedReport(tx: Tx, ctx: ReportSeedContext): Promise<void> 
 
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
   const log = (when: Date, actor: string, action: string, entityType: string, entityId: string, isPublic: boolean, data: Prisma.InputJsonObject) =>
-    audit.push({ createdAt: when, actorId: people[actor].id, action, entityType, entityId, isPublic, data });
+    audit.push(auditRow({ actorId: people[actor].id, action, entityType, entityId, isPublic, data } as AuditInput, when));
   const notifications: Prisma.NotificationCreateManyInput[] = [];
 
   // Version 1: written, read by the committee as a draft, opened, closed, superseded by version 2.
@@ -641,6 +642,7 @@ export async function seedReport(tx: Tx, ctx: ReportSeedContext): Promise<void> 
     log(when, "staffIom", "report.proposal_linked", "ReportParagraph", paragraph.id, true, {
       versionNumber: version.number,
       anchor: paragraph.anchor,
+      proposalId: proposal.id,
       proposalTitle: proposal.title,
     });
     if (proposal.status === "ACCEPTED") {

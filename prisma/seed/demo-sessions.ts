@@ -2,6 +2,7 @@
 // speakers, registrations, the proposals meant for them and the audit rows the commands would
 // have written. Times are relative to "now", so the demo stays alive: the open session is
 // always open, the confirmed one always about to start, the past one always past.
+import { auditRow, type AuditInput } from "../../lib/audit/record";
 import { createHash, randomUUID } from "node:crypto";
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { Prisma } from "../../lib/generated/prisma/client";
@@ -688,7 +689,7 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
 
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
   const log = (when: Date, actor: string | null, action: string, entityType: string, entityId: string, isPublic: boolean, data: Prisma.InputJsonObject) =>
-    audit.push({ createdAt: when, actorId: actor ? people[actor].id : null, action, entityType, entityId, isPublic, data });
+    audit.push(auditRow({ actorId: actor ? people[actor].id : null, action, entityType, entityId, isPublic, data } as AuditInput, when));
 
   for (const session of Object.values(SESSIONS)) {
     const sessionId = randomUUID();
@@ -792,7 +793,10 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
       const about = { sessionId, nominationId: id, nomineeName: name, role: n.role };
       log(nominatedAt, n.nominatedBy, "nomination.proposed", "Nomination", id, false, about);
       if (invited) {
-        log(new Date(nominatedAt.getTime() + MINUTE), n.nominatedBy, "nomination.invited", "Nomination", id, false, about);
+        log(new Date(nominatedAt.getTime() + MINUTE), n.nominatedBy, "nomination.invited", "Nomination", id, false, {
+          ...about,
+          expiresAt: invitationExpiresAt!.toISOString(),
+        });
         // Only the hash of a link nobody needs: the demo nominees never receive one.
         tokens.push({
           nominationId: id,
@@ -805,7 +809,17 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
       }
       if (respondedAt) {
         const accepted = n.status !== "DECLINED";
-        log(respondedAt, n.user ?? null, accepted ? "nomination.accepted" : "nomination.declined", "Nomination", id, false, about);
+        log(
+          respondedAt,
+          n.user ?? null,
+          accepted ? "nomination.accepted" : "nomination.declined",
+          "Nomination",
+          id,
+          false,
+          accepted
+            ? { ...about, publishName: !n.hide?.name, publishOrganization: !n.hide?.organization, publishBio: !n.hide?.bio }
+            : { ...about, optOut: false },
+        );
         if (accepted) {
           tokens.push({ nominationId: id, purpose: "WITHDRAW", tokenHash: hashInvitationToken(newInvitationToken()), expiresAt: startsAt, createdAt: respondedAt });
         }
@@ -820,10 +834,15 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
           for (const [i, voter] of n.selection.by.entries()) {
             const when = new Date(selectedAt.getTime() - (n.selection.by.length - 1 - i) * 3_600_000);
             votes.push({ nominationId: id, userId: people[voter].id, rationale: n.selection.rationale, createdAt: when });
-            log(when, voter, "nomination.vote", "Nomination", id, false, about);
+            log(when, voter, "nomination.vote", "Nomination", id, false, { ...about, rationale: n.selection.rationale });
           }
         }
-        log(selectedAt, selector, "nomination.selected", "Nomination", id, false, { ...about, selectionRationale: n.selection.rationale });
+        log(selectedAt, selector, "nomination.selected", "Nomination", id, false, {
+          ...about,
+          mode: n.selection.by.length > 1 ? "TWO_MEMBERS" : "CHAIR",
+          rationale: n.selection.rationale,
+          ...(n.selection.by.length > 1 ? { votes: n.selection.by.length } : {}),
+        });
         // What the public log will say at confirmation: no email, no gender, nothing withheld.
         confirmations.push({
           nominationId: id,
@@ -876,7 +895,7 @@ export async function seedSessions(tx: Tx, ctx: SessionSeedContext, passwordHash
           createdAt: at(r.day),
         })),
       });
-      for (const r of session.registrations) log(at(r.day), r.user, "session.registered", "ReviewSession", sessionId, false, { sessionId });
+      for (const r of session.registrations) log(at(r.day), r.user, "session.registered", "ReviewSession", sessionId, false, publicData);
     }
 
     const proposalIds = session.proposals.map((title) => {

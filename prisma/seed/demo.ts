@@ -1,7 +1,19 @@
 // Demo data that shows the portal alive on a fresh `npm start`. Never loaded when DATABASE_URL
 // is set, except on request (`npm run seed:demo`).
 import { db } from "../../lib/db/client";
-import { recordAudit } from "../../lib/audit/record";
+// The demo writes the history it pretends happened, dated in the past, with no actor request to
+// run commands for: it writes audit rows directly, still through the typed writer.
+import { auditRow, recordAudit } from "../../lib/audit/record";
+
+/** The state a proposal is in after each step the demo records. */
+const STATUS_AFTER = {
+  "proposal.submitted": "SUBMITTED",
+  "proposal.review_started": "UNDER_REVIEW",
+  "proposal.withdrawn": "WITHDRAWN",
+  "proposal.accepted": "ACCEPTED",
+  "proposal.not_retained": "NOT_RETAINED",
+  "proposal.incorporated": "INCORPORATED",
+} as const;
 import { hashPassword } from "../../lib/auth/password";
 import { subregionFor } from "../../lib/organizations/subregions";
 import type { Locale, OrganizationStatus, OrganizationType } from "../../lib/generated/prisma/enums";
@@ -378,7 +390,7 @@ async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs:
     });
     ids.push(created.id);
     const data = { proposalTitle: p.title, organizationName: orgName(p.org), organizationSlug: p.org };
-    const steps: { action: string; at: Date; actor: string }[] = [];
+    const steps: { action: keyof typeof STATUS_AFTER; at: Date; actor: string }[] = [];
     if (submittedAt) steps.push({ action: "proposal.submitted", at: submittedAt, actor: authorOf(p.org) });
     for (const [i, sponsor] of (p.cosponsors ?? []).entries()) {
       const at = new Date(submittedAt!.getTime() + (i + 1) * 3_600_000);
@@ -403,7 +415,10 @@ async function seedProposals(tx: Tx, ctx: { users: Record<string, string>; orgs:
     if (p.status === "INCORPORATED") steps.push({ action: "proposal.incorporated", at: new Date(answeredAt!.getTime() + day), actor: users.staffIom });
     for (const step of steps) {
       await tx.auditEntry.create({
-        data: { actorId: step.actor, action: step.action, entityType: "Proposal", entityId: created.id, isPublic: true, data, createdAt: step.at },
+        data: auditRow(
+          { actorId: step.actor, action: step.action, entityType: "Proposal", entityId: created.id, isPublic: true, data: { ...data, status: STATUS_AFTER[step.action] } },
+          step.at,
+        ),
       });
     }
   }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createTranslator } from "next-intl";
 import { catalogueHelpers, describeEntry } from "@/components/transparency/entries";
 import { listPublicLog } from "@/lib/audit/queries";
+import { auditEventSchema, parseAuditEvent, visibilityOf } from "@/lib/audit/events";
 import { db } from "@/lib/db/client";
 import { locales } from "@/i18n/routing";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -371,6 +372,18 @@ describe("demo data", () => {
         const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c, report: (c: string) => c });
         expect(text).not.toMatch(/[{}@]/);
       }
+    }
+  });
+
+  it("wrote only audit rows that parse as their typed event, each as public as its event allows", async () => {
+    const rows = await db.auditEntry.findMany({ select: { action: true, entityType: true, data: true, isPublic: true } });
+    expect(rows.length).toBeGreaterThan(50);
+    for (const row of rows) {
+      const event = parseAuditEvent(row);
+      expect(event, `${row.action} ${JSON.stringify(row.data)}`).not.toBeNull();
+      expect(auditEventSchema.safeParse({ action: row.action, entityType: row.entityType, data: row.data }).success, row.action).toBe(true);
+      const visibility = visibilityOf(event!.action);
+      if (visibility !== "either") expect(row.isPublic, row.action).toBe(visibility === "public");
     }
   });
 });

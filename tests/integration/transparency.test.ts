@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { listPublicLog, type PublicLogEntry } from "@/lib/audit/queries";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { endCommitteeTerm, grantCommitteeTerm, grantSiteRole, revokeSiteRole } from "@/lib/roles/commands";
-import { catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature, type EntrySentence } from "@/components/transparency/entries";
+import { AUDIT_ACTIONS, visibilityOf } from "@/lib/audit/events";
+import { actionKey, catalogueHelpers, DAY_FORMAT, describeEntry, INSTANT_FORMAT, publicSignature, type EntrySentence } from "@/components/transparency/entries";
 import { buildWorld, resetDatabase } from "../helpers/factories";
 
 function catalogue(locale: AppLocale) {
@@ -67,7 +68,7 @@ describe("the public log of role and committee decisions", () => {
     await endCommitteeTerm(actors.staff, { termId: term.id });
     // A private entry (may hold what the public must not read) never shows.
     await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: users.admin.id, action: "private.note", entityType: "User", entityId: "x", isPublic: false, data: { email: "a@b.c" } }),
+      recordAudit(tx, { actorId: users.admin.id, action: "organization.rejected", entityType: "Organization", entityId: otherOrg.id, isPublic: false, data: { organizationName: "Rejected", organizationSlug: "rejected", reason: "a@b.c" } }),
     );
 
     const log = await listPublicLog(1);
@@ -120,9 +121,9 @@ describe("sentences of the public log", () => {
     }
   });
 
-  it("does not link a slug that is not one", () => {
+  it("reads an entry whose slug is not one as the generic sentence, never a link", () => {
     const { sentence, text } = render("en", { action: "organization.verified", data: { organizationName: "X", organizationSlug: "javascript:alert(1)" } });
-    expect(sentence).toMatchObject({ kind: "known", organizationSlug: null });
+    expect(sentence).toEqual({ kind: "generic", action: "organization.verified" });
     expect(text).not.toContain("<a");
   });
 
@@ -160,12 +161,19 @@ describe("sentences of the public log", () => {
     }
   });
 
-  it("uses a catalogue sentence another capability adds, only when its data fills every placeholder", () => {
-    const messages = { ...catalogue("en"), actions: { ...catalogue("en").actions, proposal_accepted: "The proposal {proposalTitle} was accepted." } };
-    const ok = render("en", { action: "proposal.accepted", data: { proposalTitle: "Safe routes", extra: { nested: true } } }, messages);
-    expect(ok.text).toBe("The proposal Safe routes was accepted.");
-    const missing = render("en", { action: "proposal.accepted", data: { title: "Safe routes" } }, messages);
-    expect(missing.sentence.kind).toBe("generic");
+  it("has a catalogue sentence for every event that can be public, in every language", () => {
+    for (const locale of locales) {
+      const actions = catalogue(locale).actions as Record<string, string>;
+      for (const action of AUDIT_ACTIONS.filter((a) => visibilityOf(a) !== "private")) {
+        const keys = Object.keys(actions).filter((key) => key === actionKey(action) || key.startsWith(`${actionKey(action)}_`));
+        expect(keys.length, `${locale} ${action}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("never reads an event that is always private, whatever its data", () => {
+    const { sentence } = render("en", { action: "organization.rejected", data: { organizationName: "X", organizationSlug: "x", reason: "why" } });
+    expect(sentence).toEqual({ kind: "generic", action: "organization.rejected" });
   });
 });
 
@@ -274,7 +282,7 @@ describe("sentences of review sessions and their speakers", () => {
 
   it("does not link a session id that is not one, and falls back to the generic sentence on bad data", () => {
     const bad = render("en", { action: "session.held", data: { sessionId: "javascript:alert(1)", sessionTitle } });
-    expect(bad.sentence).toMatchObject({ kind: "known", session: { id: null } });
+    expect(bad.sentence).toEqual({ kind: "generic", action: "session.held" });
     expect(bad.text).not.toContain("<a");
     const cases = [
       { action: "session.held", data: { sessionId } },
@@ -313,8 +321,8 @@ describe("sentences of the review report", () => {
     { action: "report.final_published", data: { versionNumber: 4, title: "Informe final" }, href: "/report" },
     { action: "report.comment_posted", data: commented, href: "/report/versions/2#p-k3x9a0qz" },
     { action: "report.comment_answered", data: { ...commented, disposition: "PARTLY_ACCEPTED" }, href: "/report/versions/2#p-k3x9a0qz" },
-    { action: "report.proposal_linked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
-    { action: "report.proposal_unlinked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
+    { action: "report.proposal_linked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalId: "3f1c2a9e-8b7d-4c6e-9a1b-2c3d4e5f6a7b", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
+    { action: "report.proposal_unlinked", data: { versionNumber: 2, anchor: "p-k3x9a0qz", proposalId: "3f1c2a9e-8b7d-4c6e-9a1b-2c3d4e5f6a7b", proposalTitle: "Alternativas a la detención" }, href: "/report/versions/2#p-k3x9a0qz" },
   ];
 
   it("has a sentence for every public report action, in every language, linking to the version, the paragraph or the final report", () => {
