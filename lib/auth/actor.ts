@@ -71,7 +71,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     email: user.email,
     locale: user.preferredLocale,
     isAdmin: roles.has("ADMIN"),
-    // Admins can do everything staff can (DESIGN.md).
+    // Admins can do everything staff can.
     isStaff: roles.has("STAFF") || roles.has("ADMIN"),
     memberships: user.memberships.map((m) => ({
       organizationId: m.organization.id,

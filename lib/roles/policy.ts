@@ -8,7 +8,7 @@ export const canOpenAdminArea = (actor: Actor | null): actor is Actor => !!actor
 /** Granting and revoking STAFF and ADMIN, and seeing who holds them with their emails. */
 export const canManageSiteRoles = (actor: Actor | null): actor is Actor => !!actor?.isAdmin;
 
-/** Naming and ending committee terms (DESIGN.md: staff name committee terms). */
+/** Naming and ending committee terms: staff name the committee. */
 export const canManageCommitteeTerms = (actor: Actor | null): actor is Actor => !!actor?.isStaff;
 
 /** The mail outbox holds personal links (invitations, password resets): admins only. */
