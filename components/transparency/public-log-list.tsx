@@ -1,6 +1,6 @@
 import { getFormatter, getLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { isLocale } from "@/i18n/routing";
+import { localeOr } from "@/i18n/routing";
 import type { PublicLogEntry } from "@/lib/audit/queries";
 import { describeEntry, publicSignature } from "./entries";
 import { logHelpers } from "./log-helpers";
@@ -8,7 +8,7 @@ import { logHelpers } from "./log-helpers";
 /** Public log entries as sentences in the reader's language (transparency page and home). */
 export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
   const requestLocale = await getLocale();
-  const [{ t, helpers }, format] = await Promise.all([logHelpers(isLocale(requestLocale) ? requestLocale : "es"), getFormatter()]);
+  const [{ t, helpers }, format] = await Promise.all([logHelpers(localeOr(requestLocale)), getFormatter()]);
   return (
     <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((entry) => {
