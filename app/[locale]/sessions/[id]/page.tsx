@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/proposals/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { RegistrationSection } from "./_components/registration-section";
 import { SessionTime } from "@/components/sessions/session-time";
