@@ -15,7 +15,7 @@ export const MARKDOWN_OPTIONS = { html: false, linkify: true, typographer: false
  * A parser with the site's options and without images. lib/report/paragraphs.ts splits the
  * report into blocks with one (parsing only); rendering adds the link rules below.
  */
-export function markdownParser(): MarkdownIt {
+export function markdownParser() {
   return new MarkdownIt(MARKDOWN_OPTIONS).disable("image");
 }
 
