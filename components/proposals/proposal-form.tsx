@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, type FormStateAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox, CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field, TextArea } from "@/components/ui/field";
@@ -15,7 +15,6 @@ import { proposalSessionOptions } from "@/lib/proposals/queries";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
-import { createProposalAction, updateProposalAction } from "@/app/[locale]/proposals/actions";
 
 /** Where most of the region's diaspora lives: offered after Latin America and the Caribbean. */
 export const DIASPORA_COUNTRIES = ["US", "CA", "ES", "IT", "PT", "FR", "GB", "DE", "NL", "BE", "CH"] as const;
@@ -36,7 +35,12 @@ export type ProposalDraftValues = {
   organization: { name: string };
 };
 
-type Props = { locale: AppLocale; actor: Actor } & ({ mode: "create" } | { mode: "edit"; draft: ProposalDraftValues });
+type Props = {
+  locale: AppLocale;
+  actor: Actor;
+  /** The server action the form posts to: creating a proposal or updating the draft (the page picks it). */
+  action: FormStateAction;
+} & ({ mode: "create" } | { mode: "edit"; draft: ProposalDraftValues });
 
 /**
  * Writing a new proposal or editing a draft. Works without JavaScript: every choice is a native
@@ -44,7 +48,7 @@ type Props = { locale: AppLocale; actor: Actor } & ({ mode: "create" } | { mode:
  * key, so posting it twice creates one proposal.
  */
 export async function ProposalForm(props: Props) {
-  const { locale, actor } = props;
+  const { locale, actor, action } = props;
   const draft = props.mode === "edit" ? props.draft : null;
   const [t, tc, tg, format, sessions] = await Promise.all([
     getTranslations("proposals"),
@@ -67,7 +71,7 @@ export async function ProposalForm(props: Props) {
   ];
 
   return (
-    <ActionForm action={draft ? updateProposalAction : createProposalAction} aria-label={draft ? t("edit.title") : t("new.title")}>
+    <ActionForm action={action} aria-label={draft ? t("edit.title") : t("new.title")}>
       <input type="hidden" name="locale" value={locale} />
       {draft ? (
         <input type="hidden" name="proposalId" value={draft.id} />

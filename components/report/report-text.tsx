@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Markdown } from "@/components/proposals/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { atRenderedLevel, outlineLevels } from "@/lib/report/headings";
 
 type Paragraph = { id: string; anchor: string; markdown: string; headingLevel: number | null };
@@ -7,7 +7,7 @@ type Paragraph = { id: string; anchor: string; markdown: string; headingLevel: n
 /**
  * The paragraphs of a version, each in an element whose id is its stable anchor (links to a
  * paragraph keep working from one version to the next), with whatever goes under it (comments).
- * Markdown is rendered safely by lib/proposals/markdown.ts (no raw HTML, safe links only);
+ * Markdown is rendered safely by lib/markdown.ts (no raw HTML, safe links only);
  * headings get their outline level (lib/report/headings.ts) so the page skips none.
  */
 export function ReportText({ paragraphs, lang, after }: { paragraphs: readonly Paragraph[]; lang?: string; after?: (p: Paragraph) => ReactNode }) {

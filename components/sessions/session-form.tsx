@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, type FormStateAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field, TextArea } from "@/components/ui/field";
@@ -12,9 +12,12 @@ import type { SpeakerRole } from "@/lib/generated/prisma/enums";
 import type { SessionDeskData } from "@/lib/sessions/queries";
 import { DESCRIPTION_FIELDS, SEAT_FIELDS, SESSION_FORMATS, SESSION_LIMITS, TITLE_FIELDS } from "@/lib/sessions/schemas";
 import { dateToLocalInput, SESSION_TIME_ZONES } from "@/lib/sessions/time";
-import { createSessionAction, updateSessionAction } from "@/app/[locale]/dashboard/sessions/actions";
 
-type Props = { locale: AppLocale } & ({ mode: "create" } | { mode: "edit"; data: SessionDeskData });
+type Props = {
+  locale: AppLocale;
+  /** The server action the form posts to: creating or updating a session (the page picks it). */
+  action: FormStateAction;
+} & ({ mode: "create" } | { mode: "edit"; data: SessionDeskData });
 
 const SEAT_ROLES: SpeakerRole[] = ["PANELIST", "RAPPORTEUR", "MODERATOR"];
 
@@ -24,7 +27,7 @@ const SEAT_ROLES: SpeakerRole[] = ["PANELIST", "RAPPORTEUR", "MODERATOR"];
  * random idempotency key, so posting it twice creates one session.
  */
 export async function SessionForm(props: Props) {
-  const { locale } = props;
+  const { locale, action } = props;
   const [t, tc, tg] = await Promise.all([getTranslations("sessionDesk"), getTranslations("common"), getTranslations("gcm")]);
   const ts = await getTranslations("sessions");
   const required = tc("requiredField");
@@ -43,7 +46,7 @@ export async function SessionForm(props: Props) {
   const order = [locale, ...locales.filter((l) => l !== locale)];
 
   return (
-    <ActionForm action={session ? updateSessionAction : createSessionAction} aria-label={session ? t("form.editTitle") : t("form.newTitle")} className="space-y-8">
+    <ActionForm action={action} aria-label={session ? t("form.editTitle") : t("form.newTitle")} className="space-y-8">
       <input type="hidden" name="locale" value={locale} />
       {session ? <input type="hidden" name="sessionId" value={session.id} /> : <input type="hidden" name="idempotencyKey" value={randomUUID()} />}
 

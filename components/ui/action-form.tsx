@@ -10,8 +10,11 @@ const FormStateContext = createContext<FormState>({ status: "idle" });
 /** The state of the surrounding form: field errors and what the user typed. */
 export const useFormStateContext = () => useContext(FormStateContext);
 
+/** A server action a form posts to (the page passes it to shared form components). */
+export type FormStateAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
 type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormStateAction;
   children: ReactNode;
   /** Shown after a successful submit (when the action does not redirect). */
   successMessage?: string;

@@ -1,4 +1,4 @@
-import { MARKDOWN_HEADING_OFFSET } from "@/lib/proposals/markdown";
+import { MARKDOWN_HEADING_OFFSET } from "@/lib/markdown";
 
 // The report's own headings sit under the page's h1 and the "text of the report" h2. Authors
 // start at # or ## and sometimes jump a level; readers of headings (screen readers, axe's

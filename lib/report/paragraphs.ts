@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import MarkdownIt from "markdown-it";
+import { markdownParser } from "@/lib/markdown";
 
 // A report version is stored as Markdown and as its top-level blocks ("paragraphs": a paragraph,
 // a heading, a list, a quote, a code block, a table, a rule…), each with a stable anchor.
@@ -22,10 +22,9 @@ export type AnchoredBlock = Block & { anchor: string; position: number };
 /** The similarity at or above which a changed block keeps its anchor (step 2). */
 export const SIMILARITY_THRESHOLD = 0.5;
 
-const parser = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-parser.disable("image");
+const parser = markdownParser();
 
-type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
+type Token = ReturnType<typeof parser.parse>[number];
 
 /** Whitespace collapsed and Unicode-normalized: what step (1) compares. */
 export function normalizeText(text: string): string {

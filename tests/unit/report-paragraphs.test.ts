@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/proposals/markdown";
+import { renderMarkdown } from "@/lib/markdown";
 import { assignAnchors, matchParagraphs, similarity, splitMarkdown, type Block } from "@/lib/report/paragraphs";
 
 const SOURCE = `# Informe regional

@@ -1,4 +1,3 @@
-export { ParagraphComments, type ParagraphCommentsProps } from "./paragraph-comments";
 export { CommentCounts } from "./comment-counts";
 export { CommentDoneNotice } from "./done-notice";
 export { DispositionBadge } from "./disposition-badge";

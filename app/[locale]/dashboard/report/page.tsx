@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DraftPanel, NewVersionForm, TranslationForm, VersionActions } from "@/components/report/desk";
+import { DraftPanel, NewVersionForm, TranslationForm, VersionActions } from "./_components/desk";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";

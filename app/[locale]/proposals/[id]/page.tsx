@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CommentsSection } from "@/components/proposals/comments-section";
-import { Markdown } from "@/components/proposals/markdown";
-import { ProposalActions } from "@/components/proposals/proposal-actions";
+import { CommentsSection } from "./_components/comments-section";
+import { Markdown } from "@/components/ui/markdown";
+import { ProposalActions } from "./_components/proposal-actions";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PendingVerificationNotice } from "@/components/organizations/pending-verification";
 import { ProposalForm } from "@/components/proposals/proposal-form";
+import { createProposalAction } from "../actions";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
@@ -51,7 +52,7 @@ export default async function NewProposalPage({ params }: { params: Promise<{ lo
           <PendingVerificationNotice organizations={pending} />
         </div>
       ) : null}
-      <ProposalForm mode="create" locale={locale} actor={actor} />
+      <ProposalForm mode="create" locale={locale} actor={actor} action={createProposalAction} />
     </div>
   );
 }

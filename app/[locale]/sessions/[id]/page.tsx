@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/proposals/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
-import { RegistrationSection } from "@/components/sessions/registration-section";
+import { RegistrationSection } from "./_components/registration-section";
 import { SessionTime } from "@/components/sessions/session-time";
 import { SessionSpeakers } from "@/components/sessions/speakers";
 import { SessionStatusBadge } from "@/components/sessions/status-badge";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { RegistrationsPanel, SessionStatePanel, SummaryPanel } from "@/components/sessions/desk-panels";
+import { RegistrationsPanel, SessionStatePanel, SummaryPanel } from "./_components/desk-panels";
 import { SessionForm } from "@/components/sessions/session-form";
 import { SessionTime } from "@/components/sessions/session-time";
 import { SessionStatusBadge } from "@/components/sessions/status-badge";
@@ -13,7 +13,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { isSessionEditable } from "@/lib/sessions/policy";
 import { getSessionForDesk } from "@/lib/sessions/queries";
-import type { SessionDeskDone } from "../actions";
+import { updateSessionAction, type SessionDeskDone } from "../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -83,7 +83,7 @@ export default async function SessionDeskPage({ params, searchParams }: Props) {
           <h2 id="edit-heading" className="text-xl font-semibold text-slate-950">
             {t("desk.editHeading")}
           </h2>
-          {isSessionEditable(session.status) ? <SessionForm mode="edit" locale={locale} data={data} /> : <p className="text-slate-800">{t("desk.notEditable")}</p>}
+          {isSessionEditable(session.status) ? <SessionForm mode="edit" locale={locale} data={data} action={updateSessionAction} /> : <p className="text-slate-800">{t("desk.notEditable")}</p>}
         </Card>
       </section>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SessionForm } from "@/components/sessions/session-form";
+import { createSessionAction } from "../actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
@@ -23,7 +24,7 @@ export default async function NewSessionPage({ params }: { params: Promise<{ loc
         <Link href="/dashboard/sessions">{t("back")}</Link>
       </p>
       <PageHeader title={t("form.newTitle")} lead={t("form.newLead")} />
-      <SessionForm mode="create" locale={locale} />
+      <SessionForm mode="create" locale={locale} action={createSessionAction} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProposalForm } from "@/components/proposals/proposal-form";
+import { updateProposalAction } from "../../actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { findEditableDraft } from "@/lib/proposals/commands";
@@ -31,7 +32,7 @@ export default async function EditProposalPage({ params }: { params: Params }) {
         <Link href={`/proposals/${draft.id}`}>{t("edit.backToProposal")}</Link>
       </p>
       <PageHeader title={t("edit.title")} lead={t("edit.lead")} />
-      <ProposalForm mode="edit" locale={locale} actor={actor} draft={draft} />
+      <ProposalForm mode="edit" locale={locale} actor={actor} draft={draft} action={updateProposalAction} />
     </div>
   );
 }

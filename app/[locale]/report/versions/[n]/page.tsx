@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CommentCounts, CommentDoneNotice, ParagraphComments } from "@/components/report/comments";
+import { CommentCounts, CommentDoneNotice } from "@/components/report/comments";
+import { ParagraphComments } from "./_components/paragraph-comments";
 import { ReportDeadline } from "@/components/report/deadline";
 import { InternalNote } from "@/components/report/internal-note";
 import { PrintButton } from "@/components/report/print-button";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BalancePanel } from "@/components/nominations/balance-panel";
 import { NominateForms } from "./_components/nominate-forms";
 import { NominationCard } from "./_components/nomination-card";
-import { DoneNotice } from "@/components/nominations/notice";
+import { DoneNotice } from "./_components/notice";
 import { SessionFacts, SessionTitle } from "@/components/nominations/session-overview";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { OpenVersionForm } from "@/components/report/desk";
+import { OpenVersionForm } from "./_components/open-version-form";
 import { InternalNote } from "@/components/report/internal-note";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { Alert } from "@/components/ui/alert";

@@ -16,7 +16,7 @@ import {
   mayCommentOn,
   type CommentView,
 } from "@/lib/proposals/comments";
-import { CommentDisclosure } from "./comment-disclosure";
+import { CommentDisclosure } from "@/components/proposals/comment-disclosure";
 
 type Props = {
   proposalId: string;

@@ -13,7 +13,7 @@ import { canTransitionSession } from "@/lib/sessions/policy";
 import { ACCESS_NEEDS, SESSION_LIMITS } from "@/lib/sessions/schemas";
 import { dateToLocalInput, formatSessionDateTime } from "@/lib/sessions/time";
 import { markSessionHeldAction, openSessionAction, publishSessionSummaryAction } from "@/app/[locale]/dashboard/sessions/actions";
-import { zoneLabel } from "./session-time";
+import { zoneLabel } from "@/components/sessions/session-time";
 
 /** What staff can do next with the session's state, and where the slate is confirmed. */
 export async function SessionStatePanel({ data, locale, now }: { data: SessionDeskData; locale: AppLocale; now: Date }) {

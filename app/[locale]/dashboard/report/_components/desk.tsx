@@ -3,7 +3,6 @@ import {
   addTranslationAction,
   closeVersionAction,
   createVersionAction,
-  openVersionAction,
   publishFinalAction,
   updateDraftAction,
 } from "@/app/[locale]/dashboard/report/actions";
@@ -11,22 +10,16 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
+import { DeskHiddenFields } from "@/components/report/desk-hidden-fields";
 import { Field, TextArea } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { canApplyReportAction } from "@/lib/report/policy";
-import type { SupersededVersion, VersionListItem } from "@/lib/report/queries";
+import type { VersionListItem } from "@/lib/report/queries";
 import { REPORT_LIMITS } from "@/lib/report/schemas";
-import { SESSION_TIME_ZONES, formatSessionDateTime } from "@/lib/sessions/time";
-import { ReportStatusBadge } from "./status-badge";
-
-const Hidden = ({ locale, versionId }: { locale: AppLocale; versionId?: string }) => (
-  <>
-    <input type="hidden" name="locale" value={locale} />
-    {versionId ? <input type="hidden" name="versionId" value={versionId} /> : null}
-  </>
-);
+import { formatSessionDateTime } from "@/lib/sessions/time";
+import { ReportStatusBadge } from "@/components/report/status-badge";
 
 async function languageOptions() {
   const tc = await getTranslations("common");
@@ -44,7 +37,7 @@ export async function NewVersionForm({ locale, latest }: { locale: AppLocale; la
       </h2>
       <p className="text-slate-800">{first ? t("new.leadFirst") : t("new.lead", { number: latest.number })}</p>
       <ActionForm action={createVersionAction} aria-label={t("new.heading")}>
-        <Hidden locale={locale} />
+        <DeskHiddenFields locale={locale} />
         <Field name="title" label={t("fields.title")} hint={first ? undefined : t("new.blankKeeps")} maxLength={REPORT_LIMITS.title} required={first} requiredLabel={tc("requiredField")} />
         <Select
           name="language"
@@ -86,7 +79,7 @@ export async function DraftPanel({ locale, draft }: { locale: AppLocale; draft: 
 
       <ActionForm action={updateDraftAction} aria-label={t("draft.editHeading")}>
         <h3 className="text-lg font-semibold text-slate-950">{t("draft.editHeading")}</h3>
-        <Hidden locale={locale} versionId={draft.id} />
+        <DeskHiddenFields locale={locale} versionId={draft.id} />
         <Field name="title" label={t("fields.title")} defaultValue={draft.title} maxLength={REPORT_LIMITS.title} required requiredLabel={tc("requiredField")} />
         <Select name="language" label={t("fields.language")} options={await languageOptions()} defaultValue={draft.language} required requiredLabel={tc("requiredField")} />
         <TextArea name="body" label={t("fields.body")} hint={`${t("fields.bodyHint")} ${t("draft.anchorsHint")}`} defaultValue={draft.body} rows={20} required requiredLabel={tc("requiredField")} />
@@ -110,37 +103,13 @@ export async function DraftPanel({ locale, draft }: { locale: AppLocale; draft: 
   );
 }
 
-/**
- * The confirmation form for opening a draft: the public title (prefilled, editable), the
- * deadline and its zone. It tells the command which versions the page said would be superseded,
- * so a version opened by someone else in between makes it refuse instead of superseding it.
- */
-export async function OpenVersionForm({ locale, version, superseded }: { locale: AppLocale; version: { id: string; number: number; title: string; timeZone: string }; superseded: readonly SupersededVersion[] }) {
-  const [t, tc, ts] = await Promise.all([getTranslations("reportDesk"), getTranslations("common"), getTranslations("sessions")]);
-  const zones = SESSION_TIME_ZONES.map((z) => ({ value: z.id, label: ts(`zones.${z.key}`) }));
-  const expected = superseded.length ? superseded.map((v) => v.number).join(",") : "none";
-  return (
-    <ActionForm action={openVersionAction} aria-label={t("confirm.formLabel", { number: version.number })}>
-      <Hidden locale={locale} versionId={version.id} />
-      <input type="hidden" name="expectedSuperseded" value={expected} />
-      <Field name="title" label={t("confirm.title")} hint={t("confirm.titleHint")} defaultValue={version.title} maxLength={REPORT_LIMITS.title} required requiredLabel={tc("requiredField")} />
-      <Field name="commentDeadline" type="datetime-local" label={t("open.deadline")} hint={t("open.deadlineHint")} required requiredLabel={tc("requiredField")} className="sm:max-w-xs" />
-      <Select name="timeZone" label={t("open.timeZone")} options={zones} defaultValue={version.timeZone} required requiredLabel={tc("requiredField")} className="sm:max-w-md" />
-      <div className="flex flex-wrap items-center gap-4">
-        <Button pendingLabel={t("working")}>{t("confirm.submit", { number: version.number })}</Button>
-        <Link href="/dashboard/report">{t("confirm.cancel")}</Link>
-      </div>
-    </ActionForm>
-  );
-}
-
 async function FinalForm({ locale, version }: { locale: AppLocale; version: VersionListItem }) {
   const t = await getTranslations("reportDesk");
   return (
     <ActionForm action={publishFinalAction} aria-label={t("final.heading", { number: version.number })}>
       <h3 className="text-lg font-semibold text-slate-950">{t("final.heading", { number: version.number })}</h3>
       <p className="text-slate-800">{t("final.lead")}</p>
-      <Hidden locale={locale} versionId={version.id} />
+      <DeskHiddenFields locale={locale} versionId={version.id} />
       <Button pendingLabel={t("working")}>{t("final.submit")}</Button>
     </ActionForm>
   );
@@ -174,7 +143,7 @@ export async function VersionActions({ locale, version }: { locale: AppLocale; v
       ) : null}
       {canClose ? (
         <ActionForm action={closeVersionAction} aria-label={t("close.submit")}>
-          <Hidden locale={locale} versionId={version.id} />
+          <DeskHiddenFields locale={locale} versionId={version.id} />
           <p className="text-slate-800">{t("close.lead")}</p>
           <Button variant="secondary" pendingLabel={t("working")}>
             {t("close.submit")}
@@ -200,7 +169,7 @@ export async function TranslationForm({ locale, versions }: { locale: AppLocale;
       ) : (
         <ActionForm action={addTranslationAction} aria-label={t("translation.heading")}>
           <p className="text-slate-800">{t("translation.lead")}</p>
-          <Hidden locale={locale} />
+          <DeskHiddenFields locale={locale} />
           <Select
             name="versionId"
             label={t("translation.version")}

@@ -19,7 +19,7 @@ import type { ReportVersionStatus } from "@/lib/generated/prisma/enums";
 import { REPORT_COMMENT_LIMITS, reportCommentOrganizations, type ReportCommentView } from "@/lib/report/comments";
 import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX } from "@/lib/report/dispositions";
 import type { LinkedProposalView } from "@/lib/report/links";
-import { DispositionBadge } from "./disposition-badge";
+import { DispositionBadge } from "@/components/report/comments";
 
 export type ParagraphCommentsProps = {
   locale: AppLocale;

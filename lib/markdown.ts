@@ -1,15 +1,25 @@
 import MarkdownIt from "markdown-it";
 
 /**
- * Markdown written by organizations, rendered for everyone. Safe by construction:
+ * The one Markdown configuration of the site: proposals, session summaries and the report.
+ * Markdown written by users, rendered for everyone. Safe by construction:
  * - `html: false`: raw HTML in the source is escaped, never passed through;
  * - links only to http(s), mailto or the same site (no javascript:, data:, vbscript:…),
  *   marked rel="nofollow ugc noopener" (user content);
  * - no images (they would load from anywhere and have no reliable text alternative);
  * - headings start at level 3, under the page's own h1 and h2.
  */
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-md.disable("image");
+export const MARKDOWN_OPTIONS = { html: false, linkify: true, typographer: false, breaks: false } as const;
+
+/**
+ * A parser with the site's options and without images. lib/report/paragraphs.ts splits the
+ * report into blocks with one (parsing only); rendering adds the link rules below.
+ */
+export function markdownParser() {
+  return new MarkdownIt(MARKDOWN_OPTIONS).disable("image");
+}
+
+const md = markdownParser();
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
@@ -22,7 +32,7 @@ md.validateLink = (url: string) => {
   return !/^[\\/]{2}/.test(trimmed);
 };
 
-/** The first heading level of the proposal's body: the page has the h1 and section h2s. */
+/** How many levels rendered headings move down: the page has the h1 and section h2s. */
 export const MARKDOWN_HEADING_OFFSET = 2;
 
 md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {

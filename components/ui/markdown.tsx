@@ -1,5 +1,5 @@
 import { cx } from "@/components/ui/cx";
-import { renderMarkdown } from "@/lib/proposals/markdown";
+import { renderMarkdown } from "@/lib/markdown";
 
 // Typography for rendered Markdown (there is no typography plugin): spacing, lists, links, code.
 const PROSE = cx(
@@ -15,7 +15,7 @@ const PROSE = cx(
 );
 
 /**
- * Markdown written by users, rendered on the server. lib/proposals/markdown.ts escapes raw HTML
+ * Markdown written by users, rendered on the server. lib/markdown.ts escapes raw HTML
  * and refuses unsafe links, so the HTML it returns can go into the page as is.
  */
 export function Markdown({ source, lang, className }: { source: string; lang?: string; className?: string }) {
