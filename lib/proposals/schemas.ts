@@ -121,3 +121,21 @@ export const incorporateProposalSchema = z.object({
 
 /** Co-sponsoring (and withdrawing support) on behalf of one of the actor's organizations. */
 export const cosponsorSchema = z.object({ proposalId, organizationId: organizationChoice });
+
+// ─── The discussion ─────────────────────────────────────────────────────────────────────────
+
+export const COMMENT_LIMITS = { body: 4000, reason: 500 } as const;
+
+export const addCommentSchema = z.object({
+  proposalId,
+  body: z.string().trim().min(1).max(COMMENT_LIMITS.body),
+  /** The top-level comment answered; absent for a new thread. */
+  parentId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  /** The organization the author speaks for, when they belong to several verified ones. */
+  organizationId: organizationChoice,
+});
+
+export const hideCommentSchema = z.object({
+  commentId: z.uuid(),
+  reason: z.string().trim().min(1).max(COMMENT_LIMITS.reason),
+});
