@@ -1,7 +1,8 @@
 import { isCommitteeMember, isStaff, membershipIn, type Actor } from "@/lib/auth/actor";
 import type { AuditAction } from "@/lib/audit/events";
 import { refuse, type Refusal } from "@/lib/errors";
-import type { OrganizationStatus, ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { Locale, OrganizationStatus, ProposalStatus } from "@/lib/generated/prisma/enums";
+import { answerField, type ProposalAnswer } from "./schemas";
 import { OPEN_STATUSES } from "./visibility";
 
 // Who may do what with proposals and their discussion: plain functions of (actor, resource),
@@ -107,9 +108,26 @@ export const isOpenForCosponsors = (status: ProposalStatus) => OPEN_STATUSES.inc
 
 const byAuthors = (action: ProposalAction) => AUTHOR_ACTIONS.includes(action);
 
-/** Writing a new draft: a member of an organization that writes drafts. */
-export const createRefusal = (actor: Actor | null): Refusal | null =>
-  canCreateProposal(actor) ? null : refuse.forbidden("proposals.noDraftingOrganization");
+/** The organization a new draft is written for: the one named if the actor drafts for it, else their only one. */
+export function authoringOrganization(actor: Actor | null, requested: string | undefined): string | undefined {
+  const drafting = draftingOrganizationIds(actor);
+  if (requested === undefined) return drafting.length === 1 ? drafting[0] : undefined;
+  return drafting.includes(requested) ? requested : undefined;
+}
+
+/** Writing a new draft: a member of an organization that writes drafts, for one of those. */
+export function createRefusal(actor: Actor | null, requested?: string): Refusal | null {
+  if (!canCreateProposal(actor)) return refuse.forbidden("proposals.noDraftingOrganization");
+  return authoringOrganization(actor, requested) ? null : refuse.field("organizationId", "proposals.chooseOrganization");
+}
+
+/** The organization, read fresh when the draft is written: it may have been suspended since the page loaded. */
+export const draftingOrganizationRefusal = (organization: { status: OrganizationStatus } | null): Refusal | null =>
+  organization && organizationWritesDrafts(organization.status) ? null : refuse.forbidden("proposals.noDraftingOrganization");
+
+/** The same form posted again hands back the proposal it created, only to its author and for the same organization. */
+export const replayRefusal = (actor: Actor, existing: { organizationId: string; authorId: string | null }, organizationId: string): Refusal | null =>
+  existing.organizationId === organizationId && existing.authorId === actor.userId ? null : refuse.conflict("proposals.duplicateKey");
 
 /** Editing, submitting and withdrawing are for members of some organization (which one: the proposal decides). */
 export const authorRefusal = (actor: Actor | null): Refusal | null => (memberOrganizationIds(actor).length > 0 ? null : refuse.forbidden());
@@ -133,11 +151,14 @@ export function transitionRefusal(actor: Actor | null, proposal: ProposalFacts, 
   return null;
 }
 
+/** The answer is public and must be readable in the language the proposal was written in. */
+export const answerRefusal = (language: Locale, answer: ProposalAnswer): Refusal | null =>
+  answer[language] ? null : refuse.field(answerField(language), "proposals.answerRequiredInLanguage");
+
 /** A draft changes while it is a draft and its organization writes drafts. */
 export function editDraftRefusal(proposal: ProposalFacts): Refusal | null {
   if (proposal.status !== "DRAFT") return refuse.conflict("proposals.notEditable");
-  if (!organizationWritesDrafts(proposal.organizationStatus)) return refuse.forbidden("proposals.noDraftingOrganization");
-  return null;
+  return draftingOrganizationRefusal({ status: proposal.organizationStatus });
 }
 
 /** Co-sponsoring is for members of a verified organization. */
@@ -169,8 +190,13 @@ export function withdrawCosponsorshipRefusal(
 ): Refusal | null {
   const eligible = memberOrganizationIds(actor).filter((id) => id !== proposal.organizationId);
   if (organizationId === proposal.organizationId || eligible.length === 0) return refuse.forbidden("proposals.cannotCosponsorOwn");
-  if (organizationId === undefined && mine.length > 1) return refuse.field("organizationId", "proposals.chooseOrganization");
-  if (organizationId !== undefined && !eligible.includes(organizationId)) return refuse.forbidden();
+  if (organizationId === undefined) {
+    // Nothing to withdraw is not an error, whatever the state (the command changes nothing).
+    if (mine.length === 0) return null;
+    if (mine.length > 1) return refuse.field("organizationId", "proposals.chooseOrganization");
+  } else if (!eligible.includes(organizationId)) {
+    return refuse.forbidden();
+  }
   if (!isOpenForCosponsors(proposal.status)) return refuse.conflict("proposals.cosponsorClosed");
   return null;
 }

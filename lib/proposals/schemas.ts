@@ -97,6 +97,19 @@ const optionalAnswer = z.preprocess(
   z.string().trim().max(PROPOSAL_LIMITS.answer).optional(),
 );
 
+/** The public answer, by language; the proposal's own language is always there. */
+export type ProposalAnswer = Partial<Record<AppLocale, string>>;
+
+/** The answer as the form sends it: one field per language, blank ones left out. */
+export function answerFrom(input: Partial<Record<(typeof ANSWER_FIELDS)[AppLocale], string | undefined>>): ProposalAnswer {
+  const answer: ProposalAnswer = {};
+  for (const locale of locales) {
+    const text = input[answerField(locale)];
+    if (text) answer[locale] = text;
+  }
+  return answer;
+}
+
 export const ANSWER_DECISIONS = ["accept", "notRetain"] as const;
 export type AnswerDecision = (typeof ANSWER_DECISIONS)[number];
 
@@ -113,6 +126,9 @@ export const answerProposalSchema = z.object({
   answerFr: optionalAnswer,
 });
 export type AnswerProposalInput = z.output<typeof answerProposalSchema>;
+
+/** Accepting or not retaining through their own form: the decision is the command's. */
+export const answerWithoutDecisionSchema = answerProposalSchema.omit({ decision: true });
 
 export const incorporateProposalSchema = z.object({
   proposalId,
