@@ -8,7 +8,7 @@ import { AppError, conflict, fieldError, forbidden, invalid, notFound, notSigned
 import { asLocalizedText, pickLocalized } from "@/lib/i18n/localized-text";
 import { logError } from "@/lib/log";
 import { sendMail, type Mail } from "@/lib/mail/send";
-import { notify } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
 import type { NominationNotificationKind } from "@/lib/notifications/kinds";
 import { isLimited, recordHit, type RateLimitRule } from "@/lib/rate-limit/consume";
 import { balanceIfSelected, slateMember, totalSeats, type BalanceWarning, type EarlierSpeakers } from "./balance";

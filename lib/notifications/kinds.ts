@@ -1,3 +1,5 @@
+import { ANCHOR_PATTERN } from "@/lib/report/anchors";
+
 /**
  * The in-app notifications and the data each one carries. Commands create them with notify()
  * inside their transaction; components/notifications/notification-text.tsx turns them into a
@@ -27,7 +29,9 @@
  *
  * Data must hold only what the recipient may read: names and titles, never emails.
  */
-export const NOTIFICATION_KINDS = [
+
+/** Kinds about a proposal; their sentences link to the proposal. */
+export const PROPOSAL_NOTIFICATION_KINDS = [
   "proposal.commented",
   "proposal.replied",
   "proposal.cosponsored",
@@ -37,7 +41,7 @@ export const NOTIFICATION_KINDS = [
   "proposal.incorporated",
 ] as const;
 
-/** Kinds about a review session or a nomination to it; their sentences link to a session (kept apart: NOTIFICATION_KINDS are the proposal ones). */
+/** Kinds about a review session or a nomination to it; their sentences link to a session. */
 export const NOMINATION_NOTIFICATION_KINDS = [
   "nomination.accepted",
   "nomination.declined",
@@ -50,7 +54,7 @@ export const NOMINATION_NOTIFICATION_KINDS = [
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
 export const REPORT_NOTIFICATION_KINDS = ["report.final_published", "report.comment_answered"] as const;
 
-export type ProposalNotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
 export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind;
@@ -69,7 +73,7 @@ const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organiza
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 
-export const isNotificationKind = (kind: string): kind is ProposalNotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+export const isProposalNotificationKind = (kind: string): kind is ProposalNotificationKind => (PROPOSAL_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 export const isNominationNotificationKind = (kind: string): kind is NominationNotificationKind =>
   (NOMINATION_NOTIFICATION_KINDS as readonly string[]).includes(kind);
@@ -77,8 +81,6 @@ export const isNominationNotificationKind = (kind: string): kind is NominationNo
 export const isReportNotificationKind = (kind: string): kind is ReportNotificationKind =>
   (REPORT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
-/** A paragraph anchor as lib/report/paragraphs.ts makes them: short, URL- and id-safe. */
-const ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 /** A report kind's sentence: the version it is about and, for a comment, the paragraph's anchor. */
 function describeReportNotification(kind: ReportNotificationKind, d: Record<string, unknown>): NotificationSentence {
@@ -92,7 +94,7 @@ function describeReportNotification(kind: ReportNotificationKind, d: Record<stri
     return { kind: "known", key: "report_final_published", values: { versionNumber, title }, proposalId: null, href: "/report" };
   }
   const anchor = text(d.anchor);
-  if (!anchor || !ANCHOR.test(anchor)) return generic;
+  if (!anchor || !ANCHOR_PATTERN.test(anchor)) return generic;
   return { kind: "known", key: "report_comment_answered", values: { versionNumber }, proposalId: null, href: `/report/versions/${n}#${anchor}` };
 }
 
@@ -144,7 +146,7 @@ export function describeNotification(kind: string, data: unknown): NotificationS
   const rawId = text(d.proposalId);
   const proposalId = rawId && UUID.test(rawId) ? rawId : null;
   const proposalTitle = text(d.proposalTitle);
-  if (!isNotificationKind(kind) || !proposalId || !proposalTitle) return { kind: "generic", proposalId };
+  if (!isProposalNotificationKind(kind) || !proposalId || !proposalTitle) return { kind: "generic", proposalId };
   const values: Record<string, string> = { proposalTitle };
   for (const name of NEEDS[kind]) {
     const value = text(d[name]);

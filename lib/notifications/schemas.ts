@@ -7,6 +7,8 @@ export const MARK_READ_MAX_IDS = 100;
 const toList = (value: unknown) => (value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? value : [value]);
 
 /** `ids` names the notifications to mark as read; without it, every unread one is marked. */
-export const markNotificationsReadSchema = z.object({
-  ids: z.preprocess(toList, z.array(z.uuid()).min(1).max(MARK_READ_MAX_IDS).optional()),
-});
+export const markNotificationsReadSchema = z.preprocess(
+  // Nothing at all reads as "every one".
+  (value) => value ?? {},
+  z.object({ ids: z.preprocess(toList, z.array(z.uuid()).min(1).max(MARK_READ_MAX_IDS).optional()) }),
+);

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportVersionStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { asLocalizedText, pickLocalized, type LocalizedText } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
-import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, readableProposalWhere } from "./visibility";
+import { canComment, canCommentOn, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationIds } from "./policy";
+import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, PUBLIC_STATUSES, readableProposalWhere } from "./visibility";
 
 const idSchema = z.uuid();
 
@@ -130,4 +132,126 @@ export async function sessionFilterOptions(locale: AppLocale): Promise<SessionOp
     select: sessionOptionSelect,
   });
   return rows.map((row) => toOption(row, locale));
+}
+
+/** The draft as its form shows it, for a member of an organization that writes drafts; otherwise null. */
+export async function findEditableDraft(actor: Actor | null, proposalId: string) {
+  const drafting = draftingOrganizationIds(actor);
+  if (drafting.length === 0 || !idSchema.safeParse(proposalId).success) return null;
+  return db.proposal.findFirst({
+    where: { id: proposalId, organizationId: { in: drafting }, organization: { status: { in: [...DRAFTING_ORGANIZATION_STATUSES] } }, status: "DRAFT" },
+    select: {
+      id: true,
+      organizationId: true,
+      title: true,
+      summary: true,
+      body: true,
+      language: true,
+      objectives: true,
+      countries: true,
+      concernsChildren: true,
+      concernsGender: true,
+      concernsIrregular: true,
+      sessionId: true,
+      organization: { select: { name: true, slug: true, status: true } },
+    },
+  });
+}
+
+// ─── The discussion ─────────────────────────────────────────────────────────────────────────
+
+/** Comments and replies a proposal page shows at most (a flood would be hidden by staff). */
+export const COMMENTS_MAX = 2000;
+
+/** canCommentOn for a proposal known by id, read with the actor's rights (false if unreadable). */
+export async function mayCommentOn(proposalId: string, actor: Actor | null): Promise<boolean> {
+  if (!canComment(actor) || !idSchema.safeParse(proposalId).success) return false;
+  const proposal = await db.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, readableProposalWhere(actor)] },
+    select: { status: true },
+  });
+  return !!proposal && canCommentOn(actor, proposal);
+}
+
+export type CommentView = {
+  id: string;
+  createdAt: Date;
+  /** Null when the author's account was deleted. */
+  authorName: string | null;
+  /** The organization the author spoke for, while it is verified (public). */
+  organization: { name: string; slug: string } | null;
+  /** Null when staff hid the comment: `hidden` says why. */
+  body: string | null;
+  hidden: { reason: string; at: Date } | null;
+};
+
+export type CommentThread = CommentView & { replies: CommentView[] };
+
+type CommentRow = {
+  id: string;
+  parentId: string | null;
+  createdAt: Date;
+  body: string;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  authorName: string | null;
+  organizationName: string | null;
+  organizationSlug: string | null;
+  organizationStatus: string | null;
+};
+
+function toView(row: CommentRow): CommentView {
+  const hidden = row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    authorName: row.authorName,
+    organization:
+      row.organizationStatus === "VERIFIED" && row.organizationName && row.organizationSlug
+        ? { name: row.organizationName, slug: row.organizationSlug }
+        : null,
+    body: hidden ? null : row.body,
+    hidden,
+  };
+}
+
+/**
+ * The discussion of a proposal the actor may read: top-level comments oldest first, each with
+ * its replies oldest first. ONE SQL query whatever the number of comments (comments, authors
+ * and organizations joined; the threads are put together here). The readability test is
+ * readableProposalWhere (visibility.ts) written in SQL: public (not a draft, verified
+ * organization) or the actor's own organization's. Nothing for a proposal the actor may not read.
+ */
+export async function listComments(proposalId: string, actor: Actor | null): Promise<CommentThread[]> {
+  if (!idSchema.safeParse(proposalId).success) return [];
+  const memberOf = actor?.memberships.map((m) => m.organizationId) ?? [];
+  const rows = await db.$queryRaw<CommentRow[]>`
+    SELECT c.id::text AS id, c."parentId"::text AS "parentId", c."createdAt", c.body, c."hiddenAt", c."hiddenReason",
+           u.name AS "authorName", o.name AS "organizationName", o.slug AS "organizationSlug", o.status::text AS "organizationStatus"
+    FROM "ProposalComment" c
+    JOIN "Proposal" p ON p.id = c."proposalId"
+    JOIN "Organization" po ON po.id = p."organizationId"
+    LEFT JOIN "User" u ON u.id = c."authorId"
+    LEFT JOIN "Organization" o ON o.id = c."organizationId"
+    WHERE c."proposalId" = ${proposalId}::uuid
+      AND (
+        (p.status::text IN (${Prisma.join(PUBLIC_STATUSES as string[])}) AND po.status = 'VERIFIED')
+        OR p."organizationId"::text = ANY(${memberOf}::text[])
+      )
+    ORDER BY c."createdAt" ASC, c.id ASC
+    LIMIT ${COMMENTS_MAX}`;
+
+  const threads: CommentThread[] = [];
+  const byId = new Map<string, CommentThread>();
+  for (const row of rows) {
+    if (row.parentId === null) {
+      const thread = { ...toView(row), replies: [] };
+      threads.push(thread);
+      byId.set(row.id, thread);
+    } else {
+      // A reply is always newer than its parent, so the parent came first.
+      byId.get(row.parentId)?.replies.push(toView(row));
+    }
+  }
+  return threads;
 }

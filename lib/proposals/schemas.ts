@@ -97,6 +97,19 @@ const optionalAnswer = z.preprocess(
   z.string().trim().max(PROPOSAL_LIMITS.answer).optional(),
 );
 
+/** The public answer, by language; the proposal's own language is always there. */
+export type ProposalAnswer = Partial<Record<AppLocale, string>>;
+
+/** The answer as the form sends it: one field per language, blank ones left out. */
+export function answerFrom(input: Partial<Record<(typeof ANSWER_FIELDS)[AppLocale], string | undefined>>): ProposalAnswer {
+  const answer: ProposalAnswer = {};
+  for (const locale of locales) {
+    const text = input[answerField(locale)];
+    if (text) answer[locale] = text;
+  }
+  return answer;
+}
+
 export const ANSWER_DECISIONS = ["accept", "notRetain"] as const;
 export type AnswerDecision = (typeof ANSWER_DECISIONS)[number];
 
@@ -114,6 +127,9 @@ export const answerProposalSchema = z.object({
 });
 export type AnswerProposalInput = z.output<typeof answerProposalSchema>;
 
+/** Accepting or not retaining through their own form: the decision is the command's. */
+export const answerWithoutDecisionSchema = answerProposalSchema.omit({ decision: true });
+
 export const incorporateProposalSchema = z.object({
   proposalId,
   incorporatedNote: requiredText(PROPOSAL_LIMITS.incorporatedNote),
@@ -121,3 +137,21 @@ export const incorporateProposalSchema = z.object({
 
 /** Co-sponsoring (and withdrawing support) on behalf of one of the actor's organizations. */
 export const cosponsorSchema = z.object({ proposalId, organizationId: organizationChoice });
+
+// ─── The discussion ─────────────────────────────────────────────────────────────────────────
+
+export const COMMENT_LIMITS = { body: 4000, reason: 500 } as const;
+
+export const addCommentSchema = z.object({
+  proposalId,
+  body: z.string().trim().min(1).max(COMMENT_LIMITS.body),
+  /** The top-level comment answered; absent for a new thread. */
+  parentId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  /** The organization the author speaks for, when they belong to several verified ones. */
+  organizationId: organizationChoice,
+});
+
+export const hideCommentSchema = z.object({
+  commentId: z.uuid(),
+  reason: z.string().trim().min(1).max(COMMENT_LIMITS.reason),
+});

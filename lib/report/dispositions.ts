@@ -4,7 +4,7 @@ import type { CommentDisposition, ReportVersionStatus } from "@/lib/generated/pr
 import { isStaff, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, forbidden, notFound, notSignedIn, parseInput } from "@/lib/errors";
-import { notify } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
 
 // Dispositions: staff give every comment one of four answers and a short public text; the
 // version pages show per version how many comments got each and how many still wait.

@@ -5,7 +5,7 @@ import type { ProposalStatus, ReportVersionStatus } from "@/lib/generated/prisma
 import { isStaff, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, fieldError, forbidden, notFound, notSignedIn, parseInput } from "@/lib/errors";
-import { notify } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
 import { PROPOSAL_AUDIT_ACTION } from "@/lib/proposals/policy";
 import { publicProposalWhere } from "@/lib/proposals/visibility";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflict, fieldError, forbidden, notFound, notSignedIn, parseInput, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { sendMail, type Mail } from "@/lib/mail/send";
-import { notify } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
 import { localInputToDate } from "@/lib/sessions/time";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import es from "@/messages/es/report.json";

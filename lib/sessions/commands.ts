@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflict, fieldError, forbidden, notFound, notSignedIn, parseInput, type FieldErrors } from "@/lib/errors";
 import { asLocalizedText, pickLocalized } from "@/lib/i18n/localized-text";
-import { notify } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
 import { locales } from "@/i18n/routing";
 import {
   canManageSessions,

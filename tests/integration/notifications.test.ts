@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { markNotificationsRead, notify } from "@/lib/notifications/commands";
-import { describeNotification, NOTIFICATION_KINDS, REPORT_NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { markNotificationsRead } from "@/lib/notifications/commands";
+import { notify } from "@/lib/notifications/notify";
+import { describeNotification, PROPOSAL_NOTIFICATION_KINDS, REPORT_NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { countUnread, listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/queries";
 import { actorFor, createUser, resetDatabase } from "../helpers/factories";
 import { captureQueries } from "../helpers/query-count";
@@ -114,7 +115,7 @@ describe("listing and reading notifications", () => {
 });
 
 describe("notification sentences", () => {
-  it.each(NOTIFICATION_KINDS)("%s has a sentence in every language with the values it needs", (kind) => {
+  it.each(PROPOSAL_NOTIFICATION_KINDS)("%s has a sentence in every language with the values it needs", (kind) => {
     const sentence = describeNotification(kind, data);
     expect(sentence.kind).toBe("known");
     if (sentence.kind !== "known") return;

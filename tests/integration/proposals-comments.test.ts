@@ -5,14 +5,9 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { describeEntry } from "@/components/transparency/entries";
-import {
-  addComment,
-  canCommentOn,
-  COMMENTABLE_STATUSES,
-  hideComment,
-  listComments,
-  mayCommentOn,
-} from "@/lib/proposals/comments";
+import { addComment, hideComment } from "@/lib/proposals/commands";
+import { canCommentOn, COMMENTABLE_STATUSES } from "@/lib/proposals/policy";
+import { listComments, mayCommentOn } from "@/lib/proposals/queries";
 import { actorFor, buildWorld, createOrganization, createUser, resetDatabase, type RoleName } from "../helpers/factories";
 import { captureQueries } from "../helpers/query-count";
 import { ALL_STATUSES, createProposal, formerCommitteeMember, memberOfOrganizationIn } from "../helpers/proposal-fixtures";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { answerProposal, createProposal, findEditableDraft, incorporateProposal, submitProposal, updateProposal } from "@/lib/proposals/commands";
+import { answerProposal, createProposal, incorporateProposal, submitProposal, updateProposal } from "@/lib/proposals/commands";
 import { getObjectiveCoverage } from "@/lib/proposals/coverage";
 import { renderMarkdown } from "@/lib/markdown";
-import { getProposalForPage } from "@/lib/proposals/queries";
+import { findEditableDraft, getProposalForPage } from "@/lib/proposals/queries";
 import { parseProposalFilters, searchProposals } from "@/lib/proposals/search";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { actorFor, resetDatabase } from "../helpers/factories";

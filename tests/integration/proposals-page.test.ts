@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listComments } from "@/lib/proposals/comments";
+import { listComments } from "@/lib/proposals/queries";
 import { getProposalForPage } from "@/lib/proposals/queries";
 import { buildWorld, createOrganization, createUser, resetDatabase } from "../helpers/factories";
 import { createProposal } from "../helpers/proposal-fixtures";

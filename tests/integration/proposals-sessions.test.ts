@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listComments } from "@/lib/proposals/comments";
+import { listComments } from "@/lib/proposals/queries";
 import { getProposalForPage, proposalSessionOptions, sessionFilterOptions } from "@/lib/proposals/queries";
 import { parseProposalFilters, searchProposals } from "@/lib/proposals/search";
 import { buildWorld, resetDatabase } from "../helpers/factories";

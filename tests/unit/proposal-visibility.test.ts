@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ProposalStatus, type OrganizationStatus } from "@/lib/generated/prisma/enums";
-import { canComment } from "@/lib/proposals/comments";
-import { canCreateProposal, proposalAbilities } from "@/lib/proposals/policy";
+import { canComment, canCreateProposal, proposalAbilities } from "@/lib/proposals/policy";
 import { publicProposalWhere, PUBLIC_STATUSES, readableProposalWhere } from "@/lib/proposals/visibility";
 
 describe("public proposal states", () => {

@@ -1,10 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/state";
-import { runFormAction } from "@/lib/forms/run-action";
+import { runCommandForm } from "@/lib/forms/command-action";
+import type { FormInput } from "@/lib/forms/run-action";
 import {
   answerProposal,
   cosponsorProposal,
@@ -16,15 +15,11 @@ import {
   withdrawCosponsorship,
   withdrawProposal,
 } from "@/lib/proposals/commands";
-import { defaultLocale, isLocale } from "@/i18n/routing";
+import { localeOr } from "@/i18n/routing";
 
-// Thin: each action reads the actor fresh, calls the command (which checks everything) and
+// Thin: each action runs the command (which checks everything and says which pages change) and
 // sends the browser to the proposal page with a notice (?done=…), so the result is the same
 // with and without JavaScript.
-
-type Input = Record<string, string | string[]>;
-
-const localeOf = (input: Input) => (isLocale(input.locale) ? input.locale : defaultLocale);
 
 /** What the page says after the action; ProposalActions shows it (`done` prop). */
 export type ProposalDone =
@@ -38,101 +33,57 @@ export type ProposalDone =
   | "notRetained"
   | "incorporated";
 
-function refresh() {
-  revalidatePath("/[locale]/proposals", "layout");
-  revalidatePath("/[locale]/dashboard", "layout");
-  revalidatePath("/[locale]/transparency", "page");
-}
-
 /**
  * Back to the proposal page, or to the review desk when the form came from there
  * (hidden returnTo=desk). Nothing else is accepted as a destination.
  */
-function finish(input: Input, proposalId: string, done: ProposalDone): never {
-  const locale = localeOf(input);
-  if (input.returnTo === "desk") redirect(`/${locale}/dashboard/proposals?done=${done}`);
-  redirect(`/${locale}/proposals/${proposalId}?done=${done}`);
-}
+const finish =
+  (done: ProposalDone | ((result: { status: string }) => ProposalDone)) =>
+  (result: { id: string; status: string }, input: FormInput): never => {
+    const locale = localeOr(input.locale);
+    const notice = typeof done === "function" ? done(result) : done;
+    if (input.returnTo === "desk") redirect(`/${locale}/dashboard/proposals?done=${notice}`);
+    redirect(`/${locale}/proposals/${result.id}?done=${notice}`);
+  };
+
+/** Co-sponsoring answers with the proposal's id, not the proposal. */
+const finishCosponsor = (done: ProposalDone) => (result: { proposalId: string }, input: FormInput) =>
+  finish(done)({ id: result.proposalId, status: "" }, input);
 
 export async function createProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.create", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await createProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, "saved");
-  });
+  return runCommandForm(formData, createProposal, finish("saved"));
 }
 
 export async function updateProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.update", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await updateProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, "saved");
-  });
+  return runCommandForm(formData, updateProposal, finish("saved"));
 }
 
 export async function submitProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.submit", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await submitProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, "submitted");
-  });
+  return runCommandForm(formData, submitProposal, finish("submitted"));
 }
 
 export async function withdrawProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.withdraw", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await withdrawProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, "withdrawn");
-  });
+  return runCommandForm(formData, withdrawProposal, finish("withdrawn"));
 }
 
 export async function startProposalReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.startReview", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await startProposalReview(actor, input);
-    refresh();
-    finish(input, proposal.id, "reviewStarted");
-  });
+  return runCommandForm(formData, startProposalReview, finish("reviewStarted"));
 }
 
 /** The form has two submit buttons, name="decision": value "accept" or "notRetain". */
 export async function answerProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.answer", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await answerProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, proposal.status === "ACCEPTED" ? "accepted" : "notRetained");
-  });
+  return runCommandForm(formData, answerProposal, finish((proposal) => (proposal.status === "ACCEPTED" ? "accepted" : "notRetained")));
 }
 
 export async function incorporateProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.incorporate", async (input) => {
-    const actor = await getCurrentActor();
-    const proposal = await incorporateProposal(actor, input);
-    refresh();
-    finish(input, proposal.id, "incorporated");
-  });
+  return runCommandForm(formData, incorporateProposal, finish("incorporated"));
 }
 
 /** A second click finds the co-sponsorship already there: the same notice, nothing written. */
 export async function cosponsorProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.cosponsor", async (input) => {
-    const actor = await getCurrentActor();
-    const result = await cosponsorProposal(actor, input);
-    refresh();
-    finish(input, result.proposalId, "cosponsored");
-  });
+  return runCommandForm(formData, cosponsorProposal, finishCosponsor("cosponsored"));
 }
 
 export async function withdrawCosponsorshipAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposals.uncosponsor", async (input) => {
-    const actor = await getCurrentActor();
-    const result = await withdrawCosponsorship(actor, input);
-    refresh();
-    finish(input, result.proposalId, "uncosponsored");
-  });
+  return runCommandForm(formData, withdrawCosponsorship, finishCosponsor("uncosponsored"));
 }

@@ -13,7 +13,7 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { countryName } from "@/lib/i18n/countries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
-import { canCommentOn } from "@/lib/proposals/comments";
+import { canCommentOn } from "@/lib/proposals/policy";
 import { getProposalForPage } from "@/lib/proposals/queries";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

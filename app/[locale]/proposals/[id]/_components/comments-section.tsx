@@ -7,15 +7,9 @@ import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  canComment as roleMayComment,
-  canHideComments,
-  COMMENT_LIMITS,
-  commentingOrganizations,
-  listComments,
-  mayCommentOn,
-  type CommentView,
-} from "@/lib/proposals/comments";
+import { canComment as roleMayComment, canHideComments, commentingOrganizations } from "@/lib/proposals/policy";
+import { listComments, mayCommentOn, type CommentView } from "@/lib/proposals/queries";
+import { COMMENT_LIMITS } from "@/lib/proposals/schemas";
 import { CommentDisclosure } from "@/components/proposals/comment-disclosure";
 
 type Props = {

@@ -5,7 +5,7 @@ import { ProposalForm } from "@/components/proposals/proposal-form";
 import { updateProposalAction } from "../../actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/guards";
-import { findEditableDraft } from "@/lib/proposals/commands";
+import { findEditableDraft } from "@/lib/proposals/queries";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 

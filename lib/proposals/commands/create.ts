@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "@/lib/commands/run";
+import { db } from "@/lib/db/client";
+import { refusalToError } from "@/lib/errors";
+import type { RateLimitRule } from "@/lib/rate-limit/consume";
+import { authoringOrganization, createRefusal, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationRefusal, replayRefusal } from "../policy";
+import { createProposalSchema } from "../schemas";
+import { auditData, checkSession, isUniqueViolation, proposalSelect, toResult, type ProposalResult, type ProposalRow } from "./shared";
+
+// Generous: it stops a script, not a person writing proposals.
+const createRule = (userId: string): RateLimitRule => ({ key: `proposals.create:${userId}`, limit: 60, windowSeconds: 3600 });
+
+/**
+ * A member of a verified or pending organization saves a new draft on its behalf. The form's idempotency
+ * key becomes the proposal's id: posting the same form again returns the proposal created the
+ * first time (when it is the same author's, for the same organization) instead of a second one.
+ */
+export const createProposal = defineCommand({
+  name: "proposals.create",
+  input: createProposalSchema,
+  actor: "required",
+  allow: ({ actor, input }) => createRefusal(actor, input.organizationId),
+  rateLimit: { rules: ({ actor }) => [createRule(actor.userId)], count: "success" },
+  async load({ tx, input, actor }) {
+    const id = input.idempotencyKey ?? randomUUID();
+    const organizationId = authoringOrganization(actor, input.organizationId)!;
+    const [earlier, organization] = await Promise.all([
+      tx.proposal.findUnique({ where: { id }, select: proposalSelect }),
+      // Read again in the transaction: the organization may have been suspended since the page loaded.
+      tx.organization.findFirst({
+        where: { id: organizationId, status: { in: [...DRAFTING_ORGANIZATION_STATUSES] }, memberships: { some: { userId: actor.userId } } },
+        select: { status: true },
+      }),
+    ]);
+    return { id, organizationId, earlier, organization };
+  },
+  // A form posted twice is answered as the first time, whatever happened to the organization since.
+  authorize: ({ loaded }) => (loaded.earlier ? null : draftingOrganizationRefusal(loaded.organization)),
+  async work({ tx, input, actor, loaded, record }): Promise<ProposalResult & { created: boolean }> {
+    if (loaded.earlier) return replay(actor, loaded.earlier, loaded.organizationId);
+    const sessionId = await checkSession(tx, input.sessionId);
+    const row = await tx.proposal.create({
+      data: {
+        id: loaded.id,
+        organizationId: loaded.organizationId,
+        authorId: actor.userId,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        language: input.language,
+        objectives: input.objectives,
+        countries: input.countries,
+        sessionId,
+        concernsChildren: input.concernsChildren,
+        concernsGender: input.concernsGender,
+        concernsIrregular: input.concernsIrregular,
+        status: "DRAFT",
+      },
+      select: proposalSelect,
+    });
+    record({ action: "proposal.draft_saved", entityType: "Proposal", entityId: row.id, isPublic: false, data: auditData(row, "DRAFT") });
+    return { ...toResult(row), created: true };
+  },
+  // Two posts of the same form at the same moment: the second insert hits the primary key.
+  async recover(error, { input, actor }) {
+    if (!isUniqueViolation(error) || !input.idempotencyKey) return undefined;
+    const existing = await db.proposal.findUnique({ where: { id: input.idempotencyKey }, select: proposalSelect });
+    return existing ? replay(actor, existing, authoringOrganization(actor, input.organizationId)!) : undefined;
+  },
+  invalidates: ["proposals", "dashboard"],
+});
+
+function replay(actor: Parameters<typeof replayRefusal>[0], existing: ProposalRow, organizationId: string) {
+  const refusal = replayRefusal(actor, existing, organizationId);
+  if (refusal) throw refusalToError(refusal);
+  return { ...toResult(existing), created: false };
+}
