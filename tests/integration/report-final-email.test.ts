@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Locale, OrganizationStatus } from "@/lib/generated/prisma/enums";
-import { publishFinal } from "@/lib/report/versions";
+import { publishFinal } from "@/lib/report/commands";
 import { buildWorld, createOrganization, createUser, resetDatabase } from "../helpers/factories";
 import { outcome } from "../helpers/outcomes";
 import { hoursFromNow, insertVersion } from "../helpers/report-fixtures";
@@ -108,16 +108,16 @@ describe("the final report's email", () => {
     // Nothing listens on port 1; a fresh module graph so sendMail builds its transport from this URL.
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     vi.resetModules();
-    const fresh = await import("@/lib/report/versions");
+    const fresh = await import("@/lib/report/commands");
     const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
 
     const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
     expect(result).toMatchObject({ status: "FINAL", emailed: 0 });
     expect((await db.reportVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe("FINAL");
     expect(await db.outboxEmail.count()).toBe(0);
-    // Each of the two organizations: sendMail's line (subject only) and the command's.
+    // Each of the two organizations: sendMail's line (subject only) and the path's, named after the command.
     expect(logged.filter((line) => line.includes('"context":"mail.send"'))).toHaveLength(2);
-    expect(logged.filter((line) => line.includes('"context":"report.final.mail"'))).toHaveLength(2);
+    expect(logged.filter((line) => line.includes('"context":"report.publishFinal.mail"'))).toHaveLength(2);
     for (const line of logged) {
       expect(line).not.toContain("puente.example.org");
       expect(line).not.toContain("Estimado equipo");
