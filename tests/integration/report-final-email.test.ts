@@ -123,4 +123,30 @@ describe("the final report's email", () => {
       expect(line).not.toContain("Estimado equipo");
     }
   });
+
+  it("counts only the emails that went out when one organization's delivery fails", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const refusing = world.org.contactEmail;
+    // A transport that refuses one address: the others still go, and `emailed` says how many did.
+    vi.doMock("@/lib/mail/send", async (importOriginal) => {
+      const actual = await importOriginal<typeof import("@/lib/mail/send")>();
+      return {
+        ...actual,
+        sendMail: async (mail: { to: string; subject: string; text: string }) => {
+          if (mail.to === refusing) throw new Error("mailbox unavailable");
+          return actual.sendMail(mail);
+        },
+      };
+    });
+    vi.resetModules();
+    try {
+      const fresh = await import("@/lib/report/commands");
+      const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
+      const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
+      expect(result).toMatchObject({ status: "FINAL", emailed: 1, notified: 4 });
+      expect((await db.outboxEmail.findMany({ select: { to: true } })).map((m) => m.to)).toEqual([world.otherOrg.contactEmail]);
+    } finally {
+      vi.doUnmock("@/lib/mail/send");
+    }
+  });
 });
