@@ -58,8 +58,8 @@ export type CommandDefinition<S extends z.ZodType, M extends ActorMode, L, R, Ou
   invalidates?: readonly Surface[] | ((result: R, ctx: CommandContext<z.output<S>, ActorOf<M>>) => readonly Surface[]);
   /** A database error the command knows (a unique index won a race): the expected error or a result, else undefined. */
   recover?: (error: unknown, ctx: CommandContext<z.output<S>, ActorOf<M>>) => Promise<Out | undefined> | Out | undefined;
-  /** The answer, once the effects ran (for example whether the email went out). */
-  respond?: (result: R, outcome: { mailDelivered: boolean }) => Out;
+  /** The answer, once the effects ran (for example whether the email went out, or how many did). */
+  respond?: (result: R, outcome: { mailDelivered: boolean; mailSent: number }) => Out;
   transaction?: { timeout?: number; maxWait?: number };
 };
 
@@ -127,7 +127,8 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
     }
 
     if (rules.length && definition.rateLimit?.count === "success") await recordHit(rules, ctx.now);
-    const mailDelivered = await deliver(definition.name, mails);
+    const mailSent = await deliver(definition.name, mails);
+    const mailDelivered = mailSent === mails.length;
     for (const effect of effects) {
       try {
         await effect();
@@ -137,7 +138,7 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
     }
     const surfaces = typeof definition.invalidates === "function" ? definition.invalidates(result, ctx) : (definition.invalidates ?? []);
     invalidate(surfaces);
-    return definition.respond ? definition.respond(result, { mailDelivered }) : (result as unknown as Out);
+    return definition.respond ? definition.respond(result, { mailDelivered, mailSent }) : (result as unknown as Out);
   };
   return Object.assign(command, { [COMMAND]: definition.name }) as Command<Out>;
 }
@@ -146,18 +147,18 @@ function refuseIf(refusal: Refusal | null) {
   if (refusal) throw refusalToError(refusal);
 }
 
-/** Mail goes out after the commit, one message at a time; a failure is logged (never the body). */
-async function deliver(context: string, mails: readonly Mail[]): Promise<boolean> {
-  let ok = true;
+/** Mail goes out after the commit, one message at a time; a failure is logged (never the body). How many went out. */
+async function deliver(context: string, mails: readonly Mail[]): Promise<number> {
+  let sent = 0;
   for (const mail of mails) {
     try {
       await sendMail(mail);
+      sent++;
     } catch (error) {
-      ok = false;
       logError(`${context}.mail`, error, { subject: mail.subject });
     }
   }
-  return ok;
+  return sent;
 }
 
 /** A yes/no rule about the actor (a role, a term) as the path's `allow`: refused as forbidden. */

@@ -1,12 +1,25 @@
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentDisposition, Locale, ReportVersionStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { commentsByParagraph as groupComments, REPORT_COMMENT_ORDER, reportCommentSelect, toCommentView } from "./comments";
-import { dispositionCountsByVersion, emptyDispositionCounts as emptyCounts, type DispositionCounts } from "./dispositions";
-import { LINK_ORDER, linkedProposalSelect, linkedProposalsWhere, linksByParagraph, toLinkedProposalView } from "./links";
 import { compareParagraphs, summarize, type DiffRow, type DiffSummary } from "./diff";
-import { canManageReport, canReadDrafts, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses, supersededBy } from "./policy";
+import { canManageReport, canReadDrafts, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses, reportTransitions, supersededBy } from "./policy";
+import {
+  commentsByParagraph as groupComments,
+  emptyDispositionCounts as emptyCounts,
+  LINK_ORDER,
+  linkedProposalSelect,
+  linkedProposalsWhere,
+  linksByParagraph,
+  REPORT_COMMENT_ORDER,
+  reportCommentSelect,
+  toCommentView,
+  toLinkedProposalView,
+  type DispositionCounts,
+  type LinkedProposalView,
+  type ReportCommentView,
+} from "./views";
 
 // What the report pages read. Every query is scoped by what the actor may read (a draft exists
 // only for staff and the committee) and selects public columns only (the internal note only for
@@ -126,7 +139,10 @@ export type SupersededVersion = { id: string; number: number; title: string; lan
  */
 export async function getOpenConfirmation(actor: Actor | null, number: number, now = new Date()) {
   if (!canManageReport(actor) || !Number.isInteger(number) || number < 1) return null;
-  const found = await db.reportVersion.findFirst({ where: { number, status: "DRAFT" }, select: { ...versionSelect, internalNote: true } });
+  const found = await db.reportVersion.findFirst({
+    where: { number, status: { in: [...reportTransitions.open.from] } },
+    select: { ...versionSelect, internalNote: true },
+  });
   if (!found) return null;
   const { internalNote, ...version } = found;
   const earlier = await db.reportVersion.findMany({
@@ -259,7 +275,7 @@ export async function getComparison(actor: Actor | null, fromNumber: number, toN
         version: { select: { number: true } },
         paragraph: { select: { anchor: true } },
         organization: { select: { name: true } },
-        // The same rule as the version page (lib/report/comments.ts toCommentView).
+        // The same rule as the version page (lib/report/views.ts toCommentView).
         author: { select: { roles: { select: { role: true } } } },
       },
     });
@@ -293,3 +309,51 @@ export async function listVersionChoices(actor: Actor | null) {
   });
 }
 
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+/**
+ * Every comment of a version, for a reader who may see the version (the caller checks: a draft
+ * only for staff and the committee). One findMany, a fixed number of statements.
+ */
+export async function listVersionComments(versionId: string): Promise<ReportCommentView[]> {
+  if (!isUuid(versionId)) return [];
+  const rows = await db.reportComment.findMany({ where: { versionId }, orderBy: REPORT_COMMENT_ORDER, select: reportCommentSelect });
+  return rows.map(toCommentView);
+}
+
+/** The public proposals linked to a version's paragraphs (a fixed number of statements). */
+export async function listVersionLinks(versionId: string): Promise<LinkedProposalView[]> {
+  if (!isUuid(versionId)) return [];
+  const rows = await db.reportParagraphProposal.findMany({ where: linkedProposalsWhere(versionId), orderBy: LINK_ORDER, select: linkedProposalSelect });
+  return rows.map(toLinkedProposalView);
+}
+
+/**
+ * How many comments of each version got each disposition and how many still wait, in ONE query
+ * for any number of versions. Every id asked for is in the map (zeros when it has no comment).
+ */
+export async function dispositionCountsByVersion(versionIds: readonly string[]): Promise<Map<string, DispositionCounts>> {
+  const ids = [...new Set(versionIds)].filter(isUuid);
+  const map = new Map<string, DispositionCounts>(ids.map((id) => [id, emptyCounts()]));
+  if (ids.length === 0) return map;
+  const groups = await db.reportComment.groupBy({
+    by: ["versionId", "disposition"],
+    where: { versionId: { in: ids } },
+    _count: { _all: true },
+  });
+  for (const group of groups) {
+    const counts = map.get(group.versionId);
+    if (!counts) continue;
+    const n = group._count._all;
+    if (group.disposition) counts[group.disposition] += n;
+    else counts.waiting += n;
+    counts.total += n;
+  }
+  return map;
+}
+
+/** The counts of one version. */
+export async function dispositionCounts(versionId: string): Promise<DispositionCounts> {
+  return (await dispositionCountsByVersion([versionId])).get(versionId) ?? emptyCounts();
+}

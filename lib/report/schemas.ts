@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CommentDisposition } from "@/lib/generated/prisma/enums";
 import { locales } from "@/i18n/routing";
 import { isSessionTimeZone } from "@/lib/sessions/time";
 
@@ -69,6 +70,86 @@ export const versionRefSchema = z.object({ versionId });
 /** A translation attached to a published version. */
 export const translationSchema = z.object({ versionId, language, title, body });
 export type TranslationInput = z.output<typeof translationSchema>;
+
+// ─── Comments, dispositions, links ──────────────────────────────────────────────────────────
+
+export const REPORT_COMMENT_LIMITS = { body: 4000, proposedText: 8000 } as const;
+
+export const postCommentSchema = z
+  .object({
+    versionId: z.preprocess(blankToUndefined, z.uuid().optional()),
+    /** The paragraph, by its anchor within `versionId`… */
+    anchor: z.preprocess(blankToUndefined, z.string().trim().max(32).optional()),
+    /** …or by its id (the version page's forms send it, with the version). */
+    paragraphId: z.preprocess(blankToUndefined, z.uuid().optional()),
+    body: z.string().trim().min(1).max(REPORT_COMMENT_LIMITS.body),
+    proposedText: z.preprocess(blankToUndefined, z.string().trim().max(REPORT_COMMENT_LIMITS.proposedText).optional()),
+    language: z.preprocess(blankToUndefined, language.optional()),
+    /** The organization the comment is signed with, when the author belongs to several verified ones. */
+    organizationId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.paragraphId && !(value.versionId && value.anchor)) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "reportComments.paragraphRequired" });
+    }
+  });
+export type PostCommentInput = z.output<typeof postCommentSchema>;
+
+export const COMMENT_DISPOSITIONS = ["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"] as const satisfies readonly CommentDisposition[];
+
+export const DISPOSITION_ANSWER_MAX = 2000;
+
+export const giveDispositionSchema = z.object({
+  commentId: z.uuid(),
+  /** The version the page shows: a comment of another version is not found. */
+  versionId,
+  disposition: z.enum(COMMENT_DISPOSITIONS),
+  answer: z.string().trim().min(1).max(DISPOSITION_ANSWER_MAX),
+});
+
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * The proposal a staff member names in the form: its id, or its address
+ * (https://…/es/proposals/<id>, with or without a query or fragment). The last id in the text wins.
+ */
+export function proposalIdFromReference(reference: string): string | null {
+  const ids = reference.match(UUID_IN_TEXT);
+  return ids ? ids[ids.length - 1].toLowerCase() : null;
+}
+
+const paragraphRef = {
+  versionId,
+  /** The paragraph, by its anchor within the version (or by its id). */
+  anchor: z.preprocess(blankToUndefined, z.string().trim().max(32).optional()),
+  paragraphId: z.preprocess(blankToUndefined, z.uuid().optional()),
+};
+
+const needsParagraph = (value: { anchor?: string; paragraphId?: string }, ctx: z.RefinementCtx) => {
+  if (!value.anchor && !value.paragraphId) ctx.addIssue({ code: "custom", path: ["proposal"], message: "reportComments.paragraphRequired" });
+};
+
+export const linkProposalSchema = z
+  .object({
+    ...paragraphRef,
+    /** The proposal's id or address, as typed. */
+    proposal: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .transform((value, ctx) => {
+        const id = proposalIdFromReference(value);
+        if (!id) {
+          ctx.addIssue({ code: "custom", message: "reportComments.proposalReference" });
+          return z.NEVER;
+        }
+        return id;
+      }),
+  })
+  .superRefine(needsParagraph);
+
+export const unlinkProposalSchema = z.object({ ...paragraphRef, proposalId: z.uuid() }).superRefine(needsParagraph);
 
 /** ?from=&to= of the compare page: version numbers. */
 export const versionNumber = z.coerce.number().int().min(1).max(1_000_000);

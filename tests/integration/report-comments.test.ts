@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { invalidated } from "@/lib/commands/invalidate";
 import { db } from "@/lib/db/client";
 import type { ReportVersionStatus } from "@/lib/generated/prisma/enums";
 import { listPublicLog } from "@/lib/audit/queries";
-import { canCommentOnVersion, commentsByParagraph, listVersionComments, postComment } from "@/lib/report/comments";
-import { dispositionCounts, dispositionCountsByVersion, giveDisposition } from "@/lib/report/dispositions";
+import { giveDisposition, postComment } from "@/lib/report/commands";
+import { canCommentOnVersion } from "@/lib/report/policy";
+import { dispositionCounts, dispositionCountsByVersion, listVersionComments } from "@/lib/report/queries";
+import { commentsByParagraph } from "@/lib/report/views";
 import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm, resetDatabase, type RoleName } from "../helpers/factories";
 import { formerCommitteeMember, memberOfOrganizationIn } from "../helpers/proposal-fixtures";
 import { captureQueries } from "../helpers/query-count";
@@ -191,6 +194,7 @@ describe("a posted comment", () => {
 
   it("is public at once, signed with the organization, with proposed text and its language", async () => {
     const open = await createVersion({ status: "OPEN" });
+    const seen = invalidated.length;
     const posted = await postComment(world.actors.otherOrgMember, {
       paragraphId: open.paragraphs[2].id,
       versionId: open.id,
@@ -200,6 +204,7 @@ describe("a posted comment", () => {
       locale: "es",
     });
     expect(posted).toMatchObject({ versionNumber: open.number, anchor: ANCHORS[2], created: true });
+    expect(invalidated.slice(seen)).toEqual(expect.arrayContaining(["report", "transparency"]));
     const views = await listVersionComments(open.id);
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({

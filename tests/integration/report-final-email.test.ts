@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Locale, OrganizationStatus } from "@/lib/generated/prisma/enums";
-import { publishFinal } from "@/lib/report/versions";
+import { publishFinal } from "@/lib/report/commands";
 import { buildWorld, createOrganization, createUser, resetDatabase } from "../helpers/factories";
 import { outcome } from "../helpers/outcomes";
 import { hoursFromNow, insertVersion } from "../helpers/report-fixtures";
@@ -108,19 +108,45 @@ describe("the final report's email", () => {
     // Nothing listens on port 1; a fresh module graph so sendMail builds its transport from this URL.
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     vi.resetModules();
-    const fresh = await import("@/lib/report/versions");
+    const fresh = await import("@/lib/report/commands");
     const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
 
     const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
     expect(result).toMatchObject({ status: "FINAL", emailed: 0 });
     expect((await db.reportVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe("FINAL");
     expect(await db.outboxEmail.count()).toBe(0);
-    // Each of the two organizations: sendMail's line (subject only) and the command's.
+    // Each of the two organizations: sendMail's line (subject only) and the path's, named after the command.
     expect(logged.filter((line) => line.includes('"context":"mail.send"'))).toHaveLength(2);
-    expect(logged.filter((line) => line.includes('"context":"report.final.mail"'))).toHaveLength(2);
+    expect(logged.filter((line) => line.includes('"context":"report.publishFinal.mail"'))).toHaveLength(2);
     for (const line of logged) {
       expect(line).not.toContain("puente.example.org");
       expect(line).not.toContain("Estimado equipo");
+    }
+  });
+
+  it("counts only the emails that went out when one organization's delivery fails", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const refusing = world.org.contactEmail;
+    // A transport that refuses one address: the others still go, and `emailed` says how many did.
+    vi.doMock("@/lib/mail/send", async (importOriginal) => {
+      const actual = await importOriginal<typeof import("@/lib/mail/send")>();
+      return {
+        ...actual,
+        sendMail: async (mail: { to: string; subject: string; text: string }) => {
+          if (mail.to === refusing) throw new Error("mailbox unavailable");
+          return actual.sendMail(mail);
+        },
+      };
+    });
+    vi.resetModules();
+    try {
+      const fresh = await import("@/lib/report/commands");
+      const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
+      const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
+      expect(result).toMatchObject({ status: "FINAL", emailed: 1, notified: 4 });
+      expect((await db.outboxEmail.findMany({ select: { to: true } })).map((m) => m.to)).toEqual([world.otherOrg.contactEmail]);
+    } finally {
+      vi.doUnmock("@/lib/mail/send");
     }
   });
 });

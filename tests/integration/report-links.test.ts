@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { invalidated } from "@/lib/commands/invalidate";
 import { db } from "@/lib/db/client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { getProposalForPage } from "@/lib/proposals/queries";
-import { linkParagraphProposal, listVersionLinks, proposalIdFromReference, unlinkParagraphProposal } from "@/lib/report/links";
+import { linkParagraphProposal, unlinkParagraphProposal } from "@/lib/report/commands";
+import { listVersionLinks } from "@/lib/report/queries";
+import { proposalIdFromReference } from "@/lib/report/schemas";
 import { buildWorld, createOrganization, resetDatabase, type RoleName } from "../helpers/factories";
 import { ALL_STATUSES, createProposal } from "../helpers/proposal-fixtures";
 import { ANCHORS, createVersion, reportCommentCounts, resetNumbers } from "../helpers/report-comment-fixtures";
@@ -126,8 +129,11 @@ describe("which proposals may be linked", () => {
 describe("what a link does", () => {
   it("marks an ACCEPTED proposal INCORPORATED, with its public history entry and its authors notified", async () => {
     const proposal = await createProposal(world.org.id, { status: "ACCEPTED", title: "Niñez migrante" });
+    const seen = invalidated.length;
     const linked = await linkParagraphProposal(world.actors.staff, { versionId: open.id, anchor: ANCHORS[1], proposal: proposal.id });
     expect(linked.incorporated).toBe(true);
+    // The command refreshes the version, the proposal's page and the public log, whichever form ran it.
+    expect(invalidated.slice(seen)).toEqual(expect.arrayContaining(["report", "proposals", "transparency"]));
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("INCORPORATED");
     const history = await db.auditEntry.findFirstOrThrow({ where: { entityType: "Proposal", entityId: proposal.id } });
     expect(history).toMatchObject({ action: "proposal.incorporated", isPublic: true });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { listPublicLog } from "@/lib/audit/queries";
 import { db } from "@/lib/db/client";
 import { getCurrentReport, getOpenConfirmation, getReportDesk, getVersionPage, getVersionSource, listVersionChoices, listVersions } from "@/lib/report/queries";
-import { createVersion, openVersion, publishFinal, updateDraft } from "@/lib/report/versions";
+import { createVersion, openVersion, publishFinal, updateDraft } from "@/lib/report/commands";
 import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
 import { appError, outcome } from "../helpers/outcomes";
 import { captureQueries } from "../helpers/query-count";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cx } from "@/components/ui/cx";
-import type { DispositionCounts } from "@/lib/report/dispositions";
-import { COMMENT_DISPOSITIONS } from "@/lib/report/dispositions";
+import { COMMENT_DISPOSITIONS } from "@/lib/report/schemas";
+import type { DispositionCounts } from "@/lib/report/views";
 
 /**
  * How many comments a version got, how many got each disposition and how many still wait

@@ -7,7 +7,7 @@ import { Table, Td } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
-import { COMMENT_DISPOSITIONS } from "@/lib/report/dispositions";
+import { COMMENT_DISPOSITIONS } from "@/lib/report/schemas";
 import { listVersions } from "@/lib/report/queries";
 import { formatSessionDay } from "@/lib/sessions/time";
 

@@ -14,10 +14,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
-import { canCommentOnVersion } from "@/lib/report/comments";
-import { canGiveDispositions } from "@/lib/report/dispositions";
-import { canLinkProposals } from "@/lib/report/links";
-import { canManageReport } from "@/lib/report/policy";
+import { canCommentOnVersion, canGiveDispositions, canLinkProposals, canManageReport } from "@/lib/report/policy";
 import { getVersionMeta, getVersionPage } from "@/lib/report/queries";
 
 type Props = { params: Promise<{ locale: string; n: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -16,9 +16,9 @@ import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { getCurrentActor } from "@/lib/auth/session";
 import type { ReportVersionStatus } from "@/lib/generated/prisma/enums";
-import { REPORT_COMMENT_LIMITS, reportCommentOrganizations, type ReportCommentView } from "@/lib/report/comments";
-import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX } from "@/lib/report/dispositions";
-import type { LinkedProposalView } from "@/lib/report/links";
+import { reportCommentOrganizations } from "@/lib/report/policy";
+import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX, REPORT_COMMENT_LIMITS } from "@/lib/report/schemas";
+import type { LinkedProposalView, ReportCommentView } from "@/lib/report/views";
 import { DispositionBadge } from "@/components/report/comments";
 
 export type ParagraphCommentsProps = {
