@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { canCreateProposal, canReviewProposals } from "@/lib/proposals/policy";
 import { isCommitteeMember } from "@/lib/auth/actor";
-import { canTransitionNomination, effectiveStatus } from "@/lib/nominations/policy";
+import { effectiveStatus, withdrawRefusal } from "@/lib/nominations/policy";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listOwnPendingOrganizations } from "@/lib/organizations/queries";
@@ -125,7 +125,8 @@ export async function getDashboard(actor: Actor, now = new Date()) {
         role: n.role,
         status,
         session: n.session,
-        canWithdraw: now < n.session.startsAt && canTransitionNomination(status, "withdraw"),
+        // The withdraw command's own decision, for the nominee themself.
+        canWithdraw: withdrawRefusal("nominee", n.session, n, now) === null,
       };
     }),
     /** The committee's workspace is for active committee members and staff; the sessions desk for staff. */

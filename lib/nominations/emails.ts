@@ -1,8 +1,8 @@
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import type { Mail } from "@/lib/mail/send";
 import type { Locale, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { pickLocalized } from "@/lib/i18n/localized-text";
-import { publicUrl } from "@/lib/organizations/emails";
+import { catalogueTranslator } from "@/lib/i18n/translator";
+import { publicUrl } from "@/lib/url";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import es from "@/messages/es/nominee.json";
 import en from "@/messages/en/nominee.json";
@@ -10,16 +10,9 @@ import pt from "@/messages/pt/nominee.json";
 import fr from "@/messages/fr/nominee.json";
 
 // Emails to nominees, from the same catalogue as their page (nominee.json), in their language.
-// createTranslator works outside a request (commands, scripts, tests).
-const catalogues: Record<AppLocale, unknown> = { es, en, pt, fr };
+const translator = catalogueTranslator({ es, en, pt, fr });
 
-function translator(locale: AppLocale) {
-  return createTranslator({
-    locale,
-    messages: { nominee: catalogues[locale] } as AbstractIntlMessages,
-    namespace: "nominee",
-  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-}
+type EmailKind = "invitation" | "accepted" | "selected" | "notSelected";
 
 /**
  * The language a nominee reads: a member's own setting; for someone without an account, the
@@ -64,7 +57,7 @@ function baseValues(context: NomineeMailContext) {
   };
 }
 
-function mail(context: NomineeMailContext, kind: string, values: Record<string, string>): Mail {
+function mail(context: NomineeMailContext, kind: EmailKind, values: Record<string, string>): Mail {
   const t = translator(context.locale);
   return {
     to: context.to,

@@ -1,9 +1,10 @@
 import { isCommitteeMember, isStaff, type Actor } from "@/lib/auth/actor";
-import type { NominationStatus, SelectionMode, SessionStatus } from "@/lib/generated/prisma/enums";
+import { refuse, type Refusal } from "@/lib/errors";
+import type { NominationStatus, SelectionMode, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { isOpenForNominations } from "@/lib/sessions/policy";
 
 // Who may do what with nominations: plain functions of (actor, resource), deny by default.
-// Commands call them before they touch the database and check again inside their transaction.
+// Commands call them over what they read inside their transaction; pages call the same ones.
 
 export const NOMINATION_STATUSES: readonly NominationStatus[] = [
   "PROPOSED",
@@ -151,63 +152,207 @@ export function effectiveSelectionMode(mode: SelectionMode, chairAvailable: bool
 /** Votes needed in two-member mode. */
 export const VOTES_TO_SELECT = 2;
 
+/** The chair selects alone only a nomination at least one active chair is not recused from. */
+export const chairAvailableFor = (chairs: readonly OwnOrganizations[], nomination: NomineeOrganization) =>
+  chairs.some((own) => !isRecused(own, nomination));
+
+/** The seats a session has for a role. */
+export const seatsFor = (session: { panelistSeats: number; rapporteurSeats: number; moderatorSeats: number }, role: SpeakerRole) =>
+  role === "PANELIST" ? session.panelistSeats : role === "RAPPORTEUR" ? session.rapporteurSeats : session.moderatorSeats;
+
+// ─── The decisions ─────────────────────────────────────────────────────────────────────────
+// One function per decision, returning why not (or null). The command calls it over what it
+// read inside its transaction; the committee's page calls it to decide which buttons to show.
+
+type SessionFacts = { status: SessionStatus; startsAt: Date };
+type NominationFacts = NomineeOrganization & {
+  status: NominationStatus;
+  invitationExpiresAt: Date | null;
+  nominatedById: string | null;
+  nomineeUserId: string | null;
+};
+
+const slateClosed = (): Refusal => refuse.conflict("nominations.slateClosed");
+const wrongState = (): Refusal => refuse.conflict("nominations.wrongState");
+const recused = (): Refusal => refuse.forbidden("nominations.recused");
+
+/** The one message for a personal link that does not work: unknown, used, expired, or for something else. */
+export const linkInvalid = (): Refusal => refuse.conflict("nominations.linkInvalid");
+
+/** `action` is not allowed from the nomination's effective status. */
+const stateRefusal = (n: NominationFacts, action: NominationAction, now: Date): Refusal | null =>
+  canTransitionNomination(effectiveStatus(n, now), action) ? null : wrongState();
+
+/** Nominating into a session (and, with a role, into that role). */
+export function nominateRefusal(
+  actor: Actor | null,
+  session: SessionState & { panelistSeats: number; rapporteurSeats: number; moderatorSeats: number },
+  now: Date,
+  role?: SpeakerRole,
+): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  if (!isSessionOpenForNominations(session, now)) return refuse.conflict("nominations.sessionClosed");
+  if (role && seatsFor(session, role) <= 0) return refuse.field("role", "nominations.roleHasNoSeats");
+  return null;
+}
+
 /**
- * What the actor may do with one nomination on the committee's page (the commands check the
- * same things). `recused` explains why the endorse and select buttons are missing.
+ * The person nominated: found (a member of a verified organization, through it), not opted out
+ * of the session, and not already nominated for the role while that nomination is in play.
  */
-export function nominationAbilities(
+export function nomineeRefusal(facts: { found: boolean; optedOut: boolean; alreadyNominated: boolean }): Refusal | null {
+  if (!facts.found) return refuse.field("member", "nominations.memberNotFound");
+  if (facts.optedOut) return refuse.conflict("nominations.optedOut");
+  if (facts.alreadyNominated) return refuse.conflict("nominations.alreadyNominated");
+  return null;
+}
+
+/** Sending a (new) personal link. `optedOut`: the nominee asked not to be nominated again for the session. */
+export function inviteRefusal(actor: Actor | null, session: SessionFacts, n: NominationFacts, now: Date, optedOut = false): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  if (!isSlateOpen(session)) return slateClosed();
+  const state = stateRefusal(n, "invite", now);
+  if (state) return state;
+  if (now >= session.startsAt) return refuse.conflict("nominations.sessionStarted");
+  if (optedOut) return refuse.conflict("nominations.optedOut");
+  return null;
+}
+
+/** Endorsing: another committee member, not recused, while the nomination is in play. */
+export function endorseRefusal(actor: Actor | null, own: OwnOrganizations, session: SessionFacts, n: NominationFacts, now: Date): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  if (isRecused(own, n)) return recused();
+  if (n.nominatedById === actor.userId) return refuse.forbidden("nominations.ownNomination");
+  if (!isSlateOpen(session)) return slateClosed();
+  return stateRefusal(n, "endorse", now);
+}
+
+/** Taking an endorsement back, until the slate is confirmed. */
+export function removeEndorsementRefusal(actor: Actor | null, session: SessionFacts): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  return isSlateOpen(session) ? null : slateClosed();
+}
+
+/** How the nomination is selected and where the actor stands. */
+export type SelectionFacts = {
+  /** The effective mode for this nomination (effectiveSelectionMode). */
+  mode: SelectionMode;
+  votedByActor: boolean;
+  /** The nomination's role has no seat left. */
+  roleFull: boolean;
+};
+
+/** Selecting, or in two-member mode voting: by the chair alone or by two different members, never recused, within the seats. */
+export function selectRefusal(
   actor: Actor | null,
   own: OwnOrganizations,
-  context: {
-    session: { status: SessionStatus; startsAt: Date };
-    /** The mode for this nomination (effectiveSelectionMode). */
-    mode: SelectionMode;
-    now?: Date;
-  },
-  nomination: NomineeOrganization & {
-    status: NominationStatus;
-    invitationExpiresAt: Date | null;
-    nominatedById: string | null;
-    nomineeUserId: string | null;
-    endorsedByActor: boolean;
-    votedByActor: boolean;
-  },
-) {
-  const now = context.now ?? new Date();
-  const status = effectiveStatus(nomination, now);
-  const member = canActOnNominations(actor);
-  const open = isSlateOpen(context.session);
-  const recused = member && isRecused(own, nomination);
-  const decides = member && !recused && open;
-  const chairDecides = context.mode === "CHAIR";
-  const beforeSession = now < context.session.startsAt;
-  return {
-    status,
-    recused,
-    ownNomination: member && nomination.nominatedById === actor.userId,
-    endorse: decides && nomination.nominatedById !== actor.userId && !nomination.endorsedByActor && canTransitionNomination(status, "endorse"),
-    removeEndorsement: member && open && nomination.endorsedByActor,
-    invite: member && open && beforeSession && canTransitionNomination(status, "invite"),
-    select: decides && canTransitionNomination(status, "select") && (chairDecides ? isChair(actor) : !nomination.votedByActor),
-    /** In two-member mode: this member already voted and waits for a second one. */
-    voted: nomination.votedByActor && status === "ACCEPTED" && !chairDecides,
-    unselect: decides && canTransitionNomination(status, "unselect") && (chairDecides ? isChair(actor) : true),
-    withdraw: beforeSession && canTransitionNomination(status, "withdraw") && canWithdrawAs(actor, nomination) !== null,
-  };
+  session: SessionFacts,
+  n: NominationFacts,
+  facts: SelectionFacts,
+  now: Date,
+): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  if (isRecused(own, n)) return recused();
+  if (!isSlateOpen(session)) return slateClosed();
+  const state = stateRefusal(n, "select", now);
+  if (state) return state;
+  if (facts.mode === "CHAIR" && !isChair(actor)) return refuse.forbidden("nominations.chairOnly");
+  if (facts.mode === "TWO_MEMBERS" && facts.votedByActor) return refuse.conflict("nominations.alreadyVoted");
+  if (facts.roleFull) return refuse.conflict("nominations.seatsFull");
+  return null;
 }
+
+/** Unselecting: the chair in CHAIR mode, any member not recused in two-member mode. */
+export function unselectRefusal(actor: Actor | null, own: OwnOrganizations, session: SessionFacts, n: NominationFacts, mode: SelectionMode, now: Date): Refusal | null {
+  if (!canActOnNominations(actor)) return refuse.forbidden();
+  if (isRecused(own, n)) return recused();
+  if (!isSlateOpen(session)) return slateClosed();
+  const state = stateRefusal(n, "unselect", now);
+  if (state) return state;
+  if (mode === "CHAIR" && !isChair(actor)) return refuse.forbidden("nominations.chairOnly");
+  return null;
+}
+
+/** Changing how a session's nominees are selected, until the slate is confirmed. */
+export function setSelectionModeRefusal(actor: Actor | null, session: { status: SessionStatus }): Refusal | null {
+  if (!canSetSelectionMode(actor)) return refuse.forbidden();
+  return isSlateOpen(session) ? null : slateClosed();
+}
+
+/** Confirming the slate: staff, once, with at least one selected speaker. */
+export function confirmSlateRefusal(actor: Actor | null, session: { status: SessionStatus }, selectedCount: number): Refusal | null {
+  if (!canConfirmSlate(actor)) return refuse.forbidden();
+  if (!isSlateOpen(session)) return slateClosed();
+  return selectedCount > 0 ? null : refuse.conflict("nominations.emptySlate");
+}
+
+export type WithdrawnBy = "nominee" | "nominator" | "chair" | "staff";
 
 /**
  * Who the actor withdraws a nomination as, signed in: the nominee themself, staff, the chair,
  * or the committee member who nominated; null when they may not.
  */
-export function canWithdrawAs(
-  actor: Actor | null,
-  nomination: { nominatedById: string | null; nomineeUserId: string | null },
-): "nominee" | "staff" | "chair" | "nominator" | null {
+export function canWithdrawAs(actor: Actor | null, nomination: { nominatedById: string | null; nomineeUserId: string | null }): WithdrawnBy | null {
   if (!actor) return null;
   if (nomination.nomineeUserId === actor.userId) return "nominee";
   if (actor.isStaff) return "staff";
   if (actor.committeeTerm?.isChair) return "chair";
   if (actor.committeeTerm && nomination.nominatedById === actor.userId) return "nominator";
   return null;
+}
+
+/** Withdrawing before the session starts, as `by` (canWithdrawAs, or "nominee" for the WITHDRAW link). */
+export function withdrawRefusal(
+  by: WithdrawnBy | null,
+  session: { startsAt: Date },
+  n: { status: NominationStatus; invitationExpiresAt: Date | null },
+  now: Date,
+): Refusal | null {
+  if (!by) return refuse.forbidden("nominations.cannotWithdraw");
+  if (now >= session.startsAt) return refuse.conflict("nominations.sessionStarted");
+  return canTransitionNomination(effectiveStatus(n, now), "withdraw") ? null : wrongState();
+}
+
+/** Answering an invitation through the RESPOND link: any refusal reads as the one "link no longer works". */
+export function respondRefusal(session: SessionFacts, n: { status: NominationStatus; invitationExpiresAt: Date | null }, response: "accept" | "decline", now: Date): Refusal | null {
+  if (!isSlateOpen(session) || now >= session.startsAt) return linkInvalid();
+  return canTransitionNomination(effectiveStatus(n, now), response) ? null : linkInvalid();
+}
+
+/** A personal link's token row: of this purpose, unused and not expired. */
+export function tokenRefusal(
+  row: { purpose: "RESPOND" | "WITHDRAW"; usedAt: Date | null; expiresAt: Date } | null,
+  purpose: "RESPOND" | "WITHDRAW",
+  now: Date,
+): Refusal | null {
+  return !row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now ? linkInvalid() : null;
+}
+
+/**
+ * What the actor may do with one nomination on the committee's page, each from the command's
+ * own decision above. `recused` explains why the endorse and select buttons are missing.
+ */
+export function nominationAbilities(
+  actor: Actor | null,
+  own: OwnOrganizations,
+  context: { session: SessionFacts; mode: SelectionMode; roleFull: boolean; now: Date },
+  nomination: NominationFacts & { endorsedByActor: boolean; votedByActor: boolean },
+) {
+  const { session, mode, roleFull, now } = context;
+  const n = nomination;
+  const status = effectiveStatus(n, now);
+  const member = canActOnNominations(actor);
+  return {
+    status,
+    recused: member && isRecused(own, n),
+    ownNomination: member && n.nominatedById === actor.userId,
+    endorse: !n.endorsedByActor && endorseRefusal(actor, own, session, n, now) === null,
+    removeEndorsement: n.endorsedByActor && removeEndorsementRefusal(actor, session) === null,
+    invite: inviteRefusal(actor, session, n, now) === null,
+    select: selectRefusal(actor, own, session, n, { mode, votedByActor: n.votedByActor, roleFull }, now) === null,
+    /** In two-member mode: this member already voted and waits for a second one. */
+    voted: n.votedByActor && status === "ACCEPTED" && mode === "TWO_MEMBERS",
+    unselect: unselectRefusal(actor, own, session, n, mode, now) === null,
+    withdraw: withdrawRefusal(canWithdrawAs(actor, n), session, n, now) === null,
+  };
 }

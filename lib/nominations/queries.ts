@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, NominationStatus, SelectionMode, SpeakerRole } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/actor";
+import { isTermActive, type Actor } from "@/lib/auth/actor";
 import { asLocalizedText, type LocalizedText } from "@/lib/i18n/localized-text";
 import {
   balanceIfSelected,
@@ -18,20 +18,24 @@ import {
   type BalanceCounts,
   type EarlierSpeakers,
 } from "./balance";
-import { activeChairs, chairAvailableFor } from "./commands";
 import {
   canActOnNominations,
-  canConfirmSlate,
   canSeeCommitteeWorkspace,
-  canSetSelectionMode,
-  canTransitionNomination,
+  chairAvailableFor,
+  confirmSlateRefusal,
   effectiveSelectionMode,
   effectiveStatus,
   isChair,
-  isSessionOpenForNominations,
   isSlateOpen,
+  nominateRefusal,
   nominationAbilities,
+  organizationsOf,
   ownOrganizations,
+  respondRefusal,
+  seatsFor,
+  setSelectionModeRefusal,
+  tokenRefusal,
+  withdrawRefusal,
   WORKSPACE_SESSION_STATUSES,
   type OwnOrganizations,
 } from "./policy";
@@ -40,6 +44,38 @@ import { hashNominationToken, isTokenShaped } from "./tokens";
 
 // Reads for the committee's pages and the nominee's page. The committee's pages hold private
 // data (emails, gender, rationales): only committee members and staff get anything from here.
+
+type Client = Prisma.TransactionClient | typeof db;
+
+/** The actor's own organizations, with the name of the one their term represents (one query at most). */
+export async function actorOrganizations(client: Client, actor: Actor): Promise<OwnOrganizations> {
+  const termOrganizationId = actor.committeeTerm?.organizationId;
+  const term = termOrganizationId ? await client.organization.findUnique({ where: { id: termOrganizationId }, select: { name: true } }) : null;
+  return ownOrganizations(actor, term?.name);
+}
+
+/** Active chairs' own organizations: what their recusal is compared with (one query). */
+export async function activeChairs(client: Client, now = new Date()): Promise<OwnOrganizations[]> {
+  const yesterday = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const terms = await client.committeeTerm.findMany({
+    where: { isChair: true, startsOn: { lte: now }, endsOn: { gte: yesterday } },
+    select: {
+      startsOn: true,
+      endsOn: true,
+      endedEarlyAt: true,
+      organization: { select: { id: true, name: true } },
+      user: { select: { memberships: { select: { organization: { select: { id: true, name: true } } } } } },
+    },
+  });
+  return terms
+    .filter((t) => isTermActive(t, now))
+    .map((t) =>
+      organizationsOf({
+        ids: [t.organization?.id, ...t.user.memberships.map((m) => m.organization.id)],
+        names: [t.organization?.name, ...t.user.memberships.map((m) => m.organization.name)],
+      }),
+    );
+}
 
 const nominationSelect = {
   id: true,
@@ -167,6 +203,8 @@ export type Workspace = {
   sessions: WorkspaceSession[];
 };
 
+const seatCountSelected = (row: SessionRow) => row.nominations.filter((n) => n.status === "SELECTED").length;
+
 function shapeSession(
   row: SessionRow,
   actor: Actor,
@@ -179,7 +217,7 @@ function shapeSession(
     SPEAKER_ROLES.map((role) => [
       role,
       {
-        total: role === "PANELIST" ? row.panelistSeats : role === "RAPPORTEUR" ? row.rapporteurSeats : row.moderatorSeats,
+        total: seatsFor(row, role),
         filled: row.nominations.filter((n) => n.role === role && n.status === "SELECTED").length,
       },
     ]),
@@ -194,14 +232,14 @@ function shapeSession(
     const can = nominationAbilities(
       actor,
       own,
-      { session: row, mode, now },
+      // A full role cannot take anyone else: no select button there.
+      { session: row, mode, roleFull: seats[n.role].filled >= seats[n.role].total, now },
       {
         ...n,
         endorsedByActor: n.endorsements.some((e) => e.userId === actor.userId),
         votedByActor: n.selectionVotes.some((v) => v.userId === actor.userId),
       },
     );
-    const roleFull = seats[n.role].filled >= seats[n.role].total;
     return {
       id: n.id,
       role: n.role,
@@ -233,8 +271,7 @@ function shapeSession(
       firstTime: isFirstTimeSpeaker(n, earlier),
       subregion: nomineeSubregion(n),
       mode,
-      // A full role cannot take anyone else: no select button there.
-      can: { ...can, select: can.select && !roleFull },
+      can,
       balanceIfSelected: status === "ACCEPTED" && open ? balanceIfSelected(slate, slateMember(n, earlier), seatCount) : null,
     };
   });
@@ -254,9 +291,9 @@ function shapeSession(
     pool: countBalance(row.nominations.filter((n) => inPool(n.status)).map((n) => slateMember(n, earlier))),
     nominations,
     can: {
-      nominate: canActOnNominations(actor) && isSessionOpenForNominations(row, now),
-      confirm: canConfirmSlate(actor) && open && row.nominations.some((n) => n.status === "SELECTED"),
-      setMode: canSetSelectionMode(actor) && open,
+      nominate: nominateRefusal(actor, row, now) === null,
+      confirm: confirmSlateRefusal(actor, row, seatCountSelected(row)) === null,
+      setMode: setSelectionModeRefusal(actor, row) === null,
       open,
     },
     chairAvailable: chairs.length > 0,
@@ -270,13 +307,11 @@ function shapeSession(
  * earlier speakers among the nominees.
  */
 async function loadWorkspace(actor: Actor, where: Prisma.ReviewSessionWhereInput, now: Date): Promise<WorkspaceSession[]> {
-  const termOrganizationId = actor.committeeTerm?.organizationId;
-  const [rows, term, chairs] = await Promise.all([
+  const [rows, own, chairs] = await Promise.all([
     db.reviewSession.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: sessionSelect }),
-    termOrganizationId ? db.organization.findUnique({ where: { id: termOrganizationId }, select: { name: true } }) : Promise.resolve(null),
+    actorOrganizations(db, actor),
     activeChairs(db, now),
   ]);
-  const own = ownOrganizations(actor, term?.name);
   const earlier = await earlierSpeakersBySession(rows);
   return rows.map((row) => shapeSession(row, actor, own, chairs, earlier.get(row.id) ?? NO_EARLIER_SPEAKERS, now));
 }
@@ -411,10 +446,9 @@ export async function findNomineeLink(token: string, now = new Date()): Promise<
       },
     },
   });
-  if (!row || row.usedAt || row.expiresAt <= now) return { state: "invalid" };
+  if (!row || tokenRefusal(row, row.purpose, now)) return { state: "invalid" };
   const n = row.nomination;
   if (now >= n.session.startsAt || n.session.status === "DRAFT") return { state: "invalid" };
-  const status = effectiveStatus(n, now);
   const view: NomineeLinkView = {
     nominationId: n.id,
     nomineeName: n.nomineeName,
@@ -427,8 +461,7 @@ export async function findNomineeLink(token: string, now = new Date()): Promise<
     publishBio: n.publishBio,
     session: { id: n.session.id, title: asLocalizedText(n.session.title), startsAt: n.session.startsAt, endsAt: n.session.endsAt, timeZone: n.session.timeZone },
   };
-  if (row.purpose === "RESPOND") {
-    return status === "INVITED" && isSlateOpen(n.session) ? { state: "respond", view } : { state: "invalid" };
-  }
-  return canTransitionNomination(status, "withdraw") ? { state: "withdraw", view } : { state: "invalid" };
+  // The same decisions as the commands the page's forms run.
+  if (row.purpose === "RESPOND") return respondRefusal(n.session, n, "accept", now) ? { state: "invalid" } : { state: "respond", view };
+  return withdrawRefusal("nominee", n.session, n, now) ? { state: "invalid" } : { state: "withdraw", view };
 }

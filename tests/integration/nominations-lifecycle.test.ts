@@ -114,7 +114,8 @@ describe("every state × action through the commands", () => {
     world = await buildNominationWorld();
   });
 
-  it("moves legal pairs, refuses illegal ones with a clear message and writes nothing", async () => {
+  // 56 pairs, each a command and its checks: over the default timeout when the files run in parallel.
+  it("moves legal pairs, refuses illegal ones with a clear message and writes nothing", { timeout: 120_000 }, async () => {
     // Room for every selected nomination the table inserts.
     const session = await createSession({ panelistSeats: 50 });
     const actions = NOMINATION_ACTIONS.filter((a): a is Exclude<NominationAction, "expire" | "confirm"> => a !== "expire" && a !== "confirm");
@@ -146,24 +147,50 @@ describe("every state × action through the commands", () => {
     }
   });
 
-  it("stores EXPIRED when a command touches an invitation whose link ran out, and leaves other states alone", async () => {
+  // A refused command writes nothing, not even EXPIRED: every reader goes through effectiveStatus,
+  // and a command that proceeds moves the nomination from what is stored.
+  it("leaves an invitation whose link ran out as stored when a command refuses it, and reads it as EXPIRED", async () => {
     const session = await createSession();
     for (const status of NOMINATION_STATUSES) {
       const n = await insertNomination(session.id, { status, invitationExpiresAt: new Date(Date.now() - DAY) });
-      // Endorsing touches it; an expired invitation cannot be endorsed, so the command refuses but the expiry stays.
-      await outcome(endorse(world.actors.independent, { nominationId: n.id }));
+      const before = await nominationRowCounts();
+      // An expired invitation cannot be endorsed: refused, and nothing is written.
+      const result = await outcome(endorse(world.actors.independent, { nominationId: n.id }));
+      if (status === "INVITED") expect(result, status).toBe("conflict");
       const stored = await db.nomination.findUniqueOrThrow({ where: { id: n.id } });
-      expect(stored.status, status).toBe(status === "INVITED" ? "EXPIRED" : status);
+      expect(stored.status, status).toBe(status);
+      expect(effectiveStatus(stored), status).toBe(status === "INVITED" ? "EXPIRED" : status);
+      if (result !== "ok") expect(await nominationRowCounts(), status).toEqual(before);
     }
   });
 
-  it("accepting and declining through an expired invitation stores it as EXPIRED", async () => {
+  it("moves an invitation whose link ran out from its stored status when a command proceeds", async () => {
     const session = await createSession();
-    const n = await insertNomination(session.id, { status: "INVITED", invitationExpiresAt: new Date(Date.now() - 1000) });
-    const token = await issueToken(n.id, "RESPOND", { expiresAt: new Date(Date.now() - 1000) });
-    const error = await appError(respondToInvitation(null, { token, response: "accept" }));
-    expect(error.userMessage.key).toBe("nominations.linkInvalid");
-    expect((await db.nomination.findUniqueOrThrow({ where: { id: n.id } })).status).toBe("EXPIRED");
+    const lapsed = () => insertNomination(session.id, { status: "INVITED", invitationExpiresAt: new Date(Date.now() - DAY) });
+    const reinvited = await lapsed();
+    expect((await invite(world.actors.independent, { nominationId: reinvited.id })).status).toBe("INVITED");
+    const stored = await db.nomination.findUniqueOrThrow({ where: { id: reinvited.id } });
+    expect(stored.status).toBe("INVITED");
+    expect(stored.invitationExpiresAt!.getTime()).toBeGreaterThan(Date.now());
+    const withdrawn = await lapsed();
+    expect((await withdraw(world.actors.staff, { nominationId: withdrawn.id })).status).toBe("WITHDRAWN");
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "nomination.withdrawn", entityId: withdrawn.id } });
+    expect(entry.data).toMatchObject({ previousStatus: "EXPIRED" });
+  });
+
+  it("refuses accepting and declining through an expired invitation, and writes nothing", async () => {
+    const session = await createSession();
+    for (const response of ["accept", "decline"] as const) {
+      const n = await insertNomination(session.id, { status: "INVITED", invitationExpiresAt: new Date(Date.now() - 1000) });
+      const token = await issueToken(n.id, "RESPOND", { expiresAt: new Date(Date.now() - 1000) });
+      const before = await nominationRowCounts();
+      const error = await appError(respondToInvitation(null, { token, response }));
+      expect(error.userMessage.key).toBe("nominations.linkInvalid");
+      expect(await nominationRowCounts()).toEqual(before);
+      const stored = await db.nomination.findUniqueOrThrow({ where: { id: n.id } });
+      expect(stored.status).toBe("INVITED");
+      expect(effectiveStatus(stored)).toBe("EXPIRED");
+    }
   });
 
   it("confirming the slate does to each state what the table says", async () => {

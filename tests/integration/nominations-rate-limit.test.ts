@@ -6,7 +6,7 @@ import { appError, buildNominationWorld, createSession, externalNomination, nomi
 
 type World = Awaited<ReturnType<typeof buildNominationWorld>>;
 
-// nominateRule in lib/nominations/commands.ts: 100 nominations per member per hour.
+// nominateRule in lib/nominations/commands/nominate.ts: 100 nominations per member per hour.
 const LIMIT = 100;
 const HOUR = 3600 * 1000;
 const counterOf = (userId: string) => db.rateLimitCounter.findMany({ where: { key: `nominations.nominate:${userId}` }, select: { count: true } });

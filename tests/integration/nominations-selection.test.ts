@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { confirmSlate, endorse, isSeatLimitError, removeEndorsement, select, setSelectionMode, unselect } from "@/lib/nominations/commands";
+import { confirmSlate, endorse, removeEndorsement, select, setSelectionMode, unselect } from "@/lib/nominations/commands";
+import { isSeatLimitError } from "@/lib/nominations/commands/seat-limit";
 import { actorFor, createUser, giveCommitteeTerm, resetDatabase } from "../helpers/factories";
 import {
   appError,

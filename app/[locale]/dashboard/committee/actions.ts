@@ -1,10 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/session";
-import type { FormState } from "@/lib/forms/state";
+import { runCommandForm } from "@/lib/forms/command-action";
+import type { FormInput } from "@/lib/forms/run-action";
 import { runFormAction } from "@/lib/forms/run-action";
+import type { FormState } from "@/lib/forms/state";
 import {
   confirmSlate,
   endorse,
@@ -16,16 +17,12 @@ import {
   unselect,
   withdraw,
 } from "@/lib/nominations/commands";
-import { defaultLocale, isLocale } from "@/i18n/routing";
+import { localeOr } from "@/i18n/routing";
 
-// Thin: each action reads the actor fresh, calls the command (which checks everything) and
+// Thin: each action runs one command (which checks everything and says what to refresh) and
 // sends the browser back to the session's workspace with a notice (?done=…), so the result is
 // the same with and without JavaScript. The session comes from the command's result, never
 // from the form.
-
-type Input = Record<string, string | string[]>;
-
-const localeOf = (input: Input) => (isLocale(input.locale) ? input.locale : defaultLocale);
 
 /** What the workspace says after an action (components/nominations/notice.tsx). */
 export type CommitteeDone =
@@ -41,58 +38,35 @@ export type CommitteeDone =
   | "modeChanged"
   | "confirmed";
 
-function refresh() {
-  revalidatePath("/[locale]/dashboard", "layout");
-  revalidatePath("/[locale]/sessions", "layout");
-  revalidatePath("/[locale]/transparency", "page");
-}
-
-function finish(input: Input, sessionId: string, done: CommitteeDone, nominationId?: string): never {
-  refresh();
+function finish(input: FormInput, sessionId: string, done: CommitteeDone, nominationId?: string): never {
   const anchor = nominationId ? `#nomination-${nominationId}` : "";
-  redirect(`/${localeOf(input)}/dashboard/committee/sessions/${sessionId}?done=${done}${anchor}`);
+  redirect(`/${localeOr(input.locale)}/dashboard/committee/sessions/${sessionId}?done=${done}${anchor}`);
 }
 
 export async function nominateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.nominate", async (input) => {
-    const result = await nominate(await getCurrentActor(), input);
-    finish(input, result.sessionId, result.status === "INVITED" ? "nominatedInvited" : "nominated", result.id);
-  });
+  return runCommandForm(formData, nominate, (result, input) =>
+    finish(input, result.sessionId, result.status === "INVITED" ? "nominatedInvited" : "nominated", result.id),
+  );
 }
 
 export async function inviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.invite", async (input) => {
-    const result = await invite(await getCurrentActor(), input);
-    finish(input, result.sessionId, "invited", result.id);
-  });
+  return runCommandForm(formData, invite, (result, input) => finish(input, result.sessionId, "invited", result.id));
 }
 
 export async function endorseAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.endorse", async (input) => {
-    const result = await endorse(await getCurrentActor(), input);
-    finish(input, result.sessionId, "endorsed", result.nominationId);
-  });
+  return runCommandForm(formData, endorse, (result, input) => finish(input, result.sessionId, "endorsed", result.nominationId));
 }
 
 export async function removeEndorsementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.removeEndorsement", async (input) => {
-    const result = await removeEndorsement(await getCurrentActor(), input);
-    finish(input, result.sessionId, "unendorsed", result.nominationId);
-  });
+  return runCommandForm(formData, removeEndorsement, (result, input) => finish(input, result.sessionId, "unendorsed", result.nominationId));
 }
 
 export async function selectAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.select", async (input) => {
-    const result = await select(await getCurrentActor(), input);
-    finish(input, result.sessionId, result.selected ? "selected" : "voted", result.id);
-  });
+  return runCommandForm(formData, select, (result, input) => finish(input, result.sessionId, result.selected ? "selected" : "voted", result.id));
 }
 
 export async function unselectAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.unselect", async (input) => {
-    const result = await unselect(await getCurrentActor(), input);
-    finish(input, result.sessionId, "unselected", result.id);
-  });
+  return runCommandForm(formData, unselect, (result, input) => finish(input, result.sessionId, "unselected", result.id));
 }
 
 /** The committee's or staff's withdrawal (signed in, by nomination id). */
@@ -105,15 +79,9 @@ export async function withdrawAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function setSelectionModeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.setSelectionMode", async (input) => {
-    const result = await setSelectionMode(await getCurrentActor(), input);
-    finish(input, result.sessionId, "modeChanged");
-  });
+  return runCommandForm(formData, setSelectionMode, (result, input) => finish(input, result.sessionId, "modeChanged"));
 }
 
 export async function confirmSlateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "nominations.confirmSlate", async (input) => {
-    const result = await confirmSlate(await getCurrentActor(), input);
-    finish(input, result.sessionId, "confirmed");
-  });
+  return runCommandForm(formData, confirmSlate, (result, input) => finish(input, result.sessionId, "confirmed"));
 }
