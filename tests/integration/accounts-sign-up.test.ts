@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import * as accountCommands from "@/lib/accounts/commands";
 import { signUp } from "@/lib/accounts/commands";
+import { isCommand } from "@/lib/commands/run";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { resetDatabase } from "../helpers/factories";
@@ -98,6 +100,10 @@ describe("signUp", () => {
     expect(Object.keys(fieldErrors)).toEqual([field]);
     expect(fieldErrors[field]).toHaveLength(1);
     expect(await db.user.count()).toBe(0);
+  });
+
+  it("is a command on the one path, as every export of the accounts' commands", () => {
+    for (const [name, value] of Object.entries(accountCommands)) expect(isCommand(value), name).toBe(true);
   });
 
   it("refuses input that is not an object", async () => {
