@@ -29,7 +29,7 @@ await withDatabase(async () => {
   const { AppError } = await import("../lib/errors");
   const { db } = await import("../lib/db/client");
   try {
-    const result = await createAdmin({ email: values.email, name: values.name, password });
+    const result = await createAdmin(null, { email: values.email, name: values.name, password });
     console.log(result.created ? "Admin account created." : "Existing account promoted to admin.");
   } catch (error) {
     if (error instanceof AppError) {

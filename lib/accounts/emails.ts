@@ -1,21 +1,14 @@
-import { createTranslator } from "next-intl";
 import type { AppLocale } from "@/i18n/routing";
+import { catalogueTranslator } from "@/lib/i18n/translator";
 import type { Mail } from "@/lib/mail/send";
+import { publicUrl } from "@/lib/url";
 import en from "@/messages/en/auth.json";
 import es from "@/messages/es/auth.json";
 import fr from "@/messages/fr/auth.json";
 import pt from "@/messages/pt/auth.json";
 
 // Mail is written outside any request (and in tests), so the catalogues are read directly.
-const catalogues = { es, en, pt, fr } as const;
-
-function translator(locale: AppLocale) {
-  return createTranslator({ locale, messages: { auth: catalogues[locale] }, namespace: "auth.emails" });
-}
-
-export function publicUrl(): string {
-  return (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-}
+const translator = catalogueTranslator({ es, en, pt, fr });
 
 /**
  * None of these mails repeat what a stranger typed (a name, say): whoever types an address
@@ -26,8 +19,8 @@ export function welcomeMail(to: string, locale: AppLocale): Mail {
   const base = publicUrl();
   return {
     to,
-    subject: t("welcome.subject"),
-    text: t("welcome.text", { dashboardUrl: `${base}/${locale}/dashboard`, resetUrl: `${base}/${locale}/reset-password` }),
+    subject: t("emails.welcome.subject"),
+    text: t("emails.welcome.text", { dashboardUrl: `${base}/${locale}/dashboard`, resetUrl: `${base}/${locale}/reset-password` }),
   };
 }
 
@@ -36,8 +29,8 @@ export function duplicateSignUpMail(to: string, locale: AppLocale): Mail {
   const base = publicUrl();
   return {
     to,
-    subject: t("duplicateSignUp.subject"),
-    text: t("duplicateSignUp.text", { signInUrl: `${base}/${locale}/sign-in`, resetUrl: `${base}/${locale}/reset-password` }),
+    subject: t("emails.duplicateSignUp.subject"),
+    text: t("emails.duplicateSignUp.text", { signInUrl: `${base}/${locale}/sign-in`, resetUrl: `${base}/${locale}/reset-password` }),
   };
 }
 
@@ -46,8 +39,8 @@ export function passwordResetMail(to: string, locale: AppLocale, token: string):
   const base = publicUrl();
   return {
     to,
-    subject: t("passwordReset.subject"),
-    text: t("passwordReset.text", {
+    subject: t("emails.passwordReset.subject"),
+    text: t("emails.passwordReset.text", {
       resetUrl: `${base}/${locale}/reset-password?token=${encodeURIComponent(token)}`,
       requestUrl: `${base}/${locale}/reset-password`,
     }),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { locales } from "@/i18n/routing";
+import { refuse, type Refusal } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/rate-limit/consume";
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -7,6 +8,21 @@ const ONE_HOUR = 60 * 60;
 const ONE_DAY = 24 * 60 * 60;
 
 export const sha256Hex = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** A reset link works for one hour. */
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Signing up and asking for a reset link are open to everyone, signed in or not: the rate
+ * limits below, and the mailbox the link goes to, are what stand between them and abuse.
+ */
+export const openToEveryone = (): Refusal | null => null;
+
+/** Unknown, used, expired and malformed reset links all get this one answer. */
+export const invalidResetLink = (): Refusal => refuse.conflict("auth.resetLinkInvalid");
+
+/** A reset form whose token cannot be one we sent is refused before anything else is read. */
+export const resetLinkRefusal = (token: string | null): Refusal | null => (token ? null : invalidResetLink());
 
 /** Addresses come from a header anyone can set: keep keys short and free of odd characters. */
 function addressKey(address: string): string {

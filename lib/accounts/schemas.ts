@@ -42,6 +42,16 @@ export const requestPasswordResetSchema = z.object({
 /** 32 random bytes in base64url: 43 characters. Anything else cannot be a token we sent. */
 export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export const resetPasswordSchema = z.object({
+/**
+ * The reset form as the command first reads it: a token that is not well formed becomes null
+ * (an invalid link, never a field error: resetLinkRefusal), and the password is checked only
+ * once the link passed (newPasswordFormSchema), so a bad link is always answered the same way.
+ */
+export const resetPasswordSchema = z.preprocess(
+  (raw) => (typeof raw === "object" && raw !== null ? raw : {}),
+  z.object({ token: resetTokenSchema.nullable().catch(null), password: z.unknown().optional() }),
+);
+
+export const newPasswordFormSchema = z.object({
   password: newPasswordSchema,
 });

@@ -66,6 +66,8 @@ const EVENTS = {
   // Accounts and roles
   accountSignedUp: event("account.signed_up", "User", "private", { preferredLocale: z.enum(Locale) }),
   accountPasswordReset: event("account.password_reset", "User", "private", {}),
+  // That a link was asked for an account: never the token, never the address it went to.
+  accountPasswordResetRequested: event("account.password_reset_requested", "User", "private", {}),
   roleGranted: event("role.granted", "User", "public", { userName: text, role: z.enum(SiteRole) }),
   roleRevoked: event("role.revoked", "User", "public", { userName: text, role: z.enum(SiteRole) }),
   committeeTermGranted: event("committee_term.granted", "CommitteeTerm", "public", {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "@/lib/accounts/commands";
+import { authenticate } from "@/lib/accounts/sign-in";
 import { loadActor } from "@/lib/auth/actor";
 import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/secret";
 import { AppError } from "@/lib/errors";

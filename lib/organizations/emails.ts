@@ -1,6 +1,7 @@
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import type { Mail } from "@/lib/mail/send";
 import type { AppLocale } from "@/i18n/routing";
+import { catalogueTranslator } from "@/lib/i18n/translator";
+import { publicUrl } from "@/lib/url";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 import type { ReviewAction } from "./policy";
 import es from "@/messages/es/organizations.json";
@@ -8,20 +9,12 @@ import en from "@/messages/en/organizations.json";
 import pt from "@/messages/pt/organizations.json";
 import fr from "@/messages/fr/organizations.json";
 
-// Emails are written from the same catalogues as the pages, in the recipient's language.
-// createTranslator works outside a request (commands, scripts, tests).
-const catalogues: Record<AppLocale, unknown> = { es, en, pt, fr };
+// Emails are written from the same catalogues as the pages, in the recipient's language,
+// outside any request (commands, scripts, tests).
+const translator = catalogueTranslator({ es, en, pt, fr });
 
-function translator(locale: AppLocale) {
-  return createTranslator({
-    locale,
-    messages: { organizations: catalogues[locale] } as AbstractIntlMessages,
-    namespace: "organizations",
-  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-}
-
-/** The portal's address for links in emails. */
-export const publicUrl = () => (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+// lib/nominations/emails.ts still imports the address from here; the one copy is lib/url.ts.
+export { publicUrl } from "@/lib/url";
 
 const STATUS_EMAIL: Record<ReviewAction, "verified" | "rejected" | "suspended" | "reinstated"> = {
   verify: "verified",

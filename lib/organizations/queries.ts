@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { membershipIn, type Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
 import type { CountryCount } from "@/lib/i18n/countries";
-import { canReviewOrganizations, canSeePrivateDetails, canViewOrganization, isOrganizationAdmin, OPEN_FOR_MEMBERS } from "./policy";
+import { canReviewOrganizations, canSeePrivateDetails, canViewOrganization, invitationState, isOrganizationAdmin, membershipChangeRefusal, type InvitationState } from "./policy";
 import { hashInvitationToken } from "./tokens";
 import { INVITATION_TOKEN_PATTERN, organizationFiltersSchema, type OrganizationFilters } from "./schemas";
 
@@ -105,7 +105,7 @@ export async function getOrganizationProfile(actor: Actor | null, slug: string) 
   });
   return {
     organization,
-    viewer: { isMember, isAdmin, canManageMembers: isAdmin && OPEN_FOR_MEMBERS.includes(organization.status) },
+    viewer: { isMember, isAdmin, canManageMembers: isAdmin && membershipChangeRefusal(organization) === null },
     private: {
       contactEmail: details.contactEmail,
       statusReason: details.statusReason,
@@ -183,7 +183,7 @@ export async function listReviewQueue(actor: Actor | null, options: { verifiedPa
 export type InvitationLookup =
   | { state: "unknown" }
   | {
-      state: "valid" | "used" | "expired" | "closed";
+      state: InvitationState;
       invitation: {
         email: string;
         role: "ADMIN" | "MEMBER";
@@ -213,15 +213,8 @@ export async function getInvitationByToken(token: string): Promise<InvitationLoo
     },
   });
   if (!row) return { state: "unknown" };
-  const state = row.acceptedAt
-    ? "used"
-    : row.expiresAt <= new Date()
-      ? "expired"
-      : OPEN_FOR_MEMBERS.includes(row.organization.status)
-        ? "valid"
-        : "closed";
   return {
-    state,
+    state: invitationState(row),
     invitation: {
       email: row.email,
       role: row.role,

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalLuxonDateTimeStub } from "ical-generator";
 import { formatInTimeZone } from "date-fns-tz";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { pickLocalized } from "@/lib/i18n/localized-text";
+import { catalogueTranslator } from "@/lib/i18n/translator";
 import type { AppLocale } from "@/i18n/routing";
 import es from "@/messages/es/sessions.json";
 import en from "@/messages/en/sessions.json";
@@ -17,15 +17,7 @@ import { utcOffsetMinutes } from "./time";
 // saving time for Mexico (abolished 2022), Brazil (2019) and Paraguay (2024), which would put
 // sessions there an hour off in the programs that follow the VTIMEZONE.
 
-const catalogues: Record<AppLocale, unknown> = { es, en, pt, fr };
-
-function translator(locale: AppLocale) {
-  return createTranslator({
-    locale,
-    messages: { sessions: catalogues[locale] } as AbstractIntlMessages,
-    namespace: "sessions",
-  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-}
+const translator = catalogueTranslator({ es, en, pt, fr });
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,4 +1,6 @@
+import type { AuditAction } from "@/lib/audit/events";
 import { isStaff, type Actor } from "@/lib/auth/actor";
+import { refuse, type Refusal } from "@/lib/errors";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 
 // Who may do what with review sessions: plain functions, deny by default. Commands call them
@@ -45,15 +47,19 @@ export function nextSessionStatus(status: SessionStatus, action: SessionAction):
   return rule && rule.from.includes(status) ? rule.to : null;
 }
 
-export const canTransitionSession = (status: SessionStatus, action: SessionAction) => nextSessionStatus(status, action) !== null;
+/** A change of state the session's status does not allow (someone else moved it first, a stale page). */
+export const sessionTransitionRefusal = (status: SessionStatus, action: SessionAction): Refusal | null =>
+  nextSessionStatus(status, action) ? null : refuse.conflict("sessions.wrongState");
+
+export const canTransitionSession = (status: SessionStatus, action: SessionAction) => sessionTransitionRefusal(status, action) === null;
 
 /** The public log entry each change of state writes. */
-export const SESSION_AUDIT_ACTION: Record<SessionAction, string> = {
+export const SESSION_AUDIT_ACTION = {
   open: "session.opened",
   confirmSpeakers: "session.speakers_confirmed",
   markHeld: "session.held",
   publishSummary: "session.report_published",
-};
+} as const satisfies Record<SessionAction, AuditAction>;
 
 /** Staff (admins are staff) create, edit and run sessions. */
 export const canManageSessions = (actor: Actor | null): actor is Actor => isStaff(actor);
@@ -62,7 +68,11 @@ export const canManageSessions = (actor: Actor | null): actor is Actor => isStaf
 export const canSeeSession = (actor: Actor | null, session: { status: SessionStatus }) =>
   session.status !== "DRAFT" || canManageSessions(actor);
 
-export const isSessionEditable = (status: SessionStatus) => EDITABLE_SESSION_STATUSES.includes(status);
+/** Held and published sessions are a record: no more edits. */
+export const sessionEditRefusal = (status: SessionStatus): Refusal | null =>
+  EDITABLE_SESSION_STATUSES.includes(status) ? null : refuse.conflict("sessions.notEditable");
+
+export const isSessionEditable = (status: SessionStatus) => sessionEditRefusal(status) === null;
 
 /** Committee members nominate while the session is open and its nomination deadline has not passed. */
 export function isOpenForNominations(session: { status: SessionStatus; nominationDeadline: Date | null }, now = new Date()): boolean {
@@ -70,13 +80,19 @@ export function isOpenForNominations(session: { status: SessionStatus; nominatio
 }
 
 /** Registration (and changing or cancelling it) is open while the session is ahead and has not ended. */
-export function isRegistrationOpen(session: { status: SessionStatus; endsAt: Date }, now = new Date()): boolean {
-  return REGISTRATION_STATUSES.includes(session.status) && now < session.endsAt;
+export function registrationRefusal(session: { status: SessionStatus; endsAt: Date }, now = new Date()): Refusal | null {
+  return REGISTRATION_STATUSES.includes(session.status) && now < session.endsAt ? null : refuse.conflict("sessions.registrationClosed");
 }
 
-/** Any signed-in user may register for a session that takes registrations. */
+export const isRegistrationOpen = (session: { status: SessionStatus; endsAt: Date }, now = new Date()): boolean =>
+  registrationRefusal(session, now) === null;
+
+/** Any signed-in user may register (and change or cancel their own registration)... */
+export const mayRegister = (actor: Actor | null): actor is Actor => !!actor;
+
+/** ...for a session that takes registrations. */
 export const canRegister = (actor: Actor | null, session: { status: SessionStatus; endsAt: Date }, now = new Date()): actor is Actor =>
-  !!actor && isRegistrationOpen(session, now);
+  mayRegister(actor) && isRegistrationOpen(session, now);
 
 /** The connection link is for the people registered and for staff, never for the open web. */
 export const canSeeSessionLink = (actor: Actor | null, registered: boolean) => canManageSessions(actor) || (!!actor && registered);

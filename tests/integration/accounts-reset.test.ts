@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { authenticate, requestPasswordReset, resetPassword } from "@/lib/accounts/commands";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/commands";
+import { authenticate } from "@/lib/accounts/sign-in";
 import { sha256Hex } from "@/lib/accounts/policy";
 import { isResetTokenUsable } from "@/lib/accounts/queries";
 import { loadActor } from "@/lib/auth/actor";
@@ -18,7 +19,7 @@ let oldHash: string;
 async function aliceWithLink(locale: "es" | "en" | "pt" | "fr" = "en") {
   const user = await createUser({ name: "Alice", email: "alice@example.org", passwordHash: oldHash });
   await db.user.update({ where: { id: user.id }, data: { preferredLocale: locale } });
-  await requestPasswordReset({ email: "Alice@Example.org" }, ctx);
+  await requestPasswordReset(null, { email: "Alice@Example.org" }, ctx);
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "alice@example.org" }, orderBy: { createdAt: "desc" } });
   const match = mail.text.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error("no link in the mail");
@@ -56,10 +57,28 @@ describe("password reset", () => {
     expect(await isResetTokenUsable(token)).toBe(true);
   });
 
-  it("answers the same for an unknown email, and sends nothing", async () => {
-    await expect(requestPasswordReset({ email: "nobody@example.org" }, ctx)).resolves.toBeUndefined();
+  it("answers the same for an unknown email, and sends and records nothing", async () => {
+    await expect(requestPasswordReset(null, { email: "nobody@example.org" }, ctx)).resolves.toBeUndefined();
     expect(await db.passwordResetToken.count()).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);
+    expect(await db.auditEntry.count()).toBe(0);
+  });
+
+  it("records each link request privately, in the token's transaction, without the token or the email", async () => {
+    const { user, token } = await aliceWithLink();
+    const entries = await db.auditEntry.findMany();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: "account.password_reset_requested",
+      actorId: null,
+      entityType: "User",
+      entityId: user.id,
+      isPublic: false,
+      data: {},
+    });
+    const stored = JSON.stringify({ ...entries[0], id: String(entries[0].id) });
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain("example.org");
   });
 
   it("uses PUBLIC_URL for the link when it is set", async () => {
@@ -76,7 +95,7 @@ describe("password reset", () => {
     const { user, token } = await aliceWithLink();
     expect(await loadActor(user.id, 0)).not.toBeNull();
 
-    const signedIn = await resetPassword({ token, password: NEW });
+    const signedIn = await resetPassword(null, { token, password: NEW });
     expect(signedIn).toEqual({ id: user.id, sessionVersion: 1, preferredLocale: "en" });
     expect(await loadActor(user.id, 0)).toBeNull(); // the old session's version is refused
     expect(await loadActor(user.id, 1)).not.toBeNull();
@@ -84,12 +103,12 @@ describe("password reset", () => {
     expect((await authenticate("alice@example.org", NEW, "192.0.2.99")).id).toBe(user.id);
     await refusal(authenticate("alice@example.org", OLD, "192.0.2.99"));
 
-    const audit = await db.auditEntry.findMany();
+    const audit = await db.auditEntry.findMany({ where: { action: "account.password_reset" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "account.password_reset", actorId: user.id, entityId: user.id, isPublic: false });
     expect(JSON.stringify(audit[0].data)).not.toContain(token);
 
-    const again = await refusal(resetPassword({ token, password: "yet another password" }));
+    const again = await refusal(resetPassword(null, { token, password: "yet another password" }));
     expect(again.userMessage).toEqual({ key: "auth.resetLinkInvalid" });
     expect(await isResetTokenUsable(token)).toBe(false);
     expect((await authenticate("alice@example.org", NEW, "192.0.2.99")).sessionVersion).toBe(1);
@@ -99,35 +118,35 @@ describe("password reset", () => {
     const { user, token } = await aliceWithLink();
     await db.passwordResetToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await isResetTokenUsable(token)).toBe(false);
-    expect((await refusal(resetPassword({ token, password: NEW }))).userMessage).toEqual({ key: "auth.resetLinkInvalid" });
+    expect((await refusal(resetPassword(null, { token, password: NEW }))).userMessage).toEqual({ key: "auth.resetLinkInvalid" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(oldHash);
     expect(after.sessionVersion).toBe(0);
-    expect(await db.auditEntry.count()).toBe(0);
+    expect(await db.auditEntry.count({ where: { action: "account.password_reset" } })).toBe(0);
   });
 
   it("refuses unknown and malformed tokens with the same message", async () => {
     await aliceWithLink();
     for (const token of ["A".repeat(43), "short", "", undefined, 42, ["x"], "../../etc/passwd"]) {
-      expect((await refusal(resetPassword({ token, password: NEW }))).userMessage).toEqual({ key: "auth.resetLinkInvalid" });
+      expect((await refusal(resetPassword(null, { token, password: NEW }))).userMessage).toEqual({ key: "auth.resetLinkInvalid" });
     }
-    await expect(resetPassword(null)).rejects.toMatchObject({ userMessage: { key: "auth.resetLinkInvalid" } });
+    await expect(resetPassword(null, null)).rejects.toMatchObject({ userMessage: { key: "auth.resetLinkInvalid" } });
   });
 
   it("checks the new password and keeps the link usable when it is refused", async () => {
     const { token } = await aliceWithLink();
-    const error = await refusal(resetPassword({ token, password: "too short" }));
+    const error = await refusal(resetPassword(null, { token, password: "too short" }));
     expect(error.fieldErrors).toEqual({ password: [{ key: "tooShort", values: { min: 12 } }] });
     expect(await isResetTokenUsable(token)).toBe(true);
   });
 
   it("a used link makes the user's other links unusable", async () => {
     const { user, token: first } = await aliceWithLink();
-    await requestPasswordReset({ email: "alice@example.org" }, ctx);
+    await requestPasswordReset(null, { email: "alice@example.org" }, ctx);
     const mails = await db.outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
     const second = mails[1].text.match(/token=([A-Za-z0-9_-]+)/)![1];
     expect(second).not.toBe(first);
-    await resetPassword({ token: second, password: NEW });
+    await resetPassword(null, { token: second, password: NEW });
     expect(await isResetTokenUsable(first)).toBe(false);
     expect(await db.passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
   });
@@ -135,8 +154,8 @@ describe("password reset", () => {
   it("two submits of one link at the same moment: exactly one succeeds", async () => {
     const { user, token } = await aliceWithLink();
     const results = await Promise.allSettled([
-      resetPassword({ token, password: "first new password!" }),
-      resetPassword({ token, password: "second new password" }),
+      resetPassword(null, { token, password: "first new password!" }),
+      resetPassword(null, { token, password: "second new password" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -146,18 +165,18 @@ describe("password reset", () => {
 
   it("limits link requests to 3 an hour per email", async () => {
     await createUser({ email: "alice@example.org", passwordHash: oldHash });
-    for (let i = 0; i < 3; i++) await requestPasswordReset({ email: "alice@example.org" }, { address: `192.0.2.${i}`, now: NOW });
-    await expect(requestPasswordReset({ email: "alice@example.org" }, { address: "192.0.2.200", now: NOW })).rejects.toMatchObject({ kind: "rate_limited" });
+    for (let i = 0; i < 3; i++) await requestPasswordReset(null, { email: "alice@example.org" }, { address: `192.0.2.${i}`, now: NOW });
+    await expect(requestPasswordReset(null, { email: "alice@example.org" }, { address: "192.0.2.200", now: NOW })).rejects.toMatchObject({ kind: "rate_limited" });
     expect(await db.outboxEmail.count()).toBe(3);
   });
 
   it("limits link requests to 10 an hour per address, for unknown emails too", async () => {
-    for (let i = 0; i < 10; i++) await requestPasswordReset({ email: `x${i}@example.org` }, ctx);
-    await expect(requestPasswordReset({ email: "y@example.org" }, ctx)).rejects.toMatchObject({ kind: "rate_limited" });
+    for (let i = 0; i < 10; i++) await requestPasswordReset(null, { email: `x${i}@example.org` }, ctx);
+    await expect(requestPasswordReset(null, { email: "y@example.org" }, ctx)).rejects.toMatchObject({ kind: "rate_limited" });
   });
 
   it("validates the email of a link request", async () => {
-    expect((await refusal(requestPasswordReset({ email: "nope" }, ctx))).fieldErrors).toEqual({ email: [{ key: "invalidEmail" }] });
-    expect((await refusal(requestPasswordReset({}, ctx))).fieldErrors.email).toHaveLength(1);
+    expect((await refusal(requestPasswordReset(null, { email: "nope" }, ctx))).fieldErrors).toEqual({ email: [{ key: "invalidEmail" }] });
+    expect((await refusal(requestPasswordReset(null, {}, ctx))).fieldErrors.email).toHaveLength(1);
   });
 });

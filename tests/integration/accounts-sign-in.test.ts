@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { authenticate } from "@/lib/accounts/commands";
+import { authenticate } from "@/lib/accounts/sign-in";
 import { sha256Hex } from "@/lib/accounts/policy";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";

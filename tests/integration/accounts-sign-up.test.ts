@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import * as accountCommands from "@/lib/accounts/commands";
 import { signUp } from "@/lib/accounts/commands";
+import { isCommand } from "@/lib/commands/run";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { resetDatabase } from "../helpers/factories";
@@ -23,7 +25,7 @@ describe("signUp", () => {
   beforeEach(resetDatabase);
 
   it("creates the user with an argon2id hash, the chosen language and a private audit entry without the email", async () => {
-    const result = await signUp({ ...valid, email: "  Ana@Example.ORG " }, address);
+    const result = await signUp(null, { ...valid, email: "  Ana@Example.ORG " }, address);
     expect(result.status).toBe("created");
     if (result.status !== "created") return;
     const user = await db.user.findUniqueOrThrow({ where: { id: result.user.id } });
@@ -51,14 +53,14 @@ describe("signUp", () => {
 
   it("stores a name with markup as plain text", async () => {
     const name = `<script>alert("x")</script> & <b>Ana</b>`;
-    const result = await signUp({ ...valid, name }, address);
+    const result = await signUp(null, { ...valid, name }, address);
     if (result.status !== "created") throw new Error("expected a new account");
     expect((await db.user.findUniqueOrThrow({ where: { id: result.user.id } })).name).toBe(name);
   });
 
   it("accepts passwords of exactly 12 and 200 characters, and a 120-character name", async () => {
-    expect((await signUp({ ...valid, password: "x".repeat(12) }, address)).status).toBe("created");
-    expect((await signUp({ ...valid, email: "b@example.org", password: "y".repeat(200), name: "n".repeat(120) }, address)).status).toBe("created");
+    expect((await signUp(null, { ...valid, password: "x".repeat(12) }, address)).status).toBe("created");
+    expect((await signUp(null, { ...valid, email: "b@example.org", password: "y".repeat(200), name: "n".repeat(120) }, address)).status).toBe("created");
   });
 
   it.each([
@@ -78,7 +80,7 @@ describe("signUp", () => {
     ["locale", { locale: undefined }, [{ key: "invalidChoice" }]],
     ["locale", { locale: ["es"] }, [{ key: "invalidChoice" }]],
   ] as const)("refuses a bad %s (%j) with a message next to the field, and creates nothing", async (field, change, expected) => {
-    const fieldErrors = await fieldErrorsOf(signUp({ ...valid, ...change }, address));
+    const fieldErrors = await fieldErrorsOf(signUp(null, { ...valid, ...change }, address));
     expect(Object.keys(fieldErrors)).toEqual([field]);
     expect(fieldErrors[field]).toEqual(expected);
     expect(await db.user.count()).toBe(0);
@@ -94,25 +96,29 @@ describe("signUp", () => {
     ["password", { password: 123456789012345 }],
     ["locale", { locale: 1 }],
   ] as const)("refuses a %s of the wrong type (%j)", async (field, change) => {
-    const fieldErrors = await fieldErrorsOf(signUp({ ...valid, ...change }, address));
+    const fieldErrors = await fieldErrorsOf(signUp(null, { ...valid, ...change }, address));
     expect(Object.keys(fieldErrors)).toEqual([field]);
     expect(fieldErrors[field]).toHaveLength(1);
     expect(await db.user.count()).toBe(0);
   });
 
+  it("is a command on the one path, as every export of the accounts' commands", () => {
+    for (const [name, value] of Object.entries(accountCommands)) expect(isCommand(value), name).toBe(true);
+  });
+
   it("refuses input that is not an object", async () => {
-    await expect(signUp(null, address)).rejects.toBeInstanceOf(AppError);
-    await expect(signUp("name=x", address)).rejects.toBeInstanceOf(AppError);
+    await expect(signUp(null, null, address)).rejects.toBeInstanceOf(AppError);
+    await expect(signUp(null, "name=x", address)).rejects.toBeInstanceOf(AppError);
     expect(await db.user.count()).toBe(0);
   });
 
   it("with a registered email creates no second user and tells the owner, in their language, by email", async () => {
-    const first = await signUp({ ...valid, locale: "fr" }, address);
+    const first = await signUp(null, { ...valid, locale: "fr" }, address);
     if (first.status !== "created") throw new Error("expected a new account");
     const before = await db.user.findUniqueOrThrow({ where: { id: first.user.id } });
     await db.outboxEmail.deleteMany();
 
-    const second = await signUp({ ...valid, name: "Mallory <a href=x>click</a>", email: "ANA@example.org", password: "another password 123", locale: "en" }, address);
+    const second = await signUp(null, { ...valid, name: "Mallory <a href=x>click</a>", email: "ANA@example.org", password: "another password 123", locale: "en" }, address);
     expect(second).toEqual({ status: "duplicate" });
     expect(await db.user.count()).toBe(1);
     const after = await db.user.findUniqueOrThrow({ where: { id: first.user.id } });
@@ -128,19 +134,19 @@ describe("signUp", () => {
   });
 
   it("two simultaneous sign-ups with one email make one account", async () => {
-    const results = await Promise.all([signUp(valid, address), signUp({ ...valid, name: "Other" }, address)]);
+    const results = await Promise.all([signUp(null, valid, address), signUp(null, { ...valid, name: "Other" }, address)]);
     expect(results.map((r) => r.status).sort()).toEqual(["created", "duplicate"]);
     expect(await db.user.count()).toBe(1);
   });
 
   it("limits duplicate notices to 3 a day per address, and sign-ups to 10 an hour per client address", async () => {
-    await signUp(valid, address);
-    for (let i = 0; i < 5; i++) expect((await signUp(valid, address)).status).toBe("duplicate");
+    await signUp(null, valid, address);
+    for (let i = 0; i < 5; i++) expect((await signUp(null, valid, address)).status).toBe("duplicate");
     expect(await db.outboxEmail.count({ where: { to: valid.email, subject: { not: "Boas-vindas ao Puente" } } })).toBe(3);
-    for (let i = 0; i < 4; i++) await signUp({ ...valid, email: `u${i}@example.org` }, address);
+    for (let i = 0; i < 4; i++) await signUp(null, { ...valid, email: `u${i}@example.org` }, address);
     // 10 attempts from this address so far: the 11th is refused before anything happens.
-    await expect(signUp({ ...valid, email: "late@example.org" }, address)).rejects.toMatchObject({ kind: "rate_limited" });
+    await expect(signUp(null, { ...valid, email: "late@example.org" }, address)).rejects.toMatchObject({ kind: "rate_limited" });
     expect(await db.user.findUnique({ where: { email: "late@example.org" } })).toBeNull();
-    expect((await signUp({ ...valid, email: "late@example.org" }, { ...address, address: "198.51.100.8" })).status).toBe("created");
+    expect((await signUp(null, { ...valid, email: "late@example.org" }, { ...address, address: "198.51.100.8" })).status).toBe("created");
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { registerOrganization, slugify, verifyOrganization } from "@/lib/organizations/commands";
+import { registerOrganization, verifyOrganization } from "@/lib/organizations/commands";
+import { slugify } from "@/lib/organizations/slugs";
 import { getOrganizationProfile } from "@/lib/organizations/queries";
 import { actorFor, buildWorld, createOrganization, createUser, resetDatabase, type RoleName } from "../helpers/factories";
 import { appError, outcome, ROLES, rowCounts, validRegistration, type Outcome } from "./organizations-fixtures";

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { listPublicLog } from "@/lib/audit/queries";
+import { invalidated } from "@/lib/commands/invalidate";
+import { isCommand } from "@/lib/commands/run";
+import * as organizationCommands from "@/lib/organizations/commands";
 import { reinstateOrganization, rejectOrganization, suspendOrganization, verifyOrganization } from "@/lib/organizations/commands";
 import { actionsFor, canTransition, nextStatus, REVIEW_ACTIONS, type ReviewAction } from "@/lib/organizations/policy";
 import { listReviewQueue } from "@/lib/organizations/queries";
@@ -176,6 +179,18 @@ describe("reviewing organizations in the database", () => {
       expect(mail.text).toContain(`/organizations/${org.slug}`);
     }
     expect(fr.text).toContain(`http://localhost:3000/fr/organizations/${org.slug}`);
+  });
+
+  it("run on the one path: the index exports only commands, and a decision refreshes the queue, the directory and the public log", async () => {
+    for (const [name, value] of Object.entries(organizationCommands)) expect(isCommand(value), name).toBe(true);
+    const staff = await actorFor((await createUser({ roles: ["STAFF"] })).id);
+    const org = await createOrganization({ status: "PENDING" });
+    invalidated.length = 0;
+    await verifyOrganization(staff, { organizationId: org.id });
+    expect(invalidated).toEqual(["admin", "organizations", "dashboard", "transparency", "home"]);
+    invalidated.length = 0;
+    await appError(verifyOrganization(staff, { organizationId: org.id }));
+    expect(invalidated).toEqual([]);
   });
 
   it("does not let two reviewers decide the same organization twice", async () => {

@@ -3,6 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import { invalidated } from "@/lib/commands/invalidate";
+import { isCommand } from "@/lib/commands/run";
+import * as sessionCommands from "@/lib/sessions/commands";
 import { createSession as createSessionCommand, markSessionHeld, openSession, publishSessionSummary, updateSession } from "@/lib/sessions/commands";
 import { dateToLocalInput } from "@/lib/sessions/time";
 import { nextSessionStatus, SESSION_ACTIONS, SESSION_AUDIT_ACTION, type SessionAction } from "@/lib/sessions/policy";
@@ -183,6 +186,37 @@ describe("every state × action through the commands", () => {
     ]);
     expect(results.sort()).toEqual(["conflict", "ok"]);
     expect(await db.auditEntry.count({ where: { entityId: session.id } })).toBe(1);
+  });
+});
+
+// ─── The one path ──────────────────────────────────────────────────────────────────────────
+
+describe("sessions' commands on the one path", () => {
+  let world: World;
+  beforeEach(async () => {
+    await resetDatabase();
+    world = await buildWorld();
+  });
+
+  it("exports only commands", () => {
+    for (const [name, value] of Object.entries(sessionCommands)) expect(isCommand(value), name).toBe(true);
+  });
+
+  it("refresh the staff desk for a draft, the public pages once public, and nothing when refused", async () => {
+    invalidated.length = 0;
+    const draft = await createSessionCommand(world.actors.staff, validSessionInput());
+    await updateSession(world.actors.staff, { ...validSessionInput({ titleEs: "Otra" }), sessionId: draft.id });
+    expect(invalidated).toEqual(["dashboard", "dashboard"]);
+
+    const open = await createSession({ status: "OPEN_FOR_NOMINATIONS" });
+    invalidated.length = 0;
+    await updateSession(world.actors.staff, { ...validSessionInput(), sessionId: open.id });
+    expect(invalidated).toEqual(["sessions", "dashboard", "transparency", "home"]);
+
+    invalidated.length = 0;
+    await appError(openSession(world.actors.staff, { sessionId: open.id }));
+    await appError(updateSession(world.actors.participant, { ...validSessionInput(), sessionId: open.id }));
+    expect(invalidated).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import { invalidated } from "@/lib/commands/invalidate";
 import { cancelRegistration, registerForSession, updateRegistration } from "@/lib/sessions/commands";
 import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
 import { appError, outcome, type Outcome } from "../helpers/outcomes";
@@ -161,7 +162,10 @@ describe("registration input", () => {
       accessNote: null,
       listed: false,
     });
+    invalidated.length = 0;
     await cancelRegistration(world.actors.participant, { sessionId: session.id });
+    // The session's page (participant list) and the staff desk, as for every registration change.
+    expect(invalidated).toEqual(["sessions", "dashboard"]);
     const actions = (await db.auditEntry.findMany({ where: { entityId: session.id }, orderBy: { id: "asc" } })).map((e) => [e.action, e.isPublic]);
     expect(actions).toEqual([
       ["session.registered", false],

@@ -1,25 +1,29 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authenticate, requestPasswordReset, resetPassword, signUp } from "@/lib/accounts/commands";
+import { requestPasswordReset, resetPassword, signUp } from "@/lib/accounts/commands";
 import { safeNextPath } from "@/lib/accounts/policy";
+import { authenticate } from "@/lib/accounts/sign-in";
 import { clientAddress, endSession, startSession } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/state";
-import { runFormAction } from "@/lib/forms/run-action";
-import { defaultLocale, isLocale, type AppLocale } from "@/i18n/routing";
+import { runFormAction, type FormInput } from "@/lib/forms/run-action";
+import { localeOr, type AppLocale } from "@/i18n/routing";
 
-export async function signOutAction(formData: FormData) {
-  await endSession();
-  const locale = formData.get("locale");
-  redirect(`/${isLocale(locale) ? locale : "es"}`);
+// Not runCommandForm: these start or end a session (a cookie) from what the command returns,
+// and none has a signed-in actor to read.
+
+/** A plain form (no JavaScript needed): ends the session and goes to the home page in the form's language. */
+export async function signOutAction(formData: FormData): Promise<void> {
+  await runFormAction(formData, "accounts.signOut", async (input) => {
+    await endSession();
+    redirect(`/${localeOr(input.locale)}`);
+  });
 }
 
 /** The language of the page the form was on (a hidden field), for where to go next. */
-function pageLocale(input: Record<string, string | string[]>): AppLocale {
-  return isLocale(input.pageLocale) ? input.pageLocale : defaultLocale;
-}
+const pageLocale = (input: FormInput): AppLocale => localeOr(input.pageLocale);
 
-function afterSignIn(input: Record<string, string | string[]>, locale: AppLocale): string {
+function afterSignIn(input: FormInput, locale: AppLocale): string {
   return safeNextPath(input.next) ?? `/${locale}/dashboard`;
 }
 
@@ -35,7 +39,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, "accounts.signUp", async (input) => {
     const locale = pageLocale(input);
-    const result = await signUp({ ...input, locale: input.locale ?? locale }, { address: await clientAddress() });
+    const result = await signUp(null, { ...input, locale: input.locale ?? locale }, { address: await clientAddress() });
     if (result.status === "created") {
       await startSession(result.user);
       // The account is active now: the page says so and what to do next (the email is only a welcome).
@@ -49,7 +53,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
 
 export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, "accounts.requestPasswordReset", async (input) => {
-    await requestPasswordReset(input, { address: await clientAddress() });
+    await requestPasswordReset(null, input, { address: await clientAddress() });
     return { status: "success" };
   });
 }
@@ -57,7 +61,7 @@ export async function requestPasswordResetAction(_prev: FormState, formData: For
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, "accounts.resetPassword", async (input) => {
     const locale = pageLocale(input);
-    const user = await resetPassword(input);
+    const user = await resetPassword(null, input, { address: await clientAddress() });
     await startSession(user);
     redirect(`/${locale}/dashboard`);
   });

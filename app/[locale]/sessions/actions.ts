@@ -1,46 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/state";
-import { runFormAction } from "@/lib/forms/run-action";
+import { runCommandForm } from "@/lib/forms/command-action";
+import type { FormInput } from "@/lib/forms/run-action";
 import { cancelRegistration, registerForSession, updateRegistration } from "@/lib/sessions/commands";
-import { defaultLocale, isLocale } from "@/i18n/routing";
+import { localeOr } from "@/i18n/routing";
 
-// Thin: each action reads the actor fresh, calls the command (which checks everything) and
-// sends the browser back to the session page with a notice (?done=…), the same with and
-// without JavaScript.
-
-type Input = Record<string, string | string[]>;
+// Thin: each action runs the command (which checks everything and refreshes the pages it
+// changed) and sends the browser back to the session page with a notice (?done=…), the same
+// with and without JavaScript.
 
 /** What the session page says after a registration action. */
 export type RegistrationDone = "registered" | "registrationUpdated" | "registrationCancelled";
 
-function finish(input: Input, sessionId: string, done: RegistrationDone): never {
-  const locale = isLocale(input.locale) ? input.locale : defaultLocale;
-  revalidatePath("/[locale]/sessions", "layout");
-  revalidatePath("/[locale]/dashboard/sessions", "layout");
-  redirect(`/${locale}/sessions/${sessionId}?done=${done}#registration`);
+function finish(input: FormInput, sessionId: string, done: RegistrationDone): never {
+  redirect(`/${localeOr(input.locale)}/sessions/${sessionId}?done=${done}#registration`);
 }
 
 export async function registerForSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "sessions.register", async (input) => {
-    const result = await registerForSession(await getCurrentActor(), input);
-    finish(input, result.sessionId, "registered");
-  });
+  return runCommandForm(formData, registerForSession, (result, input) => finish(input, result.sessionId, "registered"));
 }
 
 export async function updateRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "sessions.updateRegistration", async (input) => {
-    const result = await updateRegistration(await getCurrentActor(), input);
-    finish(input, result.sessionId, "registrationUpdated");
-  });
+  return runCommandForm(formData, updateRegistration, (result, input) => finish(input, result.sessionId, "registrationUpdated"));
 }
 
 export async function cancelRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "sessions.cancelRegistration", async (input) => {
-    const result = await cancelRegistration(await getCurrentActor(), input);
-    finish(input, result.sessionId, "registrationCancelled");
-  });
+  return runCommandForm(formData, cancelRegistration, (result, input) => finish(input, result.sessionId, "registrationCancelled"));
 }
