@@ -14,7 +14,6 @@ import fr from "@/messages/fr/organizations.json";
 const translator = catalogueTranslator({ es, en, pt, fr });
 
 // lib/nominations/emails.ts still imports the address from here; the one copy is lib/url.ts.
-export { publicUrl } from "@/lib/url";
 
 const STATUS_EMAIL: Record<ReviewAction, "verified" | "rejected" | "suspended" | "reinstated"> = {
   verify: "verified",

@@ -24,7 +24,7 @@ import { localeOr } from "@/i18n/routing";
 // the same with and without JavaScript. The session comes from the command's result, never
 // from the form.
 
-/** What the workspace says after an action (components/nominations/notice.tsx). */
+/** What the workspace says after an action (the notice in _components/notice.tsx). */
 export type CommitteeDone =
   | "nominated"
   | "nominatedInvited"
