@@ -31,6 +31,11 @@ let root: string;
 const dataDir = () => path.join(root, "pg");
 
 function alive(pid: number): boolean {
+  // A process nobody has reaped yet is a zombie: gone, though signals still reach it.
+  if (existsSync("/proc/self/stat")) {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+    return stat !== "" && !/^[ZX]/.test(stat.slice(stat.lastIndexOf(")") + 2));
+  }
   try {
     process.kill(pid, 0);
     return true;
