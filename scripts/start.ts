@@ -12,6 +12,10 @@ const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(".data");
 const started = Date.now();
+// Every Node process started from here (build, server) stops when this script is killed, so none
+// keeps the port or the build folder busy for the next start.
+const exitWithParent = `--import=${pathToFileURL(path.resolve("scripts/lib/exit-with-parent.mjs")).href}`;
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, exitWithParent].filter(Boolean).join(" ");
 
 let database: EmbeddedDatabase | undefined;
 let databaseUrl = process.env.DATABASE_URL;
@@ -74,8 +78,6 @@ const server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
   AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: "1",
   ...(external ? {} : { PUENTE_LOCAL: "1" }),
-  // The server stops when this script is killed, so it never holds the port for the next start.
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.resolve("scripts/lib/exit-with-parent.mjs")).href}`].filter(Boolean).join(" "),
 });
 children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));

@@ -28,6 +28,7 @@ setInterval(() => {}, 1000);
 `;
 
 let root: string;
+const leftovers: number[] = [];
 const dataDir = () => path.join(root, "pg");
 
 function alive(pid: number): boolean {
@@ -77,6 +78,7 @@ async function startAndKill(): Promise<number> {
   child.kill("SIGKILL");
   await exited;
   const leftover = await postmasterPid();
+  if (leftover) leftovers.push(leftover);
   expect(leftover && alive(leftover), "the killed start left its PostgreSQL running").toBe(true);
   return leftover!;
 }
@@ -90,8 +92,8 @@ describe("npm start after a crash", () => {
 
   afterAll(async () => {
     // Never leave a PostgreSQL behind, whatever happened above.
-    const pid = await postmasterPid().catch(() => undefined);
-    if (pid && alive(pid)) process.kill(pid, "SIGQUIT");
+    const running = await postmasterPid().catch(() => undefined);
+    for (const pid of [...leftovers, running]) if (pid && alive(pid)) process.kill(pid, "SIGQUIT");
     await rm(root, { recursive: true, force: true });
   });
 
