@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import "./lib/exit-with-parent.mjs";
 
 const [, , task, ...rest] = process.argv;
 const scripts = { start: "scripts/start.ts", dev: "scripts/start.ts", test: "scripts/test.ts" };
@@ -26,5 +27,5 @@ if (!installed) {
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PUENTE_TASK: task };
 const child = spawn(process.execPath, ["--import", "tsx", scripts[task], task, ...rest], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,9 @@
 // npm start / npm run dev: database, migrations, demo data, build, server. Ctrl-C stops all.
+import net from "node:net";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { pathToFileURL } from "node:url";
+import "./lib/exit-with-parent.mjs";
+import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { ensureBuild, ensurePrismaClient, localAuthSecret, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
@@ -9,6 +12,10 @@ const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(".data");
 const started = Date.now();
+// Every Node process started from here (build, server) stops when this script is killed, so none
+// keeps the port or the build folder busy for the next start.
+const exitWithParent = `--import=${pathToFileURL(path.resolve("scripts/lib/exit-with-parent.mjs")).href}`;
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, exitWithParent].filter(Boolean).join(" ");
 
 let database: EmbeddedDatabase | undefined;
 let databaseUrl = process.env.DATABASE_URL;
@@ -25,9 +32,17 @@ if (!authSecret) {
 
 ensurePrismaClient();
 
+await refuseTakenPort(port);
+
 if (!databaseUrl) {
   console.log("Starting the embedded PostgreSQL (data in .data/postgres)…");
-  database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), persistent: true });
+  try {
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), persistent: true, log: (line) => console.log(line) });
+  } catch (error) {
+    // A DatabaseStartError already says what happened and what to do; anything else is a bug.
+    console.error(error instanceof DatabaseStartError ? error.message : error);
+    process.exit(1);
+  }
   databaseUrl = database.url;
 }
 
@@ -42,6 +57,7 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
 
 try {
   const result = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
@@ -73,3 +89,18 @@ if (!external) {
   for (const account of DEMO_SIGN_INS) console.log(`  ${account.role.padEnd(22)} ${account.email}`);
 }
 console.log("Press Ctrl-C to stop.\n");
+
+/** A server left from an earlier start (or another program) on the port: say so before building. */
+async function refuseTakenPort(port: number) {
+  const taken = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(true));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+  if (!taken) return;
+  console.error(
+    `Port ${port} is already in use, perhaps by another npm start still running. Stop it (Ctrl-C in its terminal, ` +
+      `or find it with: lsof -i :${port}) or choose another port: PORT=${port + 1} npm start`,
+  );
+  process.exit(1);
+}
