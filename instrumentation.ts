@@ -1,13 +1,18 @@
-// Runs once when a server starts: a production server without its settings must not serve.
-export function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") return;
+// Runs once when a server starts: every request gets an id for its log lines, and a production
+// server without its settings must not serve.
+export async function register() {
+  // The Node runtime check keeps what follows out of the edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { trackRequestIds } = await import("./lib/log/request-id");
+  trackRequestIds();
+
+  if (process.env.NODE_ENV !== "production") return;
   const missing = [
     !process.env.AUTH_SECRET && !process.env.NEXTAUTH_SECRET && "AUTH_SECRET",
     !process.env.DATABASE_URL && "DATABASE_URL",
   ].filter(Boolean);
   if (missing.length) {
     console.error(`${missing.join(" and ")} must be set in production. Refusing to start.`);
-    // The Node runtime check above keeps this out of the edge bundle.
     globalThis.process.exit(1);
   }
 }
