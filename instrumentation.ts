@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when a server starts: every request gets an id for its log lines, and a production
 // server without its settings must not serve.
 export async function register() {
@@ -16,3 +18,10 @@ export async function register() {
     globalThis.process.exit(1);
   }
 }
+
+// What Next itself caught (a page, route or action that threw) gets a redacted line with the request's id.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logError } = await import("./lib/log");
+  logError("next.request", error, { method: request.method, path: request.path, route: context.routePath, routeType: context.routeType });
+};
