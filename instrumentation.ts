@@ -1,7 +1,7 @@
 import type { Instrumentation } from "next";
 
-// Runs once when a server starts: every request gets an id for its log lines, and a production
-// server without its settings must not serve.
+// Runs once when a server starts: every request gets an id for its log lines; in production,
+// console errors are redacted too and a server without its settings must not serve.
 export async function register() {
   // The Node runtime check keeps what follows out of the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,6 +9,9 @@ export async function register() {
   trackRequestIds();
 
   if (process.env.NODE_ENV !== "production") return;
+  // What Next and libraries print goes through the same redaction as our own lines.
+  const { guardConsole } = await import("./lib/log/console");
+  guardConsole();
   const missing = [
     !process.env.AUTH_SECRET && !process.env.NEXTAUTH_SECRET && "AUTH_SECRET",
     !process.env.DATABASE_URL && "DATABASE_URL",

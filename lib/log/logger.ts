@@ -1,4 +1,5 @@
 import pino, { type DestinationStream } from "pino";
+import { printLine } from "./console";
 import { redact } from "./redact";
 import { currentRequestId } from "./request-id";
 
@@ -10,8 +11,8 @@ import { currentRequestId } from "./request-id";
 
 // Through console (synchronous on stdout/stderr for files, pipes and terminals) so that tests
 // and Next's dev overlay see the same lines a production server writes.
-const stdout: DestinationStream = { write: (line) => console.log(line.trimEnd()) };
-const stderr: DestinationStream = { write: (line) => console.error(line.trimEnd()) };
+const stdout: DestinationStream = { write: (line) => printLine("stdout", line.trimEnd()) };
+const stderr: DestinationStream = { write: (line) => printLine("stderr", line.trimEnd()) };
 
 export const logger = pino(
   {

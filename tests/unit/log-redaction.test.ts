@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { logError, logInfo } from "@/lib/log";
+import { guardConsole } from "@/lib/log/console";
 import { trackRequestIds, withRequestId } from "@/lib/log/request-id";
 
 // Issue 11: whatever a caller hands the logger, no secret reaches the output, and what is
@@ -14,6 +15,7 @@ beforeEach(() => {
   const capture = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
   vi.spyOn(console, "log").mockImplementation(capture);
   vi.spyOn(console, "error").mockImplementation(capture);
+  vi.spyOn(console, "warn").mockImplementation(capture);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -193,6 +195,28 @@ describe("log lines", () => {
     expect(parsed()[0]).toMatchObject({ level: "info", context: "real.context" });
     expect(parsed()[0].requestId).toBeUndefined();
     expect(parsed()[0].at).not.toBe("never");
+  });
+});
+
+describe("what Next and libraries print on a production server", () => {
+  it("goes through the same redaction, while our own lines pass unchanged", () => {
+    const undo = guardConsole();
+    try {
+      const prisma = Object.assign(new Error('\nInvalid `db.user.update()` invocation:\n\n      data: {\n        passwordHash: "HASH-SECRET-9"\n      }\n\nUnknown argument `pasword`.'), {
+        digest: "3519111272",
+      });
+      prisma.name = "PrismaClientValidationError";
+      const invitation = token();
+      console.error(" ⨯", prisma);
+      console.warn(`retrying /es/invitations/${invitation}?token=short-tok-1`, { headers: { cookie: "sess=cookie-secret-9" } });
+      logError("own.line", new Error("boom"), { tokens: ["abc"], note: "[kept]" });
+      expectNone(["HASH-SECRET-9", invitation, "short-tok-1", "cookie-secret-9"]);
+      expect(lines[0]).toContain("Unknown argument `pasword`.");
+      expect(lines[0]).toContain("3519111272");
+      expect(JSON.parse(lines[2])).toMatchObject({ context: "own.line", tokens: "[REDACTED]", note: "[kept]" });
+    } finally {
+      undo();
+    }
   });
 });
 
