@@ -117,19 +117,20 @@ function str(text: string, walk: Walk, inError: boolean, limit?: number): string
 }
 
 /** Prisma's message renders the call with its arguments (and the caller's source); the last line says what failed. */
-function errorMessage(error: Error): string {
-  const message = String(error.message ?? "");
-  if (!/^PrismaClient/.test(error.name)) return message;
+function errorMessage(error: Error, name: string): string {
+  const message = String(read(error, "message") ?? "");
+  if (!name.startsWith("PrismaClient")) return message;
   const lines = message.split("\n").filter((line) => line.trim() !== "");
   return lines.at(-1)?.trim() ?? "";
 }
 
 function errorToObject(error: Error, walk: Walk, depth: number): Record<string, unknown> {
-  const name = str(String(error.name ?? "Error"), walk, true, 100);
-  const message = str(errorMessage(error), walk, true);
+  const rawName = String(read(error, "name") ?? "Error");
+  const name = str(rawName, walk, true, 100);
+  const message = str(errorMessage(error, rawName), walk, true);
   // The stack's first line repeats the raw message: rebuild it from the scrubbed one.
   // Frames are at the end; a huge message before them is not split.
-  const frames = String(error.stack ?? "")
+  const frames = String(read(error, "stack") ?? "")
     .slice(-MAX_FRAMES * 500)
     .split("\n")
     .filter((line) => /^\s+at\s/.test(line))
@@ -137,7 +138,7 @@ function errorToObject(error: Error, walk: Walk, depth: number): Record<string, 
     .map((line) => str(line, walk, true, 500));
   const out: Record<string, unknown> = { name, message, stack: [`${name}: ${message}`, ...frames].join("\n") };
   // Own fields (Prisma's code and meta, pg's detail, cause, AggregateError's errors), censored the same way.
-  for (const key of ["cause", "errors", ...Object.keys(error)]) {
+  for (const key of ["cause", "errors", ...Object.keys(error).slice(0, MAX_ENTRIES)]) {
     if (key === "name" || key === "message" || key === "stack" || key in out) continue;
     const value = read(error, key);
     if (value !== undefined) setEntry(out, key, value, walk, depth + 1, true);
