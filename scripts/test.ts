@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { buildCommand, buildFingerprint, buildIsFresh, clearBuildStamp, ensurePrismaClient, run, runSideBySide, writeBuildStamp, type Job } from "./lib/tasks";
+import { buildCommand, buildFingerprint, buildIsFresh, clearBuildStamp, ensurePrismaClient, run, runSideBySide, writeBuildStamp, type Job, type JobResult } from "./lib/tasks";
 
 const require = createRequire(import.meta.url);
 const bin = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -56,41 +56,53 @@ function step(name: string, work: () => void) {
   timings.push([name, `${((Date.now() - begun) / 1000).toFixed(1)} s`]);
 }
 
-/**
- * Type check, lint and build run side by side: tsc and ESLint use one core each and the build
- * little more, so on two cores this takes about as long as the longest instead of the sum.
- * The build is skipped when .next holds one of exactly these sources (CI, on a fresh clone,
- * always builds). Any failure stops the run after the three have finished.
- */
-async function checksAndBuild() {
-  const fingerprint = buildFingerprint();
-  const fresh = buildIsFresh(fingerprint);
-  const jobs: Job[] = [
-    { name: "type check", command: process.execPath, args: [bin("typescript", "bin/tsc"), "--noEmit"] },
-    { name: "lint", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] },
-  ];
-  if (fresh) console.log("\nThe build is up to date with the sources: no `next build`.");
-  else {
-    clearBuildStamp();
-    jobs.push({ name: "production build", ...buildCommand });
-  }
-  console.log(`\n▶ ${jobs.map((j) => j.name).join(", ")}, side by side`);
+/** Runs jobs side by side; records each one's time and their common time; throws if one failed. */
+async function sideBySide(jobs: Job[], afterwards?: (results: JobResult[]) => void) {
+  console.log(`\n▶ ${jobs.map((j) => j.name).join(" and ")}${jobs.length > 1 ? ", side by side" : ""}`);
   const begun = Date.now();
   const results = await runSideBySide(jobs);
-  const together = ((Date.now() - begun) / 1000).toFixed(1);
-  for (const r of results) timings.push([r.name, `${r.seconds.toFixed(1)} s${r.ok ? "" : " (failed)"}   (side by side: ${together} s)`]);
-  if (fresh) timings.push(["production build", "skipped: up to date"]);
+  const together = jobs.length > 1 ? `   (side by side: ${((Date.now() - begun) / 1000).toFixed(1)} s)` : "";
+  for (const r of results) timings.push([r.name, `${r.seconds.toFixed(1)} s${r.ok ? "" : " (failed)"}${together}`]);
+  afterwards?.(results);
   const failed = results.filter((r) => !r.ok).map((r) => r.name);
   if (failed.length) throw new Error(`${failed.join(", ")} failed`);
-  if (!fresh) writeBuildStamp(fingerprint);
+}
+
+/*
+ * Two cores, paired so that neither idles: tsc and ESLint use one core each; the build uses
+ * little more than one, and the tests fill the other. (tsc never runs beside the build: the
+ * build rewrites .next/types, which tsc reads.) The build is skipped when .next holds one of
+ * exactly these sources; CI, on a fresh clone, always builds.
+ */
+const unitAndIntegration: Job = {
+  name: "unit and integration tests",
+  command: process.execPath,
+  args: [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+  live: true,
+};
+
+async function testsAndBuild() {
+  const fingerprint = buildFingerprint();
+  if (buildIsFresh(fingerprint)) {
+    console.log("\nThe build is up to date with the sources: no `next build`.");
+    timings.push(["production build", "skipped: up to date"]);
+    return sideBySide([unitAndIntegration]);
+  }
+  clearBuildStamp();
+  const build: Job = { name: "production build", ...buildCommand };
+  // A good build is kept for next time even when a test failed.
+  await sideBySide([unitAndIntegration, build], (results) => {
+    if (results.find((r) => r.name === build.name)?.ok) writeBuildStamp(fingerprint);
+  });
 }
 
 try {
   step("prisma generate", () => ensurePrismaClient());
-  await checksAndBuild();
-  step("unit and integration tests", () =>
-    run(process.execPath, [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]),
-  );
+  await sideBySide([
+    { name: "type check", command: process.execPath, args: [bin("typescript", "bin/tsc"), "--noEmit"] },
+    { name: "lint", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] },
+  ]);
+  await testsAndBuild();
   step("end-to-end tests", () =>
     run(process.execPath, [bin("@playwright/test", "cli.js"), "test", "--reporter=list,json"], {
       env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON },

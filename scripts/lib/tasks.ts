@@ -87,12 +87,12 @@ export function ensureBuild() {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-export type Job = { name: string; command: string; args: string[]; env?: Record<string, string | undefined> };
+export type Job = { name: string; command: string; args: string[]; env?: Record<string, string | undefined>; live?: boolean };
 export type JobResult = { name: string; ok: boolean; seconds: number };
 
 /**
- * Runs the jobs side by side (a type check and a lint each keep one core busy: two cores, two
- * jobs). Each job's output is printed in one block when it ends, so lines never interleave.
+ * Runs the jobs side by side. A `live` job prints as it goes; the others' output is printed
+ * in one block when each ends, so lines never interleave.
  */
 export function runSideBySide(jobs: Job[]): Promise<JobResult[]> {
   return Promise.all(
@@ -101,9 +101,9 @@ export function runSideBySide(jobs: Job[]): Promise<JobResult[]> {
         new Promise<JobResult>((resolve) => {
           const started = Date.now();
           const output: Buffer[] = [];
-          const child = spawn(job.command, job.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...job.env } });
-          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          const child = spawn(job.command, job.args, { stdio: job.live ? "inherit" : ["ignore", "pipe", "pipe"], env: { ...process.env, ...job.env } });
+          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
           const finish = (ok: boolean, note = "") => {
             const seconds = (Date.now() - started) / 1000;
             console.log(`\n▶ ${job.name} (${seconds.toFixed(1)} s)${ok ? "" : ` failed${note}`}`);
