@@ -4,8 +4,11 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two browsers against one server: a flow mostly waits on the server or the page, so a second
+  // worker fills the gaps. Files run side by side; tests inside a file run in order, in one
+  // worker, unless the file says `mode: "parallel"` (those whose tests share no state).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   // Long flows visit a dozen pages with axe on each; a busy two-core machine needs the margin.
   timeout: 120_000,

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ensureBuild, ensurePrismaClient, run } from "./lib/tasks";
+import { buildCommand, buildFingerprint, buildIsFresh, clearBuildStamp, ensurePrismaClient, run, runSideBySide, writeBuildStamp, type Job, type JobResult } from "./lib/tasks";
 
 const require = createRequire(import.meta.url);
 const bin = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -46,22 +46,63 @@ function summary(): string | null {
   return any ? `${passed} passed, ${failed} failed, ${skipped} skipped` : null;
 }
 
-const timings: [string, number][] = [];
+// Each tier's time; tiers that ran side by side also share one line with their common time.
+const timings: [string, string][] = [];
+const started = Date.now();
 function step(name: string, work: () => void) {
   console.log(`\n▶ ${name}`);
-  const started = Date.now();
+  const begun = Date.now();
   work();
-  timings.push([name, (Date.now() - started) / 1000]);
+  timings.push([name, `${((Date.now() - begun) / 1000).toFixed(1)} s`]);
+}
+
+/** Runs jobs side by side; records each one's time and their common time; throws if one failed. */
+async function sideBySide(jobs: Job[], afterwards?: (results: JobResult[]) => void) {
+  console.log(`\n▶ ${jobs.map((j) => j.name).join(" and ")}${jobs.length > 1 ? ", side by side" : ""}`);
+  const begun = Date.now();
+  const results = await runSideBySide(jobs);
+  const together = jobs.length > 1 ? `   (side by side: ${((Date.now() - begun) / 1000).toFixed(1)} s)` : "";
+  for (const r of results) timings.push([r.name, `${r.seconds.toFixed(1)} s${r.ok ? "" : " (failed)"}${together}`]);
+  afterwards?.(results);
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  if (failed.length) throw new Error(`${failed.join(", ")} failed`);
+}
+
+/*
+ * Two cores, paired so that neither idles: tsc and ESLint use one core each; the build uses
+ * little more than one, and the tests fill the other. (tsc never runs beside the build: the
+ * build rewrites .next/types, which tsc reads.) The build is skipped when .next holds one of
+ * exactly these sources; CI, on a fresh clone, always builds.
+ */
+const unitAndIntegration: Job = {
+  name: "unit and integration tests",
+  command: process.execPath,
+  args: [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+  live: true,
+};
+
+async function testsAndBuild() {
+  const fingerprint = buildFingerprint();
+  if (buildIsFresh(fingerprint)) {
+    console.log("\nThe build is up to date with the sources: no `next build`.");
+    timings.push(["production build", "skipped: up to date"]);
+    return sideBySide([unitAndIntegration]);
+  }
+  clearBuildStamp();
+  const build: Job = { name: "production build", ...buildCommand };
+  // A good build is kept for next time even when a test failed.
+  await sideBySide([unitAndIntegration, build], (results) => {
+    if (results.find((r) => r.name === build.name)?.ok) writeBuildStamp(fingerprint);
+  });
 }
 
 try {
   step("prisma generate", () => ensurePrismaClient());
-  step("type check", () => run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"]));
-  step("lint", () => run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]));
-  step("unit and integration tests", () =>
-    run(process.execPath, [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]),
-  );
-  step("production build", () => ensureBuild(true));
+  await sideBySide([
+    { name: "type check", command: process.execPath, args: [bin("typescript", "bin/tsc"), "--noEmit"] },
+    { name: "lint", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] },
+  ]);
+  await testsAndBuild();
   step("end-to-end tests", () =>
     run(process.execPath, [bin("@playwright/test", "cli.js"), "test", "--reporter=list,json"], {
       env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON },
@@ -72,8 +113,8 @@ try {
   process.exitCode = 1;
 } finally {
   console.log("\nTimings:");
-  for (const [name, seconds] of timings) console.log(`  ${name.padEnd(28)} ${seconds.toFixed(1)} s`);
+  for (const [name, time] of timings) console.log(`  ${name.padEnd(28)} ${time}`);
+  console.log(`  ${"total".padEnd(28)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const line = summary();
   if (line) console.log(`\n${line}`);
 }
-

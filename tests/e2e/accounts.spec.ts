@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
+// Its tests share no state with one another: any worker may take any of them.
+test.describe.configure({ mode: "parallel" });
+
 test.describe("signing in", () => {
   test("a wrong password shows a message and keeps the email typed", async ({ page }) => {
     const t = messages("es");

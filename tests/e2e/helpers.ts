@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import type { AxeResults, RunOptions } from "axe-core";
 import { errorCapabilities, namespaces } from "../../i18n/namespaces";
 import type { AppLocale } from "../../i18n/routing";
 
@@ -23,6 +24,21 @@ export function messages(locale: AppLocale) {
 
 export const PHONE_WIDTH = 360;
 
+// The axe-core that @axe-core/playwright depends on (and report.spec.ts runs through it).
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(createRequire(require.resolve("@axe-core/playwright")).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_OPTIONS: RunOptions = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } };
+
+/**
+ * axe-core's own `axe.run` on the page, injected once per document. @axe-core/playwright's
+ * analyze() injects it twice and finishes in a new blank page, for cross-origin frames we do
+ * not have: 1.45 s a check against 0.44 s (0.13 s on a document already injected), measured.
+ */
+async function runAxe(page: Page): Promise<AxeResults> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate((options) => (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
+}
+
 /**
  * axe on the page as it is now (WCAG 2.x A and AA rules, no violation allowed), then the same
  * page at a 360-pixel phone width: it must not scroll sideways.
@@ -30,7 +46,7 @@ export const PHONE_WIDTH = 360;
 export async function expectAccessible(page: Page) {
   // Every page has a title; after a client-side navigation it arrives with the streamed metadata.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await runAxe(page);
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
   await expectFitsPhone(page);

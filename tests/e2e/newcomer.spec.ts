@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
+// Its tests share no state with one another: any worker may take any of them.
+test.describe.configure({ mode: "parallel" });
+
 const PHONE = { width: 360, height: 740 };
 
 /** At 360 px the page does not scroll sideways. */

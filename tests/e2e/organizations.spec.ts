@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
+// Its tests share no state with one another: any worker may take any of them.
+test.describe.configure({ mode: "parallel" });
+
 test("a participant signs up in Portuguese and registers an organization; staff verify it in Spanish; it is public in English", async ({ browser }) => {
   const pt = messages("pt");
   const es = messages("es");

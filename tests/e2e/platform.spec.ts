@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
+// Its tests share no state with one another: any worker may take any of them.
+test.describe.configure({ mode: "parallel" });
+
 test.describe("languages", () => {
   test("/ sends each reader to their language, Spanish when unsure", async ({ browser }) => {
     for (const [acceptLanguage, expected] of [

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
+// Its tests share no state with one another: any worker may take any of them.
+test.describe.configure({ mode: "parallel" });
+
 test("a proposal goes from a Spanish draft without JavaScript to a public answer that a visitor finds without accents", async ({ browser }) => {
   const es = messages("es");
   const fr = messages("fr");

@@ -145,6 +145,8 @@ test("the public log shows a nomination deadline as the session page does, in th
   const t = messages("es");
   await page.goto("/es/sessions");
   await page.getByRole("link", { name: DEMO_SESSION_TITLES.open.es }).first().click();
+  // On the session's own page: the list's cards name deadlines too (other files open sessions).
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_SESSION_TITLES.open.es);
   const deadline = (await page.locator("dt", { hasText: t("sessions.facts.nominationDeadline") }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
   expect(deadline).toMatch(/\d{1,2}:\d{2}/);
   // The sentence names the same moment, written the same way, followed by the session's zone.

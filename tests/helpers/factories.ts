@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { db } from "@/lib/db/client";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { OrganizationStatus, OrganizationType, MembershipRole, SiteRole } from "@/lib/generated/prisma/enums";
@@ -7,20 +6,7 @@ import type { OrganizationStatus, OrganizationType, MembershipRole, SiteRole } f
 // Not a real hash: tests that sign in hash their own password with hashPassword().
 const PLACEHOLDER_HASH = "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder";
 
-/** Empties every table; the audit trigger is bypassed only here, as superuser. */
-export async function resetDatabase() {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-    );
-    await client.query("SET session_replication_role = replica");
-    await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+export { resetDatabase } from "./reset-database";
 
 export async function createUser(options: { name?: string; email?: string; roles?: SiteRole[]; passwordHash?: string } = {}) {
   const id = randomUUID();

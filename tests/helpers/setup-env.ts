@@ -1,7 +1,11 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
+import { closeResetConnection } from "./reset-database";
 
 // Each worker has its own copy of the migrated database (tests/helpers/global-setup.ts).
 process.env.DATABASE_URL = inject("databaseUrl").replace(/\/puente$/, `/puente_${process.env.VITEST_POOL_ID ?? "1"}`);
 process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-hmac-0123456789";
 delete process.env.SMTP_URL;
 process.env.PUENTE_COUNT_QUERIES = "1";
+
+// The reset connection of this file's tests (tests/helpers/reset-database.ts).
+afterAll(closeResetConnection);
