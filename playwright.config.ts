@@ -4,11 +4,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // Two browsers against one server: a flow mostly waits on the server or the page, so a second
-  // worker fills the gaps. Files run side by side; tests inside a file run in order, in one
-  // worker, unless the file says `mode: "parallel"` (those whose tests share no state).
+  // One worker by default: sessions.spec nominates the demo participant while sessions-pages
+  // expects one withdrawable nomination, so those two files must not run side by side yet.
+  // E2E_WORKERS=2 runs files side by side (tests inside a file in order, unless the file says
+  // `mode: "parallel"`), for when the specs own their data.
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   // Long flows visit a dozen pages with axe on each; a busy two-core machine needs the margin.
   timeout: 120_000,
