@@ -68,6 +68,10 @@ const EVENTS = {
   accountPasswordReset: event("account.password_reset", "User", "private", {}),
   // That a link was asked for an account: never the token, never the address it went to.
   accountPasswordResetRequested: event("account.password_reset_requested", "User", "private", {}),
+  // Sessions: never the browser, the system or an address, only that it happened.
+  accountSignedIn: event("account.signed_in", "AuthSession", "private", {}),
+  accountSessionEnded: event("account.session_ended", "AuthSession", "private", { how: z.enum(["signed_out", "ended_elsewhere"]) }),
+  accountOtherSessionsEnded: event("account.other_sessions_ended", "User", "private", { count: z.number().int().positive() }),
   roleGranted: event("role.granted", "User", "public", { userName: text, role: z.enum(SiteRole) }),
   roleRevoked: event("role.revoked", "User", "public", { userName: text, role: z.enum(SiteRole) }),
   committeeTermGranted: event("committee_term.granted", "CommitteeTerm", "public", {

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { logError } from "@/lib/log";
 import type { MembershipRole, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -30,7 +31,34 @@ export type Actor = {
   isAdmin: boolean;
   memberships: ActorMembership[];
   committeeTerm: ActorCommitteeTerm | null;
+  /** The signed-in browser's session (lib/auth/commands), when the actor came from a cookie. */
+  sessionId?: string;
 };
+
+/** What a cookie names: the password generation it was issued under and its session row. */
+export type SessionCheck = { version: number; sessionId: string; now?: Date };
+
+/** lastSeenAt is written at most this often per session, never on every request. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const seenAt = new Map<string, number>();
+
+/**
+ * Records that a session was used, at most every few minutes per server: one conditional UPDATE,
+ * not awaited by the request (a failure is logged and costs nothing else). Returns the write, for tests.
+ */
+export function noteSeen(sessionId: string, now: Date): Promise<void> | undefined {
+  const last = seenAt.get(sessionId);
+  if (last !== undefined && now.getTime() - last < LAST_SEEN_EVERY_MS) return undefined;
+  if (seenAt.size > 10_000) seenAt.clear(); // bounded: forgetting only means one more cheap write
+  seenAt.set(sessionId, now.getTime());
+  return db.authSession
+    .updateMany({ where: { id: sessionId, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } }, data: { lastSeenAt: now } })
+    .then(
+      () => undefined,
+      (error: unknown) => logError("auth.noteSeen", error),
+    );
+}
 
 /** A committee term is active from its first day to the end of its last day (UTC). */
 export function isTermActive(term: { startsOn: Date; endsOn: Date; endedEarlyAt: Date | null }, now = new Date()): boolean {
@@ -40,9 +68,22 @@ export function isTermActive(term: { startsOn: Date; endsOn: Date; endedEarlyAt:
   return term.startsOn <= now && now < end;
 }
 
-export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
+/**
+ * `check` is what a cookie names: the user is found only if that session is open (not ended, not
+ * expired) and theirs. The session is a condition of the same SELECT (an EXISTS), not one more
+ * query. A bare number checks only the password generation (scripts and tests).
+ */
+export async function loadActor(userId: string, check?: number | SessionCheck): Promise<Actor | null> {
+  const session = typeof check === "object" ? check : undefined;
+  // A signed cookie only names ids we made; anything else would only reach PostgreSQL as an error.
+  if (session && !UUID.test(session.sessionId)) return null;
+  const sessionVersion = typeof check === "number" ? check : session?.version;
+  const now = session?.now ?? new Date();
   const user = await db.user.findUnique({
-    where: { id: userId },
+    where: {
+      id: userId,
+      ...(session ? { authSessions: { some: { id: session.sessionId, revokedAt: null, expiresAt: { gt: now } } } } : {}),
+    },
     select: {
       id: true,
       name: true,
@@ -63,6 +104,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
   if (!user) return null;
   // A password change ends every session opened before it.
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+  if (session) void noteSeen(session.sessionId, now);
   const roles = new Set(user.roles.map((r) => r.role));
   const active = user.committeeTerms.find((t) => isTermActive(t));
   return {
@@ -83,6 +125,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     committeeTerm: active
       ? { termId: active.id, organizationId: active.organizationId, isChair: active.isChair, endsOn: active.endsOn }
       : null,
+    ...(session ? { sessionId: session.sessionId } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ export function authSecret(): string {
   return secret;
 }
 
+/** A session lasts 30 days from sign-in, however often it is used (never renewed). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /**
@@ -18,4 +19,13 @@ export function secureCookiesEnabled(): boolean {
 export function sessionCookieName(): string {
   // Same names as next-auth, so its helpers read our cookie.
   return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/**
+ * The one cookie policy for the session cookie, whichever path writes it (the sign-in form or
+ * next-auth's /api/auth/callback/credentials) or clears it: HttpOnly, SameSite=Lax, the whole
+ * site, and Secure exactly when the name carries the __Secure- prefix.
+ */
+export function sessionCookieOptions() {
+  return { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookiesEnabled() } as const;
 }

@@ -7,8 +7,8 @@ import { sessionUserSelect, type SessionUser } from "../sign-in";
 
 /**
  * Sets a new password from a reset link, in one transaction: the token is used up (race-safe:
- * only one request can mark it), the user's other links stop working, and sessionVersion goes
- * up so every session opened before ends. Returns the user to sign in.
+ * only one request can mark it), the user's other links stop working, and every session opened
+ * before ends (its row is ended, and sessionVersion goes up). Returns the user to sign in.
  * Called as `resetPassword(null, raw, { now })`.
  */
 export const resetPassword = defineCommand({
@@ -36,6 +36,7 @@ export const resetPassword = defineCommand({
       select: sessionUserSelect,
     });
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     record({ actorId: user.id, action: "account.password_reset", entityType: "User", entityId: user.id, isPublic: false, data: {} });
     return user;
   },
