@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { decode, encode } from "next-auth/jwt";
+import { addressFromHeader, CLIENT_ADDRESS_HEADER } from "@/lib/rate-limit/client-address";
 import { loadActor, type Actor } from "./actor";
 import { authSecret, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookiesEnabled } from "./secret";
 
@@ -44,8 +45,10 @@ export async function endSession() {
   });
 }
 
-/** The client's address as the first proxy saw it, for rate limiting. */
+/**
+ * The client's address for rate limiting, as the production entry point resolved it from the
+ * socket and trusted proxies (scripts/server.ts); never a header the client writes.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return addressFromHeader((await headers()).get(CLIENT_ADDRESS_HEADER));
 }
