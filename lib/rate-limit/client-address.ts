@@ -79,7 +79,7 @@ export function resolveClientAddress(input: { socketAddress: string | undefined;
 }
 
 /** What clientAddress() and next-auth read: the entry point's header, only when the entry point runs. */
-export function addressFromHeader(value: string | string[] | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function addressFromHeader(value: string | string[] | null | undefined, env: Record<string, string | undefined> = process.env): string {
   if (env[ENTRY_POINT_ENV] !== "1") return UNKNOWN_ADDRESS;
   const single = Array.isArray(value) ? value[0] : value;
   return normalizeAddress(single) ?? UNKNOWN_ADDRESS;
