@@ -1,10 +1,10 @@
-// The server the end-to-end tests drive: fresh embedded PostgreSQL, migrations, demo data, `next start`.
+// The server the end-to-end tests drive: fresh embedded PostgreSQL, migrations, demo data, scripts/server.ts.
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { nextBin, spawnNode } from "./lib/tasks";
+import { spawnNode } from "./lib/tasks";
 
 const port = process.env.E2E_PORT ?? "3100";
 const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
@@ -15,7 +15,8 @@ process.env.DATABASE_URL = database.url;
 const { seedDemo } = await import("../prisma/seed/demo");
 await seedDemo();
 
-const server = spawnNode(nextBin, ["start", "-p", port], {
+// The production entry point, as `npm start` runs it (client addresses, action refusals).
+const server = spawnNode("--import=tsx", [path.resolve("scripts/server.ts"), "-p", port], {
   DATABASE_URL: database.url,
   AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
   NEXT_TELEMETRY_DISABLED: "1",

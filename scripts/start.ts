@@ -73,7 +73,8 @@ try {
   await shutdown(1);
 }
 
-const server = spawnNode(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+// Production runs through scripts/server.ts, which sees each connection's address; dev keeps `next dev`.
+const server = spawnNode(dev ? nextBin : "--import=tsx", dev ? ["dev", "-p", String(port)] : [path.resolve("scripts/server.ts"), "-p", String(port)], {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: "1",

@@ -29,12 +29,33 @@ function addressKey(address: string): string {
   return /^[0-9A-Fa-f.:]{1,45}$/.test(address) ? address : sha256Hex(address);
 }
 
-/** Failed sign-ins: 5 per account and 20 per address every 15 minutes, across every app server. */
+/**
+ * Failed sign-ins that refuse, across every app server: 5 for one account from one address and
+ * 20 from one address, every 15 minutes. None is per account alone: then anyone could lock
+ * the owner out (signInAccountRule slows instead).
+ */
 export function signInRules(email: string, address: string): RateLimitRule[] {
   return [
-    { key: `signin:account:${sha256Hex(email)}`, limit: 5, windowSeconds: FIFTEEN_MINUTES },
+    { key: `signin:account-address:${sha256Hex(email)}:${addressKey(address)}`, limit: 5, windowSeconds: FIFTEEN_MINUTES },
     { key: `signin:address:${addressKey(address)}`, limit: 20, windowSeconds: FIFTEEN_MINUTES },
   ];
+}
+
+/** Failed sign-ins for one account from every address, counted for signInDelayMs; `limit` is where the delay starts. */
+export function signInAccountRule(email: string): RateLimitRule {
+  return { key: `signin:account:${sha256Hex(email)}`, limit: 5, windowSeconds: FIFTEEN_MINUTES };
+}
+
+export const MAX_SIGN_IN_DELAY_MS = 4000;
+
+/**
+ * How long a sign-in to an account under attack waits before the password is checked: nothing
+ * for the first failures, then 250 ms doubling with each failure up to 4 s. It costs a guesser
+ * from many addresses time and costs the owner at most a few seconds, never the account.
+ */
+export function signInDelayMs(accountFailures: number): number {
+  const over = accountFailures - signInAccountRule("").limit;
+  return over < 0 ? 0 : Math.min(250 * 2 ** over, MAX_SIGN_IN_DELAY_MS);
 }
 
 /** Reset links: 3 per account and 10 per address an hour, so nobody floods an inbox. */

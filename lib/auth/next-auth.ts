@@ -8,6 +8,7 @@ import { endAuthSession, openAuthSession } from "@/lib/auth/commands";
 import { authSecret, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled, sessionCookieName, sessionCookieOptions } from "@/lib/auth/secret";
 import { AppError } from "@/lib/errors";
 import { logError, logInfo } from "@/lib/log";
+import { addressFromHeader, CLIENT_ADDRESS_HEADER } from "@/lib/rate-limit/client-address";
 
 declare module "next-auth" {
   interface User {
@@ -47,11 +48,10 @@ export function safeRedirect(url: string, baseUrl: string): string {
   }
 }
 
+/** The same address as clientAddress(): the entry point's header, never X-Forwarded-For. */
 function addressFrom(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : "";
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" && real) || "local";
+  const value = headers?.[CLIENT_ADDRESS_HEADER];
+  return addressFromHeader(typeof value === "string" ? value : undefined);
 }
 
 /**

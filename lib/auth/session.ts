@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { decode, encode } from "next-auth/jwt";
+import { addressFromHeader, CLIENT_ADDRESS_HEADER } from "@/lib/rate-limit/client-address";
 import { loadActor, type Actor } from "./actor";
 import { sessionClaims, type SessionClaims } from "./claims";
 import { endAuthSession, openAuthSession } from "./commands";
@@ -50,8 +51,10 @@ export function clearSessionCookie(jar: { set(name: string, value: string, optio
   jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
 }
 
-/** The client's address as the first proxy saw it, for rate limiting. */
+/**
+ * The client's address for rate limiting, as the production entry point resolved it from the
+ * socket and trusted proxies (scripts/server.ts); never a header the client writes.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return addressFromHeader((await headers()).get(CLIENT_ADDRESS_HEADER));
 }

@@ -49,7 +49,13 @@ describe("next-auth options (the /api/auth endpoints)", () => {
 
   it("authorize() uses the same rules as the sign-in form: user and a new session row on success, null on any failure", async () => {
     const user = await createUser({ email: "ana@example.org", passwordHash: await hashPassword("the right password") });
-    const headers = { "x-forwarded-for": "203.0.113.5, 10.0.0.1", "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0" };
+    // The entry point (scripts/server.ts) resolved the address; the client forged X-Forwarded-For.
+    process.env.PUENTE_ENTRY_POINT = "1";
+    const headers = {
+      "x-puente-client-address": "203.0.113.5",
+      "x-forwarded-for": "6.6.6.6, 10.0.0.1",
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    };
     const signedIn = await authorize({ email: "ana@example.org", password: "the right password" }, { headers });
     const row = await db.authSession.findFirstOrThrow({ where: { userId: user.id } });
     expect(signedIn).toEqual({ id: user.id, sessionVersion: 0, sessionId: row.id });
@@ -57,9 +63,11 @@ describe("next-auth options (the /api/auth endpoints)", () => {
     expect(await authorize({ email: "ana@example.org", password: "wrong" }, { headers })).toBeNull();
     expect(await authorize({ email: "ghost@example.org", password: "wrong" }, { headers })).toBeNull();
     expect(await authorize(undefined, { headers })).toBeNull();
-    // Failures count against the first forwarded address, in PostgreSQL.
+    delete process.env.PUENTE_ENTRY_POINT;
+    // Failures count against the address the entry point found, in PostgreSQL; never the forged one.
     const counted = await db.rateLimitCounter.aggregate({ where: { key: "signin:address:203.0.113.5" }, _sum: { count: true } });
     expect(counted._sum.count).toBe(2);
+    expect(await db.rateLimitCounter.count({ where: { key: { contains: "6.6.6.6" } } })).toBe(0);
   });
 
   it("puts only {sub, sv, sid} in the token, which getCurrentActor's decode reads back", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath, signInRules } from "@/lib/accounts/policy";
+import { safeNextPath, signInAccountRule, signInRules } from "@/lib/accounts/policy";
 
 describe("safeNextPath (where to go after signing in)", () => {
   it.each([
@@ -40,9 +40,10 @@ describe("safeNextPath (where to go after signing in)", () => {
 
 describe("sign-in rate-limit keys", () => {
   it("never put the email in clear, and keep odd addresses short", () => {
-    const [account, address] = signInRules("ana@example.org", "203.0.113.9");
-    expect(account.key).toMatch(/^signin:account:[0-9a-f]{64}$/);
-    expect(account.key).not.toContain("ana");
+    const [accountAddress, address] = signInRules("ana@example.org", "203.0.113.9");
+    expect(accountAddress.key).toMatch(/^signin:account-address:[0-9a-f]{64}:203\.0\.113\.9$/);
+    expect(accountAddress.key).not.toContain("ana");
+    expect(signInAccountRule("ana@example.org").key).toMatch(/^signin:account:[0-9a-f]{64}$/);
     expect(address.key).toBe("signin:address:203.0.113.9");
     const [, odd] = signInRules("ana@example.org", "x".repeat(500));
     expect(odd.key).toMatch(/^signin:address:[0-9a-f]{64}$/);

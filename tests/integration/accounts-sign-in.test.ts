@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/accounts/sign-in";
-import { sha256Hex } from "@/lib/accounts/policy";
+import { MAX_SIGN_IN_DELAY_MS, sha256Hex } from "@/lib/accounts/policy";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { createUser, resetDatabase } from "../helpers/factories";
@@ -9,6 +9,8 @@ import { createUser, resetDatabase } from "../helpers/factories";
 const PASSWORD = "a long and right password";
 // One fixed moment, so no test straddles the edge of a fixed rate-limit window.
 const NOW = new Date();
+// The growing delay is asserted where it matters; elsewhere it is not waited out.
+const noWait = async () => {};
 let passwordHash: string;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -50,27 +52,47 @@ describe("authenticate", () => {
     expect(await db.rateLimitCounter.count()).toBe(0);
   });
 
-  it("after 5 failures for one account refuses even the right password, from any address", async () => {
+  it("after 5 failures for one account from one address refuses even the right password from that address", async () => {
     const user = await createUser({ email: "ana@example.org", passwordHash });
     for (let i = 0; i < 5; i++) {
-      expect((await refusal(authenticate("ana@example.org", `wrong ${i}`, `203.0.113.${i}`, NOW))).userMessage.key).toBe("auth.invalidCredentials");
+      expect((await refusal(authenticate("ana@example.org", `wrong ${i}`, "203.0.113.7", NOW, noWait))).userMessage.key).toBe("auth.invalidCredentials");
     }
-    const limited = await refusal(authenticate("ana@example.org", PASSWORD, "203.0.113.99", NOW));
+    const limited = await refusal(authenticate("ana@example.org", PASSWORD, "203.0.113.7", NOW, noWait));
     expect(limited.kind).toBe("rate_limited");
     expect(limited.userMessage).toEqual({ key: "rateLimited" });
 
-    // The counter lives in PostgreSQL (shared by every app server), keyed by the email's hash.
+    // The counters live in PostgreSQL (shared by every app server), keyed by the email's hash.
     const counter = await db.rateLimitCounter.findFirstOrThrow({ where: { key: `signin:account:${sha256Hex("ana@example.org")}` } });
     expect(counter.count).toBe(5);
-    // Other accounts are not affected.
+    // The owner from another address still gets in; other accounts are not affected.
+    expect((await authenticate("ana@example.org", PASSWORD, "203.0.113.99", NOW, noWait)).id).toBe(user.id);
     const other = await createUser({ email: "ben@example.org", passwordHash });
-    expect((await authenticate("ben@example.org", PASSWORD, "203.0.113.99", NOW)).id).toBe(other.id);
-    expect(user.id).not.toBe(other.id);
+    expect((await authenticate("ben@example.org", PASSWORD, "203.0.113.7", NOW, noWait)).id).toBe(other.id);
+  });
+
+  it("an attack on one account from 50 addresses slows its sign-in down but lets the owner in from their address", async () => {
+    const owner = await createUser({ email: "ana@example.org", passwordHash });
+    const delays: number[] = [];
+    const wait = async (ms: number) => void delays.push(ms);
+    for (let i = 0; i < 50; i++) {
+      const attacker = `198.51.100.${i + 1}`;
+      expect((await refusal(authenticate("ana@example.org", `guess ${i}`, attacker, NOW, wait))).kind).toBe("invalid");
+    }
+    const attackDelays = delays.splice(0);
+    // Failures from every address make each next attempt wait longer, up to a bound: never a refusal.
+    expect(attackDelays).toHaveLength(45);
+    expect(attackDelays.slice(0, 5)).toEqual([250, 500, 1000, 2000, MAX_SIGN_IN_DELAY_MS]);
+    expect(Math.max(...attackDelays)).toBe(MAX_SIGN_IN_DELAY_MS);
+
+    const user = await authenticate("ana@example.org", PASSWORD, "203.0.113.10", NOW, wait);
+    expect(user.id).toBe(owner.id);
+    expect(delays).toEqual([MAX_SIGN_IN_DELAY_MS]);
+    console.log(`50 addresses x 1 wrong password: 50 refused as invalid (none rate-limited), ${attackDelays.length} waited, delay grew to ${Math.max(...attackDelays)} ms; the owner signed in after ${delays[0]} ms`);
   });
 
   it("counts failures for unknown emails too, so the limit says nothing about who is registered", async () => {
-    for (let i = 0; i < 5; i++) await refusal(authenticate("ghost@example.org", "whatever it is", "203.0.113.1", NOW));
-    expect((await refusal(authenticate("ghost@example.org", "whatever it is", "203.0.113.1", NOW))).kind).toBe("rate_limited");
+    for (let i = 0; i < 5; i++) await refusal(authenticate("ghost@example.org", "whatever it is", "203.0.113.1", NOW, noWait));
+    expect((await refusal(authenticate("ghost@example.org", "whatever it is", "203.0.113.1", NOW, noWait))).kind).toBe("rate_limited");
   });
 
   it("after 20 failures from one address refuses even the right password from it", async () => {
@@ -89,7 +111,7 @@ describe("authenticate", () => {
 
   it("lifts the limit in the next 15-minute window", async () => {
     const user = await createUser({ email: "ana@example.org", passwordHash });
-    for (let i = 0; i < 5; i++) await refusal(authenticate("ana@example.org", "wrong", "203.0.113.1", NOW));
+    for (let i = 0; i < 5; i++) await refusal(authenticate("ana@example.org", "wrong", "203.0.113.1", NOW, noWait));
     expect((await refusal(authenticate("ana@example.org", PASSWORD, "203.0.113.1", NOW))).kind).toBe("rate_limited");
     const later = new Date(NOW.getTime() + 15 * 60 * 1000);
     expect((await authenticate("ana@example.org", PASSWORD, "203.0.113.1", later)).id).toBe(user.id);

@@ -1,0 +1,63 @@
+// The production server (`npm start`, the e2e server, a deployment): Next behind a small Node
+// front that sees the connection's socket, which `next start` hides. See server/handler.ts.
+//   node --import tsx scripts/server.ts [-p PORT]
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
+import { createRequestHandler } from "../server/handler";
+import type { RequestMessages } from "../server/pages";
+
+const portFlag = process.argv.indexOf("-p");
+const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
+const hostname = process.env.HOSTNAME || undefined;
+const dir = path.resolve(process.env.PUENTE_DIR ?? ".");
+
+// Read before Next loads: a bad TRUSTED_PROXIES stops the start with its own message.
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+// What `next start` sets; and the app trusts CLIENT_ADDRESS_HEADER only in this process.
+Object.assign(process.env, { NODE_ENV: "production", [ENTRY_POINT_ENV]: "1" });
+
+const locales = ["es", "en", "pt", "fr"];
+const messages = Object.fromEntries(
+  locales.map((locale) => [locale, JSON.parse(readFileSync(path.join(dir, "messages", locale, "errors.request.json"), "utf8")) as RequestMessages]),
+);
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir, hostname, port });
+await app.prepare();
+const handle = createRequestHandler({
+  next: app.getRequestHandler(),
+  trusted,
+  publicUrl: process.env.PUBLIC_URL,
+  messages,
+  defaultLocale: "es",
+});
+
+const server = http.createServer((req, res) => {
+  Promise.resolve(handle(req, res)).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+// As `next start`: longer than a load balancer's idle timeout, so it never reuses a closed connection.
+if (process.env.KEEP_ALIVE_TIMEOUT) server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT);
+server.listen(port, hostname, () => console.log(`Puente listening on ${hostname ?? "all addresses"}, port ${port}`));
+
+// SIGTERM (a deployment, npm start's Ctrl-C): stop taking connections, let requests in flight finish.
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 10_000).unref();
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
