@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import type { Actor } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/session";
+import { logError } from "@/lib/log";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { UnreadNotificationsLink } from "@/components/notifications/unread-link";
@@ -15,10 +17,24 @@ const navItems = [
   { href: "/transparency", key: "transparency" },
 ] as const;
 
+/**
+ * The header is in the root layout, above every error boundary: a query that throws here (the
+ * database is down) would leave a blank page. The reader is then shown as a visitor and the page
+ * below says what happened.
+ */
+async function headerActor(): Promise<Actor | null> {
+  try {
+    return await getCurrentActor();
+  } catch (error) {
+    logError("layout.header", error);
+    return null;
+  }
+}
+
 /** `signOutAction` comes from the layout: shared UI never imports app/. */
 export async function SiteHeader({ locale, signOutAction }: { locale: AppLocale; signOutAction: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations("common");
-  const actor = await getCurrentActor();
+  const actor = await headerActor();
   return (
     <header data-site-header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">

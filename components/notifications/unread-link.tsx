@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/session";
+import { logError } from "@/lib/log";
 import { countUnread } from "@/lib/notifications/queries";
 
 /**
@@ -12,7 +13,11 @@ export async function UnreadNotificationsLink({ actor, className }: { actor?: Ac
   const viewer = actor === undefined ? await getCurrentActor() : actor;
   if (!viewer) return null;
   const t = await getTranslations("notifications");
-  const unread = await countUnread(viewer);
+  // In the header, above every error boundary: a failed count shows the link without a number.
+  const unread = await countUnread(viewer).catch((error: unknown) => {
+    logError("notifications.unread", error);
+    return 0;
+  });
   return (
     <Link href="/dashboard/notifications" className={className ?? "inline-flex items-center gap-1.5 font-medium"}>
       {t("link")}
