@@ -65,7 +65,12 @@ export function parseQueryText(value: unknown, { max }: { max: number }): string
 }
 
 /** The same as a zod type, for filter schemas: never fails. */
-export const queryText = ({ max }: { max: number }) => z.unknown().transform((value) => parseQueryText(value, { max }));
+// `.optional()`: zod refuses an object key whose output is undefined unless the type says it may be.
+export const queryText = ({ max }: { max: number }) =>
+  z
+    .unknown()
+    .transform((value) => parseQueryText(value, { max }))
+    .optional();
 
 type IntOptions = { min: number; max: number; fallback: number };
 
@@ -82,7 +87,10 @@ export function parseQueryInt(value: unknown, { min, max, fallback }: IntOptions
 
 /** The same as a zod type, for filters: a whole number in [min, max], else undefined (the filter is dropped). */
 export const queryInt = ({ min, max }: { min: number; max: number }) =>
-  z.unknown().transform((value) => {
-    const n = parseQueryInt(value, { min, max: Number.MAX_SAFE_INTEGER, fallback: Number.NaN });
-    return Number.isNaN(n) || n > max ? undefined : n;
-  });
+  z
+    .unknown()
+    .transform((value) => {
+      const n = parseQueryInt(value, { min, max: Number.MAX_SAFE_INTEGER, fallback: Number.NaN });
+      return Number.isNaN(n) || n > max ? undefined : n;
+    })
+    .optional();
