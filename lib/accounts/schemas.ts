@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/i18n/routing";
+import { singleLineText } from "@/lib/validation/text";
 
 export const NAME_MAX = 120;
 export const EMAIL_MAX = 254;
@@ -17,12 +18,18 @@ export const emailSchema = z
   .pipe(z.email());
 
 /** A new password: never trimmed (spaces are characters too). */
-export const newPasswordSchema = z.string().min(1, { abort: true }).min(PASSWORD_MIN).max(PASSWORD_MAX);
+export const newPasswordSchema = z
+  .string()
+  .min(1, { abort: true })
+  .min(PASSWORD_MIN)
+  .max(PASSWORD_MAX)
+  // A control character cannot be typed back on every keyboard, and a NUL ends the text for some hashers.
+  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { message: "invalidFormat" });
 
 export const localeSchema = z.enum(locales);
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1).max(NAME_MAX),
+  name: singleLineText({ max: NAME_MAX }),
   email: emailSchema,
   password: newPasswordSchema,
   locale: localeSchema,

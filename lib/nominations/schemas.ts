@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
 import { Gender } from "@/lib/generated/prisma/enums";
+import { multiLineText, optionalMultiLineText, optionalSingleLineText, parseQueryText } from "@/lib/validation/text";
 
 /** The gender choices, in the order forms offer them. */
 export const GENDERS = Object.values(Gender);
@@ -28,9 +29,6 @@ export const SELECTION_MODES = ["CHAIR", "TWO_MEMBERS"] as const;
 /** Blank text (or only spaces) means "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-/** Browsers send line breaks as CRLF; stored (and counted) as one LF, as the form's maxlength counts them. */
-const normalizeNewlines = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
-
 /** An unchecked box sends nothing; a checked one sends "on" (or "true" from tests and scripts). */
 const checkbox = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? false : value === "on" || value === "true" ? true : value),
@@ -40,8 +38,6 @@ const checkbox = z.preprocess(
 /** One value or several (a checkbox group) always become a list. */
 const toList = (value: unknown) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
-const requiredText = (max: number) => z.preprocess(normalizeNewlines, z.string().trim().min(1).max(max));
-const optionalText = (max: number) => z.preprocess((v) => normalizeNewlines(blankToUndefined(v)), z.string().trim().max(max).optional());
 const optionalUuid = z.preprocess(blankToUndefined, z.uuid().optional());
 
 const countryCode = z.preprocess(
@@ -71,16 +67,16 @@ export const nominateSchema = z
     member: z.preprocess(blankToUndefined, z.string().regex(MEMBER_CHOICE).optional()),
     nomineeUserId: optionalUuid,
     nomineeOrganizationId: optionalUuid,
-    nomineeName: optionalText(NOMINATION_LIMITS.name),
+    nomineeName: optionalSingleLineText({ max: NOMINATION_LIMITS.name }),
     nomineeEmail: z.preprocess(
       (v) => (typeof v === "string" ? blankToUndefined(v.trim().toLowerCase()) : v),
       z.email().max(NOMINATION_LIMITS.email).optional(),
     ),
-    nomineeOrganizationName: optionalText(NOMINATION_LIMITS.organizationName),
+    nomineeOrganizationName: optionalSingleLineText({ max: NOMINATION_LIMITS.organizationName }),
     nomineeCountry: z.preprocess(blankToUndefined, countryCode.optional()),
-    rationale: requiredText(NOMINATION_LIMITS.rationale),
+    rationale: multiLineText({ max: NOMINATION_LIMITS.rationale }),
     gender: z.preprocess(blankToUndefined, z.enum(GENDERS).optional()),
-    genderDescription: optionalText(NOMINATION_LIMITS.gender),
+    genderDescription: optionalSingleLineText({ max: NOMINATION_LIMITS.gender }),
     languages: z
       .preprocess(toList, z.array(z.enum(locales)).min(1))
       .transform((list) => locales.filter((l) => list.includes(l))),
@@ -118,7 +114,7 @@ const token = z.string().min(1).max(200);
 export const respondSchema = z.object({
   token,
   response: z.enum(["accept", "decline"]),
-  bio: optionalText(NOMINATION_LIMITS.bio),
+  bio: optionalMultiLineText({ max: NOMINATION_LIMITS.bio }),
   publishName: checkbox,
   publishOrganization: checkbox,
   publishBio: checkbox,
@@ -147,9 +143,9 @@ export type WithdrawInput = z.output<typeof withdrawSchema>;
  */
 export const selectSchema = z.object({
   nominationId,
-  rationale: requiredText(NOMINATION_LIMITS.selectionRationale),
+  rationale: multiLineText({ max: NOMINATION_LIMITS.selectionRationale }),
   acknowledgeImbalance: checkbox,
-  balanceReason: optionalText(NOMINATION_LIMITS.balanceReason),
+  balanceReason: optionalMultiLineText({ max: NOMINATION_LIMITS.balanceReason }),
 });
 export type SelectInput = z.output<typeof selectSchema>;
 
@@ -159,8 +155,6 @@ export const sessionRefSchema = z.object({ sessionId });
 
 /** The member search (a GET form): what was typed, trimmed; too short or too long is no search. */
 export function parseMemberQuery(raw: unknown): string | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== "string") return null;
-  const q = value.trim().replace(/\s+/g, " ");
-  return q.length >= NOMINATION_LIMITS.searchMin && q.length <= NOMINATION_LIMITS.searchMax ? q : null;
+  const q = parseQueryText(raw, { max: NOMINATION_LIMITS.searchMax });
+  return q && q.length >= NOMINATION_LIMITS.searchMin ? q : null;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
+import { multiLineText, optionalSingleLineText, parseQueryInt, singleLineText } from "@/lib/validation/text";
 
 // Limits shared by the forms (maxLength), the commands and the tests; they match the columns.
 export const ORGANIZATION_LIMITS = {
@@ -29,7 +30,6 @@ const checkbox = z.preprocess(
 /** One value or several (a checkbox group) always become a list. */
 const toList = (value: unknown) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 const email = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
@@ -53,8 +53,8 @@ const website = z.preprocess(
 );
 
 export const registerOrganizationSchema = z.object({
-  name: requiredText(ORGANIZATION_LIMITS.name),
-  acronym: z.preprocess(blankToUndefined, z.string().trim().max(ORGANIZATION_LIMITS.acronym).optional()),
+  name: singleLineText({ max: ORGANIZATION_LIMITS.name }),
+  acronym: optionalSingleLineText({ max: ORGANIZATION_LIMITS.acronym }),
   country: countryCode,
   isDiaspora: checkbox,
   type: z.enum(ORGANIZATION_TYPES),
@@ -63,7 +63,7 @@ export const registerOrganizationSchema = z.object({
     .preprocess(toList, z.array(z.enum(locales)).min(1))
     .transform((values) => locales.filter((l) => values.includes(l))),
   website,
-  description: requiredText(ORGANIZATION_LIMITS.description),
+  description: multiLineText({ max: ORGANIZATION_LIMITS.description }),
   contactEmail: email,
 });
 export type RegisterOrganizationInput = z.output<typeof registerOrganizationSchema>;
@@ -73,8 +73,8 @@ const organizationId = z.uuid();
 export const verifyOrganizationSchema = z.object({ organizationId });
 export const reinstateOrganizationSchema = z.object({ organizationId });
 /** Rejecting and suspending need a reason: it goes to the organization's admins, never to the public. */
-export const rejectOrganizationSchema = z.object({ organizationId, reason: requiredText(ORGANIZATION_LIMITS.reason) });
-export const suspendOrganizationSchema = z.object({ organizationId, reason: requiredText(ORGANIZATION_LIMITS.reason) });
+export const rejectOrganizationSchema = z.object({ organizationId, reason: multiLineText({ max: ORGANIZATION_LIMITS.reason }) });
+export const suspendOrganizationSchema = z.object({ organizationId, reason: multiLineText({ max: ORGANIZATION_LIMITS.reason }) });
 
 export const inviteMemberSchema = z.object({
   organizationId,
@@ -104,9 +104,10 @@ export const organizationFiltersSchema = z.object({
 });
 export type OrganizationFilters = z.output<typeof organizationFiltersSchema>;
 
-/** A page number from the URL: a positive integer, 1 for anything else. */
+/** Past this, a page number is no page (an OFFSET stays bounded). */
+export const MAX_PAGE_NUMBER = 10_000;
+
+/** A page number from the URL: a positive integer up to MAX_PAGE_NUMBER, 1 for anything else. */
 export function parsePage(value: unknown): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  return parseQueryInt(typeof value === "number" ? String(value) : value, { min: 1, max: MAX_PAGE_NUMBER, fallback: 1 });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isGcmObjective } from "@/lib/gcm/objectives";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales, type AppLocale } from "@/i18n/routing";
+import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/validation/text";
 
 // Limits shared by the forms (maxLength), the commands and the tests; they match the columns.
 export const PROPOSAL_LIMITS = {
@@ -27,10 +28,6 @@ const checkbox = z.preprocess(
 /** One value or several (a checkbox group) always become a list. */
 const toList = (value: unknown) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
-/** Browsers send line breaks as CRLF; stored (and counted) as one LF, as the form's maxlength counts them. */
-const normalizeNewlines = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
-
-const requiredText = (max: number) => z.preprocess(normalizeNewlines, z.string().trim().min(1).max(max));
 
 /** "7" from a form becomes 7; anything that is not a whole number stays as it is and fails. */
 const objective = z.preprocess(
@@ -47,9 +44,9 @@ const unique = (list: readonly unknown[]) => new Set(list).size === list.length;
 
 /** The fields a member writes; shared by creating and editing a draft. */
 const proposalFields = {
-  title: requiredText(PROPOSAL_LIMITS.title),
-  summary: requiredText(PROPOSAL_LIMITS.summary),
-  body: requiredText(PROPOSAL_LIMITS.body),
+  title: singleLineText({ max: PROPOSAL_LIMITS.title }),
+  summary: multiLineText({ max: PROPOSAL_LIMITS.summary }),
+  body: multiLineText({ max: PROPOSAL_LIMITS.body }),
   language: z.enum(locales),
   // Stored sorted: 1–23, each once, at least one.
   objectives: z
@@ -92,10 +89,7 @@ export const proposalRefSchema = z.object({ proposalId });
 export const ANSWER_FIELDS = { es: "answerEs", en: "answerEn", pt: "answerPt", fr: "answerFr" } as const satisfies Record<AppLocale, string>;
 export const answerField = (locale: AppLocale) => ANSWER_FIELDS[locale];
 
-const optionalAnswer = z.preprocess(
-  (value) => normalizeNewlines(blankToUndefined(value)),
-  z.string().trim().max(PROPOSAL_LIMITS.answer).optional(),
-);
+const optionalAnswer = optionalMultiLineText({ max: PROPOSAL_LIMITS.answer });
 
 /** The public answer, by language; the proposal's own language is always there. */
 export type ProposalAnswer = Partial<Record<AppLocale, string>>;
@@ -132,7 +126,7 @@ export const answerWithoutDecisionSchema = answerProposalSchema.omit({ decision:
 
 export const incorporateProposalSchema = z.object({
   proposalId,
-  incorporatedNote: requiredText(PROPOSAL_LIMITS.incorporatedNote),
+  incorporatedNote: multiLineText({ max: PROPOSAL_LIMITS.incorporatedNote }),
 });
 
 /** Co-sponsoring (and withdrawing support) on behalf of one of the actor's organizations. */
@@ -144,7 +138,7 @@ export const COMMENT_LIMITS = { body: 4000, reason: 500 } as const;
 
 export const addCommentSchema = z.object({
   proposalId,
-  body: z.string().trim().min(1).max(COMMENT_LIMITS.body),
+  body: multiLineText({ max: COMMENT_LIMITS.body }),
   /** The top-level comment answered; absent for a new thread. */
   parentId: z.preprocess(blankToUndefined, z.uuid().optional()),
   /** The organization the author speaks for, when they belong to several verified ones. */
@@ -153,5 +147,5 @@ export const addCommentSchema = z.object({
 
 export const hideCommentSchema = z.object({
   commentId: z.uuid(),
-  reason: z.string().trim().min(1).max(COMMENT_LIMITS.reason),
+  reason: multiLineText({ max: COMMENT_LIMITS.reason }),
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, OrganizationType, ProposalStatus, Subregion } from "@/lib/generated/prisma/enums";
 import { isCountryCode, type CountryCount } from "@/lib/i18n/countries";
+import { queryInt, queryText } from "@/lib/validation/text";
 import { PUBLIC_STATUSES } from "./visibility";
 
 export const PROPOSALS_PAGE_SIZE = 20;
@@ -22,8 +23,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.
  * shared link with a stale filter still shows a list.
  */
 export const proposalFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
-  objective: z.coerce.number().int().min(1).max(23).optional().catch(undefined),
+  // Cleaned like every stored text: a NUL byte would make PostgreSQL refuse the whole query.
+  q: queryText({ max: 200 }),
+  objective: queryInt({ min: 1, max: 23 }),
   country: z
     .string()
     .trim()
@@ -40,7 +42,7 @@ export const proposalFiltersSchema = z.object({
   gender: flag,
   irregular: flag,
   sort: optionalEnum(["relevance", "newest", "cosponsored", "answered"] as const),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().catch(undefined),
+  page: queryInt({ min: 1, max: MAX_PAGE }),
 });
 export type ProposalFilters = z.output<typeof proposalFiltersSchema>;
 

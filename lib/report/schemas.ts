@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CommentDisposition } from "@/lib/generated/prisma/enums";
 import { locales } from "@/i18n/routing";
 import { isSessionTimeZone } from "@/lib/sessions/time";
+import { cleanText, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/validation/text";
 
 // What staff send from the report desk. Limits match the columns (title VarChar(300),
 // internalNote VarChar(1000)).
@@ -15,16 +16,18 @@ export const REPORT_LIMITS = {
 } as const;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-/** Browsers send line breaks as CRLF; stored as LF. */
-const normalizeNewlines = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
 
 const versionId = z.uuid();
-const title = z.string().trim().min(1).max(REPORT_LIMITS.title);
-const body = z.preprocess(normalizeNewlines, z.string().trim().min(1).max(REPORT_LIMITS.body));
+const title = singleLineText({ max: REPORT_LIMITS.title });
+const body = multiLineText({ max: REPORT_LIMITS.body });
 const language = z.enum(locales);
 /** Staff's own words about a version, never shown to readers; blank clears it. */
 const internalNote = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? null : normalizeNewlines(value)),
+  (value) => {
+    if (typeof value !== "string") return value;
+    const text = cleanText(value, "multiLine");
+    return text.trim() === "" ? null : text;
+  },
   z.string().trim().max(REPORT_LIMITS.internalNote).nullable().optional(),
 );
 
@@ -79,11 +82,11 @@ export const postCommentSchema = z
   .object({
     versionId: z.preprocess(blankToUndefined, z.uuid().optional()),
     /** The paragraph, by its anchor within `versionId`… */
-    anchor: z.preprocess(blankToUndefined, z.string().trim().max(32).optional()),
+    anchor: optionalSingleLineText({ max: 32 }),
     /** …or by its id (the version page's forms send it, with the version). */
     paragraphId: z.preprocess(blankToUndefined, z.uuid().optional()),
-    body: z.string().trim().min(1).max(REPORT_COMMENT_LIMITS.body),
-    proposedText: z.preprocess(blankToUndefined, z.string().trim().max(REPORT_COMMENT_LIMITS.proposedText).optional()),
+    body: multiLineText({ max: REPORT_COMMENT_LIMITS.body }),
+    proposedText: optionalMultiLineText({ max: REPORT_COMMENT_LIMITS.proposedText }),
     language: z.preprocess(blankToUndefined, language.optional()),
     /** The organization the comment is signed with, when the author belongs to several verified ones. */
     organizationId: z.preprocess(blankToUndefined, z.uuid().optional()),
@@ -104,7 +107,7 @@ export const giveDispositionSchema = z.object({
   /** The version the page shows: a comment of another version is not found. */
   versionId,
   disposition: z.enum(COMMENT_DISPOSITIONS),
-  answer: z.string().trim().min(1).max(DISPOSITION_ANSWER_MAX),
+  answer: multiLineText({ max: DISPOSITION_ANSWER_MAX }),
 });
 
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -121,7 +124,7 @@ export function proposalIdFromReference(reference: string): string | null {
 const paragraphRef = {
   versionId,
   /** The paragraph, by its anchor within the version (or by its id). */
-  anchor: z.preprocess(blankToUndefined, z.string().trim().max(32).optional()),
+  anchor: optionalSingleLineText({ max: 32 }),
   paragraphId: z.preprocess(blankToUndefined, z.uuid().optional()),
 };
 

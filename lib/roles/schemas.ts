@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 export const SITE_ROLES = ["STAFF", "ADMIN"] as const;
 export type SiteRoleName = (typeof SITE_ROLES)[number];
@@ -68,7 +69,8 @@ export const grantCommitteeTermSchema = z
 
 export const endCommitteeTermSchema = z.object({ termId: z.uuid() });
 
-export const userSearchSchema = z.string().trim().min(3).max(100);
+/** The people search (a GET form): cleaned like every other text, 3 to 100 characters. */
+export const userSearchSchema = singleLineText({ min: 3, max: 100 });
 
 export type GrantSiteRoleInput = z.input<typeof grantSiteRoleSchema>;
 export type GrantCommitteeTermInput = z.input<typeof grantCommitteeTermSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isGcmObjective } from "@/lib/gcm/objectives";
 import type { LocalizedText } from "@/lib/i18n/localized-text";
 import { locales, type AppLocale } from "@/i18n/routing";
+import { multiLineText, optionalMultiLineText, optionalSingleLineText } from "@/lib/validation/text";
 import { isSessionTimeZone, localInputToDate } from "./time";
 
 // Limits shared by the forms (maxLength), the commands and the tests; they match the columns.
@@ -32,9 +33,6 @@ export const SEAT_FIELDS = { PANELIST: "panelistSeats", RAPPORTEUR: "rapporteurS
 /** Blank text (or only spaces) means "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-/** Browsers send line breaks as CRLF; stored (and counted) as one LF, as the form's maxlength counts them. */
-const normalizeNewlines = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
-
 /** An unchecked box sends nothing; a checked one sends "on" (or "true" from tests and scripts). */
 const checkbox = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? false : value === "on" || value === "true" ? true : value),
@@ -43,8 +41,6 @@ const checkbox = z.preprocess(
 
 /** One value or several (a checkbox group) always become a list. */
 const toList = (value: unknown) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]);
-
-const optionalText = (max: number) => z.preprocess((value) => normalizeNewlines(blankToUndefined(value)), z.string().trim().max(max).optional());
 
 /** A whole number typed in a form ("3"); anything else stays as it is and fails. */
 const seats = (max: number) =>
@@ -73,19 +69,19 @@ const sessionId = z.uuid();
 
 /** The fields staff fill in; shared by creating and editing. Times are local to `timeZone`. */
 const sessionFields = {
-  titleEs: optionalText(SESSION_LIMITS.title),
-  titleEn: optionalText(SESSION_LIMITS.title),
-  titlePt: optionalText(SESSION_LIMITS.title),
-  titleFr: optionalText(SESSION_LIMITS.title),
-  descriptionEs: optionalText(SESSION_LIMITS.description),
-  descriptionEn: optionalText(SESSION_LIMITS.description),
-  descriptionPt: optionalText(SESSION_LIMITS.description),
-  descriptionFr: optionalText(SESSION_LIMITS.description),
+  titleEs: optionalSingleLineText({ max: SESSION_LIMITS.title }),
+  titleEn: optionalSingleLineText({ max: SESSION_LIMITS.title }),
+  titlePt: optionalSingleLineText({ max: SESSION_LIMITS.title }),
+  titleFr: optionalSingleLineText({ max: SESSION_LIMITS.title }),
+  descriptionEs: optionalMultiLineText({ max: SESSION_LIMITS.description }),
+  descriptionEn: optionalMultiLineText({ max: SESSION_LIMITS.description }),
+  descriptionPt: optionalMultiLineText({ max: SESSION_LIMITS.description }),
+  descriptionFr: optionalMultiLineText({ max: SESSION_LIMITS.description }),
   startsAt: localDateTime,
   endsAt: localDateTime,
   timeZone: z.string().refine(isSessionTimeZone, { message: "sessions.invalidTimeZone" }),
   format: z.enum(SESSION_FORMATS),
-  place: optionalText(SESSION_LIMITS.place),
+  place: optionalSingleLineText({ max: SESSION_LIMITS.place }),
   link,
   workingLanguages: languageList(1),
   interpretation: languageList(0),
@@ -201,7 +197,7 @@ export const openSessionSchema = z.object({ sessionId, nominationDeadline: optio
 
 export const publishSummarySchema = z.object({
   sessionId,
-  summary: z.preprocess(normalizeNewlines, z.string().trim().min(1).max(SESSION_LIMITS.summary)),
+  summary: multiLineText({ max: SESSION_LIMITS.summary }),
   summaryLanguage: z.enum(locales),
 });
 export type PublishSummaryInput = z.output<typeof publishSummarySchema>;
@@ -214,7 +210,7 @@ export const registrationSchema = z
     accessNeeds: z
       .preprocess(toList, z.array(z.enum(ACCESS_NEEDS)))
       .transform((values) => ACCESS_NEEDS.filter((need) => values.includes(need))),
-    accessNote: optionalText(SESSION_LIMITS.accessNote),
+    accessNote: optionalMultiLineText({ max: SESSION_LIMITS.accessNote }),
     listed: checkbox,
   })
   .superRefine((input, ctx) => {

@@ -83,6 +83,12 @@ describe("proposal search at scale", () => {
     expect(plan).not.toMatch(/Seq Scan on "Proposal"/);
   });
 
+  it("answers a search with a NUL byte or an impossible page instead of a database error (issue 11)", async () => {
+    const result = await searchProposals(parseProposalFilters({ q: "salud\u0000b", page: "Infinity" }));
+    expect(result.page).toBe(1);
+    await expect(searchProposals(parseProposalFilters({ q: "\u0000", page: "1e308" }))).resolves.toMatchObject({ page: 1 });
+  });
+
   it("drops bad filter values instead of failing", async () => {
     const filters = parseProposalFilters({ objective: "99", country: "XX", status: "DRAFT", sort: "evil", page: "-3", q: "x".repeat(500) });
     expect(filters).toEqual({ q: undefined, objective: undefined, country: undefined, status: undefined, sort: undefined, page: undefined, subregion: undefined, type: undefined, language: undefined, session: undefined, children: undefined, gender: undefined, irregular: undefined });

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { parsePage } from "@/lib/organizations/schemas";
 import { listPublicLog } from "@/lib/audit/queries";
 import { PublicLogList } from "@/components/transparency/public-log-list";
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function TransparencyPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
   const locale = await resolvePageLocale(params);
   const sp = await searchParams;
-  const requested = Number(typeof sp.page === "string" ? sp.page : "1");
+  const requested = parsePage(sp.page);
   const t = await getTranslations("transparency");
   const log = await listPublicLog(requested);
   if (log.total > 0 && log.page > log.pageCount) notFound();

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { parsePage } from "@/lib/organizations/schemas";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listOutbox } from "@/lib/roles/queries";
 
@@ -21,7 +22,7 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
   const locale = await resolvePageLocale(params);
   await requireAdmin(locale, "/admin/outbox");
   const sp = await searchParams;
-  const page = Number(typeof sp.page === "string" ? sp.page : "1");
+  const page = parsePage(sp.page);
   const t = await getTranslations("admin.outbox");
   const format = await getFormatter();
   const outbox = await listOutbox(page);

@@ -1,0 +1,293 @@
+import fc from "fast-check";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { isCommand, type Command } from "@/lib/commands/run";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { GENDERS } from "@/lib/nominations/schemas";
+import { SESSION_TIME_ZONES } from "@/lib/sessions/time";
+import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
+import { createSession, insertNomination } from "../helpers/nomination-fixtures";
+import { createProposal } from "../helpers/proposal-fixtures";
+import { createComment, createVersion } from "../helpers/report-comment-fixtures";
+
+// Issue 11: no input gives a server error. Every command gets generated inputs (hostile strings,
+// wrong types, missing and extra fields, other people's real ids) as every kind of actor, against
+// the real database. A command may succeed or refuse with an AppError; anything else is a bug,
+// and a refusal changes no row (a trigger counts every row written, rate-limit counters aside).
+// FUZZ_SEED and FUZZ_RUNS override the fixed seed and the runs per command.
+
+const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
+// 1,000 per command took ~7.8 s each (58 commands: ~7.5 min), past the suite's budget; 120 keeps the file near a minute.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const CAPABILITIES = ["accounts", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+/** Written on a refused attempt on purpose (rate limits count attempts). */
+const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
+
+const MEGABYTE = "x".repeat(1_000_000);
+const HOSTILE = [
+  "a\u0000b",
+  "\u0000",
+  "\u202Eevil\u202C",
+  "\u2066isolated\u2069",
+  "\u0007\u001B[31mred\u001B[0m",
+  "\uD800",
+  "\uDFFFlone",
+  "🧕🏽👨‍👩‍👧‍👦🏳️‍🌈",
+  "💥".repeat(3000),
+  MEGABYTE,
+  "   ",
+  "\r\n\r\n",
+  "'; DROP TABLE \"User\"; --",
+  "<script>alert(1)</script>",
+  "%00",
+  "NaN",
+  "Infinity",
+  "1e308",
+  "-1",
+  "9".repeat(400),
+  "00000000-0000-0000-0000-000000000000",
+  "------------------------------------",
+  "__proto__",
+];
+
+const ENUMS: Record<string, readonly string[]> = {
+  language: ["es", "en", "pt", "fr"],
+  locale: ["es", "en", "pt", "fr"],
+  summaryLanguage: ["es", "en", "pt", "fr"],
+  decision: ["accept", "notRetain"],
+  role: ["PANELIST", "RAPPORTEUR", "MODERATOR", "MEMBER", "ADMIN", "STAFF"],
+  nomineeType: ["member", "external"],
+  response: ["accept", "decline"],
+  mode: ["CHAIR", "TWO_MEMBERS"],
+  disposition: ["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"],
+  type: ["REGIONAL_NETWORK", "CSO", "MIGRANT_LED", "DIASPORA", "ACADEMIA", "OTHER"],
+  format: ["IN_PERSON", "VIRTUAL", "HYBRID"],
+  gender: GENDERS,
+  timeZone: SESSION_TIME_ZONES.map((z) => z.id),
+  country: ["MX", "GT", "CO", "BR", "ES", "US"],
+  nomineeCountry: ["MX", "GT", "CO"],
+};
+const LISTS: Record<string, readonly string[]> = {
+  objectives: ["1", "7", "23", "24"],
+  countries: ["MX", "GT", "XX"],
+  languages: ["es", "en", "pt", "fr"],
+  workingLanguages: ["es", "en"],
+  interpretation: ["pt", "fr"],
+  accessNeeds: ["INTERPRETATION", "SIGN_LANGUAGE", "CAPTIONS", "OTHER"],
+};
+const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed"];
+const NUMBERS = ["panelistSeats", "rapporteurSeats", "moderatorSeats"];
+const DATES: Record<string, readonly string[]> = {
+  startsAt: ["2031-05-01T10:00", "2031-05-01T09:00"],
+  endsAt: ["2031-05-01T12:00", "2031-04-01T12:00"],
+  nominationDeadline: ["2031-04-20T18:00", "2031-06-01T18:00"],
+  commentDeadline: ["2031-04-20T18:00", "2020-01-01T00:00"],
+  startsOn: ["2026-01-01", "2099-12-31"],
+  endsOn: ["2027-12-31", "2000-01-01"],
+};
+const EMAILS = ["email", "contactEmail", "nomineeEmail"];
+/** Every field name any command reads: extra fields come from here too. */
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids"];
+const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
+
+const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
+
+let actors: Record<RoleName, Actor | null>;
+/** Ids of real rows of every table: a command must refuse someone else's as cleanly as a made-up one. */
+let realIds: string[];
+/** The same by the field that names them, so a generated input often names a row of the right kind. */
+let idsByField: Record<string, string[]>;
+let changes: pg.Client;
+
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(Number.POSITIVE_INFINITY),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+  fc.bigInt(),
+);
+const hostile = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 40 }));
+
+function plausible(field: string): fc.Arbitrary<unknown> {
+  if (ID_FIELDS.includes(field)) {
+    const own = idsByField[field] ?? [];
+    return fc.oneof(
+      { weight: own.length ? 6 : 0, arbitrary: fc.constantFrom(...(own.length ? own : realIds)) },
+      { weight: 2, arbitrary: fc.constantFrom(...realIds) },
+      { weight: 1, arbitrary: fc.uuid() },
+    );
+  }
+  if (ENUMS[field]) return fc.constantFrom(...ENUMS[field]);
+  if (LISTS[field]) return fc.subarray([...LISTS[field]], { minLength: 1 });
+  if (CHECKBOXES.includes(field)) return fc.constantFrom("on", "true", true, false, "");
+  if (NUMBERS.includes(field)) return fc.constantFrom("0", "2", "3", 1);
+  if (DATES[field]) return fc.constantFrom(...DATES[field]);
+  if (EMAILS.includes(field)) return fc.constantFrom("nueva.persona@example.org", "fuzz+1@example.org", "not-an-email");
+  if (field === "password") return fc.constantFrom("una contraseña larga", "short");
+  if (field === "website" || field === "link") return fc.constantFrom("https://example.org", "www.example.org", "javascript:alert(1)");
+  if (field === "anchor") return fc.constantFrom("p-intro", "p-avances");
+  // Text of a valid length that still carries what must never be stored: NUL, controls, overrides.
+  return fc.oneof(
+    fc.constantFrom("Texto de prueba", "Una línea\ncon otra", "Con NUL\u0000dentro", "\u202Egnitirw\u202C título", "Tab\tand\u0007bell", "Emoji 🧕🏽 ok", "Lone \uD800 half"),
+    fc.string({ minLength: 1, maxLength: 60 }),
+  );
+}
+
+const valueFor = (field: string) =>
+  fc.oneof({ weight: 12, arbitrary: plausible(field) }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: wrongType });
+
+/** The fields a command reports as required when sent nothing: the ones generated inputs always start from. */
+async function requiredFields(command: Command<unknown>): Promise<string[]> {
+  try {
+    await command(actors.admin, {});
+  } catch (error) {
+    if (error instanceof AppError) return Object.keys(error.fieldErrors).filter((f) => f !== "_form");
+  }
+  return [];
+}
+
+function inputFor(required: string[]): fc.Arbitrary<unknown> {
+  const shaped = fc
+    .tuple(
+      fc.record(Object.fromEntries(required.map((f) => [f, valueFor(f)]))),
+      fc.subarray(required, { maxLength: Math.min(1, required.length) }),
+      fc.array(fc.constantFrom(...ALL_FIELDS).chain((f) => fc.tuple(fc.constant(f), valueFor(f))), { maxLength: 4 }),
+    )
+    .map(([base, missing, extra]) => {
+      const input: Record<string, unknown> = { ...base };
+      for (const [field, value] of extra) input[field] = value;
+      for (const field of missing) delete input[field];
+      return input;
+    });
+  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: hostile });
+}
+
+async function rowsWritten(): Promise<number> {
+  const { rows } = await changes.query<{ n: string }>("SELECT n FROM fuzz_changes");
+  return Number(rows[0].n);
+}
+
+/** A short, printable picture of an input (a megabyte of text is not printed). */
+const describeInput = (input: unknown) =>
+  JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+
+const commands: [string, Command<unknown>][] = [];
+
+beforeAll(async () => {
+  await resetDatabase();
+  const world = await buildWorld();
+  actors = world.actors;
+  const { org, otherOrg, users } = world;
+  const draft = await createProposal(org.id, { status: "DRAFT", authorId: users.orgMember.id });
+  await createProposal(org.id, { status: "SUBMITTED", authorId: users.orgAdmin.id });
+  await createProposal(otherOrg.id, { status: "UNDER_REVIEW" });
+  await createProposal(otherOrg.id, { status: "ACCEPTED" });
+  await db.proposalComment.create({ data: { proposalId: draft.id, authorId: users.orgMember.id, body: "Un comentario." } }).catch(() => undefined);
+  const session = await createSession();
+  await createSession({ status: "DRAFT" });
+  await insertNomination(session.id, { status: "ACCEPTED" });
+  await insertNomination(session.id, { status: "INVITED", nomineeUserId: users.participant.id });
+  const version = await createVersion({ status: "OPEN" });
+  await createVersion({ status: "DRAFT" });
+  await createComment(version, { authorId: users.orgMember.id, organizationId: org.id });
+  await db.notification.create({ data: { userId: users.participant.id, kind: "PROPOSAL_ANSWERED", data: {} } }).catch(() => undefined);
+
+  const ids = await Promise.all([
+    db.user.findMany({ select: { id: true } }),
+    db.organization.findMany({ select: { id: true } }),
+    db.membership.findMany({ select: { id: true } }),
+    db.committeeTerm.findMany({ select: { id: true } }),
+    db.proposal.findMany({ select: { id: true } }),
+    db.proposalComment.findMany({ select: { id: true } }),
+    db.reviewSession.findMany({ select: { id: true } }),
+    db.nomination.findMany({ select: { id: true } }),
+    db.reportVersion.findMany({ select: { id: true } }),
+    db.reportParagraph.findMany({ select: { id: true } }),
+    db.reportComment.findMany({ select: { id: true } }),
+    db.notification.findMany({ select: { id: true } }),
+  ]);
+  realIds = ids.flat().map((row) => row.id);
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds] = ids.map((rows) => rows.map((r) => r.id));
+  idsByField = {
+    userId: userIds,
+    nomineeUserId: userIds,
+    organizationId: orgIds,
+    nomineeOrganizationId: orgIds,
+    membershipId: membershipIds,
+    termId: termIds,
+    proposalId: proposalIds,
+    parentId: commentIds,
+    commentId: [...commentIds, ...reportCommentIds],
+    sessionId: sessionIds,
+    nominationId: nominationIds,
+    versionId: versionIds,
+    paragraphId: paragraphIds,
+    ids: notificationIds,
+  };
+
+  // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back
+  // refusal leaves it as it was.
+  changes = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await changes.connect();
+  const { rows } = await changes.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  await changes.query(`CREATE TABLE IF NOT EXISTS fuzz_changes (n bigint NOT NULL); TRUNCATE fuzz_changes; INSERT INTO fuzz_changes VALUES (0);
+    CREATE OR REPLACE FUNCTION fuzz_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE fuzz_changes SET n = n + 1; RETURN NULL; END $$;`);
+  for (const { tablename } of rows.filter((r) => !UNCOUNTED_TABLES.has(r.tablename))) {
+    await changes.query(`CREATE OR REPLACE TRIGGER fuzz_count AFTER INSERT OR UPDATE OR DELETE ON "${tablename}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+  }
+
+  for (const cap of CAPABILITIES) {
+    const exports: Record<string, unknown> = await import(`@/lib/${cap}/commands/index.ts`);
+    for (const [name, value] of Object.entries(exports)) if (isCommand(value)) commands.push([`${cap}.${name}`, value]);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (!changes) return;
+  const { rows } = await changes.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'fuzz_changes'`);
+  for (const { tablename } of rows) await changes.query(`DROP TRIGGER IF EXISTS fuzz_count ON "${tablename}"`);
+  await changes.query("DROP TABLE IF EXISTS fuzz_changes; DROP FUNCTION IF EXISTS fuzz_count()");
+  await changes.end();
+});
+
+describe("every command, fuzzed", () => {
+  it("succeeds or refuses with an expected error, and a refusal changes no row", async () => {
+    expect(commands.length).toBeGreaterThan(40);
+    console.log(`fuzz-commands: seed ${SEED}, ${RUNS} inputs per command, ${commands.length} commands`);
+    const started = Date.now();
+    const tally: string[] = [];
+    for (const [name, command] of commands) {
+      const required = await requiredFields(command);
+      const counts = { ok: 0, refused: 0 };
+      const t0 = Date.now();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...ROLES), inputFor(required), fc.ipV4(), async (role, input, address) => {
+          const before = await rowsWritten();
+          try {
+            await command(actors[role], input, { address });
+            counts.ok++;
+          } catch (error) {
+            if (!(error instanceof AppError)) {
+              throw new Error(`${name} as ${role} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\ninput: ${describeInput(input)}`, { cause: error });
+            }
+            counts.refused++;
+            const written = (await rowsWritten()) - before;
+            if (written !== 0) throw new Error(`${name} as ${role} refused (${error.kind}) but wrote ${written} rows\ninput: ${describeInput(input)}`);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      ).catch((error: unknown) => {
+        // fast-check's report names the seed and the path to replay; say which command too.
+        throw new Error(`fuzz-commands failed on ${name} (seed ${SEED}, FUZZ_SEED=${SEED} to replay)\n${error instanceof Error ? error.message : String(error)}`);
+      });
+      tally.push(`${name}: ${counts.ok + counts.refused} (${counts.ok} ok, ${counts.refused} refused) ${Date.now() - t0} ms`);
+    }
+    console.log(`fuzz-commands: ${tally.length} commands in ${Date.now() - started} ms\n  ${tally.join("\n  ")}`);
+  }, 600_000);
+});
