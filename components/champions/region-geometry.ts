@@ -36,10 +36,12 @@ export type RegionGeometry = {
 
 type Properties = { name: string };
 
-function countriesOf(topology: unknown): Feature<Geometry, Properties>[] {
+/** The atlas's countries, optionally only some ids: converting only those keeps start-up quick. */
+function countriesOf(topology: unknown, only?: (id: string) => boolean): Feature<Geometry, Properties>[] {
   // world-atlas ships plain JSON; its shape is the TopoJSON specification's.
   const topo = topology as Topology<{ countries: GeometryCollection<Properties> }>;
-  return feature(topo, topo.objects.countries).features;
+  const geometries = topo.objects.countries.geometries.filter((g) => !only || (g.id !== undefined && only(String(g.id))));
+  return feature(topo, { type: "GeometryCollection", geometries }).features;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -47,12 +49,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 function build(): RegionGeometry {
   // 1:110m keeps the whole region near 16 KB; it lacks the smallest Eastern Caribbean States,
   // whose positions come from 1:50m (they are drawn as dots: their shapes would be sub-pixel).
-  const coarse = countriesOf(atlas110);
-  const fine = countriesOf(atlas50);
   const numericOf = new Map(LAC_COUNTRIES.map((code) => [countries.alpha2ToNumeric(code), code]));
+  const coarse = countriesOf(atlas110);
   const region = coarse.filter((f) => f.id !== undefined && numericOf.has(String(f.id)));
   const regionIds = new Set(region.map((f) => String(f.id)));
-  const missing = fine.filter((f) => f.id !== undefined && numericOf.has(String(f.id)) && !regionIds.has(String(f.id)));
+  const missing = countriesOf(atlas50, (id) => numericOf.has(id) && !regionIds.has(id));
 
   const frame: FeatureCollection<Geometry, Properties> = { type: "FeatureCollection", features: [...region, ...missing] };
   const projection = geoMercator().fitWidth(MAP_WIDTH - 2 * PADDING, frame);
