@@ -2,20 +2,11 @@ import { isLocale } from "@/i18n/routing";
 import { listPublicLog } from "@/lib/audit/queries";
 import { describeEntry, publicSignature } from "@/components/transparency/entries";
 import { logHelpers } from "@/components/transparency/log-helpers";
+import { atomFeed } from "@/lib/feeds/atom";
 
 export const dynamic = "force-dynamic";
 
 const FEED_SIZE = 50;
-
-const escapeXml = (value: string) =>
-  value
-    // Characters XML 1.0 does not allow at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
 
 /** The public log as an Atom feed: the 50 newest public entries, in the language of the URL. */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
@@ -27,8 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const origin = new URL(request.url).origin;
   const pageUrl = `${origin}/${locale}/transparency`;
   const selfUrl = `${pageUrl}/feed`;
-  const updated = (entries[0]?.createdAt ?? new Date(0)).toISOString();
-
+  // listPublicLog returns only public entries, and the sentences below use only their public fields.
   const items = entries.map((entry) => {
     const sentence = describeEntry(entry, helpers);
     const title =
@@ -44,35 +34,29 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
             ? `${origin}/${locale}${sentence.report.href}`
             : `${pageUrl}#entry-${entry.id}`;
     const author = publicSignature(entry) ?? t("bySystem");
-    const when = entry.createdAt.toISOString();
-    return [
-      "  <entry>",
-      `    <id>${escapeXml(`${origin}/transparency/entries/${entry.id}`)}</id>`,
-      `    <title type="text">${escapeXml(title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
-      `    <published>${when}</published>`,
-      `    <updated>${when}</updated>`,
-      `    <author><name>${escapeXml(author)}</name></author>`,
-      `    <category term="${escapeXml(entry.action)}"/>`,
-      `    <summary type="text">${escapeXml(`${title} ${t("byActor", { name: author })}`)}</summary>`,
-      "  </entry>",
-    ].join("\n");
+    return {
+      id: `${origin}/transparency/entries/${entry.id}`,
+      title,
+      link,
+      published: entry.createdAt,
+      updated: entry.createdAt,
+      author,
+      categories: [entry.action],
+      summary: `${title} ${t("byActor", { name: author })}`,
+    };
   });
 
-  const xml = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
-    `  <id>${escapeXml(pageUrl)}</id>`,
-    `  <title type="text">${escapeXml(t("feedTitle"))}</title>`,
-    `  <subtitle type="text">${escapeXml(t("feedSubtitle"))}</subtitle>`,
-    `  <updated>${updated}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(pageUrl)}"/>`,
-    "  <author><name>Puente</name></author>",
-    ...items,
-    "</feed>",
-    "",
-  ].join("\n");
+  const xml = atomFeed({
+    id: pageUrl,
+    title: t("feedTitle"),
+    subtitle: t("feedSubtitle"),
+    link: selfUrl,
+    alternate: pageUrl,
+    updated: entries[0]?.createdAt ?? new Date(0),
+    language: locale,
+    author: "Puente",
+    entries: items,
+  });
 
   return new Response(xml, {
     headers: {

@@ -1,0 +1,113 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { InclusionChart, INCLUSION_RUNGS, type InclusionRung } from "@/components/champions/inclusion-chart";
+import { RegionMap, type RegionMapCountry } from "@/components/champions/region-map";
+import { regionGeometry } from "@/components/champions/region-geometry";
+import { LAC_COUNTRIES } from "@/lib/organizations/subregions";
+
+const champions: RegionMapCountry[] = [
+  { code: "MX", name: "México", href: "/es/champions/mx", highlighted: true, label: "3 iniciativas" },
+  { code: "SV", name: "El Salvador", href: "/es/champions/sv", highlighted: true, label: "1 iniciativa" },
+  { code: "EC", name: "Ecuador", href: "/es/champions/ec", highlighted: true },
+  { code: "hn", name: "Honduras", href: "/es/champions/hn", highlighted: true, label: "2 iniciativas" },
+  { code: "LC", name: "Santa Lucía", href: "/es/champions/lc", highlighted: true },
+  { code: "BR", name: "Brasil", highlighted: false },
+  { code: "AR", name: "Argentina", href: "/es/countries/ar", highlighted: false },
+];
+
+const render = (countries: RegionMapCountry[]) =>
+  renderToStaticMarkup(createElement(RegionMap, { countries, title: "Países campeones", description: "Mapa de América Latina y el Caribe." }));
+
+/** Each <a>…</a> of the map, with its href and accessible name. */
+function links(svg: string) {
+  return [...svg.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map(([, href, name, body]) => ({ href, name, body }));
+}
+
+// Measured: 19.7 KB with no champion, 20.1 KB with four, 23.4 KB with all 33 linked (1:110m
+// outlines, 0.1-unit coordinates); the budget leaves a little room, far below 1:50m's ~90 KB.
+const SIZE_BUDGET = 28 * 1024;
+
+describe("the region map", () => {
+  it("draws a shape or a dot for each of the 33 countries of the region, once per process", () => {
+    const geometry = regionGeometry();
+    expect([...geometry.shapes.keys()].sort()).toEqual([...LAC_COUNTRIES].sort());
+    for (const shape of geometry.shapes.values()) expect(shape.d ?? shape.dot, shape.code).toBeTruthy();
+    expect(regionGeometry()).toBe(geometry);
+  });
+
+  it("links champion countries with their names and labels, and no other country", () => {
+    const svg = render(champions);
+    const found = links(svg);
+    expect(found.map((l) => l.href).sort()).toEqual(["/es/champions/ec", "/es/champions/hn", "/es/champions/lc", "/es/champions/mx", "/es/champions/sv"]);
+    const byHref = new Map(found.map((l) => [l.href, l]));
+    expect(byHref.get("/es/champions/mx")?.name).toBe("México: 3 iniciativas");
+    expect(byHref.get("/es/champions/ec")?.name).toBe("Ecuador");
+    for (const code of ["MX", "SV", "EC", "HN"]) {
+      const link = found.find((l) => l.body.includes(`data-country="${code}"`));
+      expect(link?.body, code).toMatch(/<path d="M[^"]+"/);
+    }
+    // Saint Lucia is too small for the 1:110m atlas: it is a dot, still a link.
+    expect(byHref.get("/es/champions/lc")?.body).toContain("<circle");
+    // Brazil (not a champion) and Argentina (not highlighted, even with an href) are not links.
+    expect(svg).not.toContain("/es/countries/ar");
+    for (const code of ["BR", "AR", "CO"]) {
+      expect(found.some((l) => l.body.includes(`data-country="${code}"`)), code).toBe(false);
+      expect(svg).toContain(`data-country="${code}"`);
+    }
+  });
+
+  it("keeps links out of the aria-hidden drawing and names the map", () => {
+    const svg = render(champions);
+    const hidden = svg.match(/<g aria-hidden="true">([\s\S]*?)<\/g>/)?.[1] ?? "";
+    expect(hidden).not.toContain("<a ");
+    expect(svg).toMatch(/^<svg viewBox="0 0 400 \d+" width="100%"[^>]*role="group" aria-labelledby="[^"]+-title" aria-describedby="[^"]+-desc"/);
+    expect(svg).toContain("<title");
+    expect(svg).toContain("Países campeones</title>");
+    expect(svg).toContain("Mapa de América Latina y el Caribe.</desc>");
+  });
+
+  it("ignores unknown codes and countries outside the region without throwing", () => {
+    const svg = render([
+      { code: "ZZ", name: "Nowhere", href: "/x", highlighted: true },
+      { code: "", name: "Empty", href: "/y", highlighted: true },
+      { code: "ES", name: "España", href: "/es/champions/es", highlighted: true },
+      { code: "SV", name: "El Salvador", href: "/es/champions/sv", highlighted: true },
+    ]);
+    expect(links(svg).map((l) => l.href)).toEqual(["/es/champions/sv"]);
+  });
+
+  it("stays small: under the measured budget with every country a link", () => {
+    const all = LAC_COUNTRIES.map((code) => ({ code, name: `Country ${code}`, href: `/es/champions/${code.toLowerCase()}`, highlighted: true, label: "12 initiatives" }));
+    const bytes = Buffer.byteLength(render(all));
+    expect(bytes).toBeLessThan(SIZE_BUDGET);
+    expect(Buffer.byteLength(render([]))).toBeLessThan(SIZE_BUDGET);
+  });
+});
+
+describe("the inclusion chart", () => {
+  const labels: Record<InclusionRung, string> = {
+    NOT_INCLUDED: "No incluida",
+    INFORMED: "Informada",
+    CONSULTED: "Consultada",
+    INVOLVED: "Involucrada",
+    CO_LED: "Codirigida",
+  };
+
+  it("writes each rung with its count, in ladder order, as text", () => {
+    const counts: Record<InclusionRung, number> = { NOT_INCLUDED: 4, INFORMED: 0, CONSULTED: 7, INVOLVED: 2, CO_LED: 1 };
+    const html = renderToStaticMarkup(createElement(InclusionChart, { counts, labels, caption: "Inclusión de la sociedad civil" }));
+    const text = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+    expect(text).toBe("Inclusión de la sociedad civil No incluida 4 Informada 0 Consultada 7 Involucrada 2 Codirigida 1");
+    expect(html).toContain("<ol");
+    expect(html).toContain('style="width:100%"');
+    expect(html).toContain('style="width:0%"');
+    expect(INCLUSION_RUNGS).toHaveLength(5);
+  });
+
+  it("draws no bar when every count is zero", () => {
+    const zero: Record<InclusionRung, number> = { NOT_INCLUDED: 0, INFORMED: 0, CONSULTED: 0, INVOLVED: 0, CO_LED: 0 };
+    const html = renderToStaticMarkup(createElement(InclusionChart, { counts: zero, labels, caption: "Vacía" }));
+    expect(html.match(/style="width:0%"/g)).toHaveLength(5);
+  });
+});
