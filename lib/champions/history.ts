@@ -9,7 +9,8 @@ export type Scalar = string | number | boolean | null;
 export type FieldChange = { field: string; before?: Scalar; after?: Scalar };
 
 // Kept with every revision but never news to a reader (it changes every time by definition).
-const BOOKKEEPING = new Set(["revision", "updatedAt", "lastUpdatedAt", "createdAt", "id"]);
+// `change` names the revision itself; `previousStatus` and `updateId` only say where it came from.
+const BOOKKEEPING = new Set(["revision", "updatedAt", "lastUpdatedAt", "createdAt", "id", "change", "previousStatus", "updateId"]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 const isScalar = (value: unknown): value is Scalar => value === null || ["string", "number", "boolean"].includes(typeof value);
@@ -45,7 +46,17 @@ export function diffSnapshots(previous: unknown, next: unknown): FieldChange[] {
 }
 
 export type RevisionRow = { revision: number; snapshot: unknown; createdAt: Date; authorName: string | null };
-export type RevisionView = { revision: number; createdAt: Date; authorName: string | null; changes: FieldChange[]; isFirst: boolean };
+export type RevisionView = {
+  revision: number;
+  createdAt: Date;
+  authorName: string | null;
+  /** What kind of change the snapshot says it was ("created", "edited", "update_posted"…), if it says. */
+  change: string | null;
+  changes: FieldChange[];
+  isFirst: boolean;
+};
+
+const changeOf = (snapshot: unknown) => (isRecord(snapshot) && typeof snapshot.change === "string" ? snapshot.change : null);
 
 /** The history newest first: each revision with what it changed from the one before it. */
 export function revisionHistory(rows: readonly RevisionRow[]): RevisionView[] {
@@ -55,6 +66,7 @@ export function revisionHistory(rows: readonly RevisionRow[]): RevisionView[] {
       revision: row.revision,
       createdAt: row.createdAt,
       authorName: row.authorName,
+      change: changeOf(row.snapshot),
       isFirst: index === 0,
       changes: index === 0 ? [] : diffSnapshots(ascending[index - 1].snapshot, row.snapshot),
     }))
