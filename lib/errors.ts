@@ -72,10 +72,20 @@ export function issueToMessage(issue: z.core.$ZodIssue): UserMessage {
   }
 }
 
+/**
+ * The form field an issue belongs to: its first segment ("objectives" for a wrong objective in
+ * a list), or the whole dotted name for a field inside a list row or a per-language group
+ * ("milestones.0.plannedOn", "texts.es.title"), the name those forms post.
+ */
+function fieldOf(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "_form";
+  return path.length >= 3 ? path.map(String).join(".") : String(path[0]);
+}
+
 export function zodToAppError(error: z.ZodError): AppError {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "_form";
+    const field = fieldOf(issue.path);
     (fieldErrors[field] ??= []).push(issueToMessage(issue));
   }
   return invalid(fieldErrors);

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import {
+  Addressee,
   CommentDisposition,
+  CommitmentKind,
+  CommitmentStatus,
+  FollowSubject,
   Locale,
   MembershipRole,
   NominationStatus,
@@ -47,6 +51,17 @@ const version = { versionNumber: z.number().int().positive(), title: text };
 // An anchor that is not one links to the version without a fragment rather than losing the entry.
 const reportComment = { versionNumber: z.number().int().positive(), anchor: anchor.optional().catch(undefined), organizationName: optionalText };
 const signedAs = z.enum(["organization", "committee", "secretariat"]);
+const country = z.string().regex(/^[A-Z]{2}$/);
+/** A commitment in the log: its kind, State (initiatives), title in its first language, status and revision. */
+const commitment = {
+  commitmentId: id,
+  kind: z.enum(CommitmentKind),
+  country: country.nullable(),
+  title: text,
+  status: z.enum(CommitmentStatus),
+  revision: z.number().int().positive(),
+};
+const assessment = { commitmentId: id, commitmentTitle: text, ...organization };
 
 type Visibility = "public" | "private" | "either";
 
@@ -214,6 +229,31 @@ const EVENTS = {
     proposalId: id,
     proposalTitle: text,
   }),
+
+  // Champion States and the follow-up of the report (issue 12). Names, titles and countries
+  // only: never an email, never a pending suggestion's text in a public entry.
+  championTermAdded: event("champion.term_added", "ChampionTerm", "public", { country, startsOn: day, endsOn: day.nullable() }),
+  championTermEnded: event("champion.term_ended", "ChampionTerm", "public", { country, startsOn: day, endsOn: day }),
+  commitmentCreated: event("commitment.created", "Commitment", "public", commitment),
+  commitmentEdited: event("commitment.edited", "Commitment", "public", commitment),
+  commitmentUpdatePosted: event("commitment.update_posted", "Commitment", "public", { ...commitment, reportedOn: day }),
+  commitmentStatusChanged: event("commitment.status_changed", "Commitment", "public", { ...commitment, previousStatus: z.enum(CommitmentStatus) }),
+  commitmentRecommendationMarked: event("commitment.recommendation_marked", "Commitment", "public", {
+    ...commitment,
+    versionNumber: z.number().int().positive(),
+    anchor,
+    addressee: z.enum(Addressee),
+  }),
+  assessmentSubmitted: event("assessment.submitted", "Assessment", "public", { ...assessment, revised: z.boolean() }),
+  // The reason is public by design: it replaces the hidden text.
+  assessmentHidden: event("assessment.hidden", "Assessment", "public", { ...assessment, reason: text }),
+  assessmentUnhidden: event("assessment.unhidden", "Assessment", "public", assessment),
+  // Pending suggestions are not public; the decision on one is, with its title and reason.
+  suggestionSubmitted: event("suggestion.submitted", "InitiativeSuggestion", "private", { ...organization, country, title: text }),
+  suggestionAccepted: event("suggestion.accepted", "InitiativeSuggestion", "public", { ...organization, country, title: text, commitmentId: id }),
+  suggestionDeclined: event("suggestion.declined", "InitiativeSuggestion", "public", { ...organization, country, title: text, reason: text }),
+  followAdded: event("follow.added", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
+  followRemoved: event("follow.removed", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
 } as const;
 
 type Events = typeof EVENTS;

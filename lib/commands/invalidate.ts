@@ -15,6 +15,7 @@ const SURFACES = {
   dashboard: ["/[locale]/dashboard", "layout"],
   admin: ["/[locale]/admin", "layout"],
   transparency: ["/[locale]/transparency", "layout"],
+  champions: ["/[locale]/champions", "layout"],
 } as const satisfies Record<string, readonly [string, "page" | "layout"]>;
 
 export type Surface = keyof typeof SURFACES;

@@ -20,12 +20,16 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   nomination.not_selected { sessionId, sessionTitle }                      〃
  *   report.final_published  { versionNumber, title }                         to every member of every verified organization
  *   report.comment_answered { versionNumber, anchor }                        to the author of the comment answered
+ *   commitment.updated      { commitmentId, title }                          to followers of the commitment and of its country, when staff post a dated update
+ *   commitment.status_changed { commitmentId, title }                        〃, when its status changes (by an update or an edit)
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
  * sessionTitle is a plain string, in the recipient's language. Report kinds link to the final
  * report (/report) or to the commented paragraph (/report/versions/{versionNumber}#{anchor});
  * versionNumber is a positive integer, title the version's title (a plain string).
+ * Commitment kinds link to the commitment's page (/champions/commitments/{commitmentId}); title
+ * is its title in the recipient's language (or the first it has).
  *
  * Data must hold only what the recipient may read: names and titles, never emails.
  */
@@ -54,10 +58,17 @@ export const NOMINATION_NOTIFICATION_KINDS = [
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
 export const REPORT_NOTIFICATION_KINDS = ["report.final_published", "report.comment_answered"] as const;
 
+/** Kinds about a champion State's initiative or a recommendation followed; their sentences link to it. */
+export const COMMITMENT_NOTIFICATION_KINDS = ["commitment.updated", "commitment.status_changed"] as const;
+
+export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[number];
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind;
+
+/** The page of a commitment (without the locale). */
+export const commitmentHref = (commitmentId: string) => `/champions/commitments/${commitmentId}`;
 
 /** The placeholders each kind's sentence needs, besides the proposal it links to. */
 const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organizationName")[]> = {
@@ -81,6 +92,8 @@ export const isNominationNotificationKind = (kind: string): kind is NominationNo
 export const isReportNotificationKind = (kind: string): kind is ReportNotificationKind =>
   (REPORT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
+export const isCommitmentNotificationKind = (kind: string): kind is CommitmentNotificationKind =>
+  (COMMITMENT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 /** A report kind's sentence: the version it is about and, for a comment, the paragraph's anchor. */
 function describeReportNotification(kind: ReportNotificationKind, d: Record<string, unknown>): NotificationSentence {
@@ -128,6 +141,12 @@ export type NotificationSentence =
 export function describeNotification(kind: string, data: unknown): NotificationSentence {
   const d = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   if (isReportNotificationKind(kind)) return describeReportNotification(kind, d);
+  if (isCommitmentNotificationKind(kind)) {
+    const rawId = text(d.commitmentId);
+    const title = text(d.title);
+    if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: commitmentHref(rawId) };
+  }
   if (isNominationNotificationKind(kind)) {
     const rawSession = text(d.sessionId);
     const sessionId = rawSession && UUID.test(rawSession) ? rawSession : null;
