@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentKind, CommitmentStatus, InclusionLevel, Locale, RightsCentred } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/i18n/routing";
+import { organizationFits, verifiedMemberships } from "./policy";
 import { revisionHistory, type RevisionView } from "./history";
 import { pickText } from "./texts";
 
@@ -172,19 +173,22 @@ export async function getCommitmentPage(actor: Actor | null, rawId: string, loca
 export type CommitmentPage = NonNullable<Awaited<ReturnType<typeof getCommitmentPage>>>;
 
 /**
- * The organizations the actor may assess as (verified ones they belong to), each with its
- * current assessment when there is one and it is not hidden, so the form opens filled in.
+ * The organizations the actor may assess as: verified ones they belong to that fit the
+ * commitment (organizationFits: its country's, or a regional network; any for a
+ * recommendation), each with its current assessment when there is one and it is not hidden, so
+ * the form opens filled in. Two queries.
  */
-export async function assessingOrganizations(actor: Actor | null, commitmentId: string) {
-  const verified = (actor?.memberships ?? []).filter((m) => m.organizationStatus === "VERIFIED");
-  if (verified.length === 0 || !idSchema.safeParse(commitmentId).success) return [];
-  const own = await db.assessment.findMany({
-    where: { commitmentId, organizationId: { in: verified.map((m) => m.organizationId) }, hiddenAt: null },
-    select: { ...assessmentSelect, organizationId: true },
-  });
-  return verified.map((m) => ({
-    organizationId: m.organizationId,
-    organizationName: m.organizationName,
-    current: own.find((a) => a.organizationId === m.organizationId) ?? null,
-  }));
+export async function assessingOrganizations(actor: Actor | null, commitment: { id: string; kind: CommitmentKind; country: string | null }) {
+  const verified = verifiedMemberships(actor);
+  if (verified.length === 0 || !idSchema.safeParse(commitment.id).success) return [];
+  const ids = verified.map((m) => m.organizationId);
+  const [organizations, own] = await Promise.all([
+    db.organization.findMany({ where: { id: { in: ids }, status: "VERIFIED" }, orderBy: { name: "asc" }, select: { id: true, name: true, country: true, type: true } }),
+    db.assessment.findMany({ where: { commitmentId: commitment.id, organizationId: { in: ids }, hiddenAt: null }, select: { ...assessmentSelect, organizationId: true } }),
+  ]);
+  return organizations
+    .filter((o) => organizationFits(commitment, o))
+    .map((o) => ({ organizationId: o.id, organizationName: o.name, current: own.find((a) => a.organizationId === o.id) ?? null }));
 }
+
+export type AssessingOrganization = Awaited<ReturnType<typeof assessingOrganizations>>[number];

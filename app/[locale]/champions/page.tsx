@@ -42,8 +42,6 @@ export default async function ChampionsPage({ params, searchParams }: Props) {
     listFeedEntries({ locale, limit: 5 }),
     hasIllustrativeData(),
   ]);
-  // What the region map (components/champions/region-map.tsx, from the map branch) draws; the table below says the same.
-  const mapCountries = champions.map((c) => ({ code: c.country, name: countryName(c.country, locale), href: `/${locale}/champions/${c.country.toLowerCase()}`, highlighted: true, label: t("initiativeCount", { count: c.initiatives }) }));
 
   return (
     <>
@@ -58,8 +56,14 @@ export default async function ChampionsPage({ params, searchParams }: Props) {
         <h2 id="countries-heading" className="text-xl font-semibold">
           {t("countriesHeading")}
         </h2>
-        {/* MAP SLOT: <RegionMap countries={mapCountries} title={t("mapTitle")} description={t("mapDescription")} /> once h-ch-map lands. */}
-        <p className="text-slate-800" data-map-countries={mapCountries.length}>
+        {/*
+          MAP SLOT, until components/champions/region-map.tsx lands from h-ch-map:
+          <RegionMap title={t("mapTitle")} description={t("mapDescription")} countries={champions.map((c) => ({ code: c.country,
+            name: countryName(c.country, locale), href: `/${locale}/champions/${c.country.toLowerCase()}`, highlighted: true,
+            label: t("initiativeCount", { count: c.initiatives }) }))} />
+          The table below says the same and stays as the map's text alternative.
+        */}
+        <p className="text-slate-800">
           {t("mapDescription")}
         </p>
         {champions.length ? (
