@@ -86,6 +86,14 @@ export async function getChampionCountry(code: string, now = new Date()) {
   return { country, terms, current, initiatives };
 }
 
+/** How many of a country's initiatives sit on each rung of the ladder (the government's account). One query. */
+export async function inclusionCounts(country: string): Promise<Record<InclusionLevel, number>> {
+  const rows = await db.commitment.groupBy({ by: ["inclusion"], where: { kind: "INITIATIVE", country: country.toUpperCase() }, _count: { _all: true } });
+  const counts = emptyLadder();
+  for (const row of rows) counts[row.inclusion] = row._count._all;
+  return counts;
+}
+
 /** Every country that has an initiative, with its count: the country filter's options. */
 export async function initiativeCountries(): Promise<{ country: string; count: number }[]> {
   const rows = await db.commitment.groupBy({ by: ["country"], where: { kind: "INITIATIVE", country: { not: null } }, _count: { _all: true } });
