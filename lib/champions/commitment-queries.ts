@@ -192,3 +192,10 @@ export async function assessingOrganizations(actor: Actor | null, commitment: { 
 }
 
 export type AssessingOrganization = Awaited<ReturnType<typeof assessingOrganizations>>[number];
+
+/** Every language's title and description, for staff's edit form. One query. */
+export async function getCommitmentTexts(commitmentId: string): Promise<Partial<Record<AppLocale, { title: string; description: string }>>> {
+  if (!idSchema.safeParse(commitmentId).success) return {};
+  const rows = await db.commitmentText.findMany({ where: { commitmentId }, select: { language: true, title: true, description: true } });
+  return Object.fromEntries(rows.map((r) => [r.language, { title: r.title, description: r.description }]));
+}

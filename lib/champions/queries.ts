@@ -352,3 +352,8 @@ export async function listFinalReportParagraphs(actor: Actor | null) {
     paragraphs: version.paragraphs.map((p) => ({ anchor: p.anchor, text: p.text, recommendationId: marked.get(p.anchor) ?? null })),
   };
 }
+
+/** Every champion term, newest first (staff's desk). One query. */
+export async function listChampionTerms() {
+  return db.championTerm.findMany({ orderBy: [{ startsOn: "desc" }, { country: "asc" }], take: 500, select: { id: true, country: true, startsOn: true, endsOn: true } });
+}
