@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
 import { seedReport } from "./demo-report";
 import { seedSessions } from "./demo-sessions";
+import { seedChampions } from "./demo-champions";
 
 type DemoOrg = {
   slug: string;
@@ -339,6 +340,12 @@ export async function seedDemo(): Promise<void> {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, status: o.status }])),
         proposals: new Map(DEMO_PROPOSALS.map((p, index) => [p.title, proposalIds[index]])),
+        now,
+      });
+
+      await seedChampions(tx, {
+        people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
+        organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, country: o.country, type: o.type }])),
         now,
       });
     },

@@ -11,6 +11,7 @@ import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
 import { createSession, insertNomination } from "../helpers/nomination-fixtures";
 import { createProposal } from "../helpers/proposal-fixtures";
 import { createComment, createVersion } from "../helpers/report-comment-fixtures";
+import { finalVersion, foundingTerms, insertAssessment, insertCommitment, insertSuggestion } from "../helpers/champion-fixtures";
 
 // Issue 11: no input gives a server error. Every command gets generated inputs (hostile strings,
 // wrong types, missing and extra fields, other people's real ids) as every kind of actor, against
@@ -21,7 +22,7 @@ import { createComment, createVersion } from "../helpers/report-comment-fixtures
 const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command took ~7.8 s each (58 commands: ~7.5 min), past the suite's budget; 120 keeps the file near a minute.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
-const CAPABILITIES = ["accounts", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+const CAPABILITIES = ["accounts", "champions", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -68,6 +69,12 @@ const ENUMS: Record<string, readonly string[]> = {
   timeZone: SESSION_TIME_ZONES.map((z) => z.id),
   country: ["MX", "GT", "CO", "BR", "ES", "US"],
   nomineeCountry: ["MX", "GT", "CO"],
+  status: ["ANNOUNCED", "IN_PROGRESS", "COMPLETED", "STALLED", "ABANDONED"],
+  progress: ["ANNOUNCED", "IN_PROGRESS", "STALLED"],
+  inclusion: ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"],
+  rightsCentred: ["YES", "PARTLY", "NO"],
+  addressee: ["STATES", "IOM", "ECLAC", "ALL"],
+  subject: ["COUNTRY", "COMMITMENT"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -86,11 +93,12 @@ const DATES: Record<string, readonly string[]> = {
   commentDeadline: ["2031-04-20T18:00", "2020-01-01T00:00"],
   startsOn: ["2026-01-01", "2099-12-31"],
   endsOn: ["2027-12-31", "2000-01-01"],
+  reportedOn: ["2026-01-10", "2099-01-01"],
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -131,7 +139,14 @@ function plausible(field: string): fc.Arbitrary<unknown> {
   if (EMAILS.includes(field)) return fc.constantFrom("nueva.persona@example.org", "fuzz+1@example.org", "not-an-email");
   if (field === "password") return fc.constantFrom("una contraseña larga", "short");
   if (field === "website" || field === "link") return fc.constantFrom("https://example.org", "www.example.org", "javascript:alert(1)");
-  if (field === "anchor") return fc.constantFrom("p-intro", "p-avances");
+  if (field === "anchor") return fc.constantFrom("p-intro", "p-avances", ...(idsByField.anchor ?? []));
+  if (field === "sourceUrl") return fc.constantFrom("https://example.org/nota", "javascript:alert(1)", "");
+  if (field === "key") return fc.constantFrom("MX", "XX", ...(idsByField.commitmentId ?? []));
+  if (field === "expectedRevision") return fc.constantFrom("1", "2", 1, "x");
+  // Champions' nested fields, as objects (a form's flat names come as extra keys below).
+  if (field === "texts") return fc.constantFrom({ es: { title: "Título", description: "Descripción" } }, { fr: { title: "", description: "" } }, {});
+  if (field === "milestones") return fc.constantFrom([], [{ label: "Hito", plannedOn: "2026-02-01", doneOn: "2026-01-01" }], [{ label: "Hito", plannedOn: "2026-02-01" }]);
+  if (field === "sources" || field === "links") return fc.constantFrom([], [{ title: "Fuente", url: "javascript:alert(1)" }], [{ title: "Fuente", url: "https://example.org" }], ["https://example.org"]);
   // Text of a valid length that still carries what must never be stored: NUL, controls, overrides.
   return fc.oneof(
     fc.constantFrom("Texto de prueba", "Una línea\ncon otra", "Con NUL\u0000dentro", "\u202Egnitirw\u202C título", "Tab\tand\u0007bell", "Emoji 🧕🏽 ok", "Lone \uD800 half"),
@@ -197,6 +212,14 @@ beforeAll(async () => {
   await createVersion({ status: "DRAFT" });
   await createComment(version, { authorId: users.orgMember.id, organizationId: org.id });
   await db.notification.create({ data: { userId: users.participant.id, kind: "PROPOSAL_ANSWERED", data: {} } }).catch(() => undefined);
+  await foundingTerms();
+  const initiative = await insertCommitment();
+  const final = await finalVersion(9);
+  const recommendation = await insertCommitment({ kind: "RECOMMENDATION", reportVersionId: final.version.id, anchor: final.paragraphs[0].anchor });
+  await insertAssessment(initiative.id, org.id);
+  await insertAssessment(recommendation.id, otherOrg.id, { hidden: true });
+  await insertSuggestion(org.id);
+  await insertSuggestion(otherOrg.id, "DECLINED");
 
   const ids = await Promise.all([
     db.user.findMany({ select: { id: true } }),
@@ -211,16 +234,20 @@ beforeAll(async () => {
     db.reportParagraph.findMany({ select: { id: true } }),
     db.reportComment.findMany({ select: { id: true } }),
     db.notification.findMany({ select: { id: true } }),
+    db.commitment.findMany({ select: { id: true } }),
+    db.assessment.findMany({ select: { id: true } }),
+    db.initiativeSuggestion.findMany({ select: { id: true } }),
+    db.championTerm.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
     organizationId: orgIds,
     nomineeOrganizationId: orgIds,
     membershipId: membershipIds,
-    termId: termIds,
+    termId: [...termIds, ...championTermIds],
     proposalId: proposalIds,
     parentId: commentIds,
     commentId: [...commentIds, ...reportCommentIds],
@@ -229,6 +256,10 @@ beforeAll(async () => {
     versionId: versionIds,
     paragraphId: paragraphIds,
     ids: notificationIds,
+    commitmentId: commitmentIds,
+    assessmentId: assessmentIds,
+    suggestionId: suggestionIds,
+    anchor: final.paragraphs.map((p) => p.anchor),
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

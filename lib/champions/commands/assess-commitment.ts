@@ -84,7 +84,7 @@ export const assessCommitment = defineCommand({
     return { id: assessment.id, organizationId: organization.id, revised: !!existing };
   },
   // The first assessment of one organization sent twice at once: the unique index lets one through.
-  recover: (error) => {
+  recover: (error): { id: string; organizationId: string; revised: boolean } | undefined => {
     if (isUniqueViolation(error)) throw conflict();
     return undefined;
   },

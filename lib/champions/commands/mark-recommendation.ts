@@ -55,7 +55,7 @@ export const markRecommendation = defineCommand({
     return { id: c.id, revision: c.revision };
   },
   // Two staff marking the same paragraph at once: the unique index lets one through.
-  recover: (error) => {
+  recover: (error): { id: string; revision: number } | undefined => {
     if (isUniqueViolation(error)) throw conflict("champions.alreadyMarked");
     return undefined;
   },

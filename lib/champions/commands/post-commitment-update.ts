@@ -1,4 +1,4 @@
-import { defineCommand, requires } from "@/lib/commands/run";
+import { defineCommand } from "@/lib/commands/run";
 import { refuse } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/roles/schemas";
 import { canManageChampions, reportedOnRefusal } from "../policy";

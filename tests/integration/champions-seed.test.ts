@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseAuditEvent } from "@/lib/audit/events";
+import { isChampionOn, isNotUpdated } from "@/lib/champions/policy";
+import { commitmentSnapshotSchema, FOUNDING_CHAMPIONS } from "@/lib/champions/schemas";
+import { db } from "@/lib/db/client";
+import { seedDemo } from "@/prisma/seed/demo";
+import { demoInitiativeId, demoSuggestionId } from "@/prisma/seed/demo-champions";
+import { resetDatabase } from "../helpers/factories";
+
+describe("the demo's champion States", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await seedDemo();
+  }, 120_000);
+
+  it("has the four founding champions today, and three or four illustrative initiatives each in several languages", async () => {
+    const terms = await db.championTerm.findMany();
+    for (const country of FOUNDING_CHAMPIONS) expect(isChampionOn(terms, country, new Date()), country).toBe(true);
+    const initiatives = await db.commitment.findMany({ where: { kind: "INITIATIVE" }, include: { texts: true } });
+    for (const country of FOUNDING_CHAMPIONS) {
+      const n = initiatives.filter((c) => c.country === country).length;
+      expect(n, country).toBeGreaterThanOrEqual(3);
+      expect(n, country).toBeLessThanOrEqual(4);
+    }
+    expect(new Set(initiatives.flatMap((c) => c.texts.map((t) => t.language)))).toEqual(new Set(["es", "en", "pt", "fr"]));
+    // Every text says it is an example.
+    for (const t of initiatives.flatMap((c) => c.texts)) expect(t.description).toMatch(/ilustrativ|Illustrative|illustratif/);
+  });
+
+  it("has a stalled initiative, one not updated for more than 90 days, and a revision for every change", async () => {
+    const now = new Date();
+    const all = await db.commitment.findMany({ include: { revisions: true, updates: true } });
+    expect(all.some((c) => c.status === "STALLED")).toBe(true);
+    expect(all.filter((c) => isNotUpdated(c, now)).map((c) => c.id)).toEqual([demoInitiativeId("sv-remesas-inclusion-financiera")]);
+    for (const c of all) {
+      expect(c.revisions.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: c.revision }, (_, i) => i + 1));
+      expect(c.revision).toBe(1 + c.updates.length);
+      for (const r of c.revisions) commitmentSnapshotSchema.parse(r.snapshot);
+    }
+  });
+
+  it("has assessments that agree and disagree with the government's account, a pending and a declined suggestion", async () => {
+    const assessments = await db.assessment.findMany({ include: { commitment: true } });
+    expect(assessments.some((a) => a.progress === a.commitment.status)).toBe(true);
+    expect(assessments.some((a) => a.progress !== a.commitment.status)).toBe(true);
+    expect((await db.initiativeSuggestion.findUniqueOrThrow({ where: { id: demoSuggestionId("sv-becas-hijos-migrantes") } })).status).toBe("PENDING");
+    expect((await db.initiativeSuggestion.findUniqueOrThrow({ where: { id: demoSuggestionId("mx-ventanilla-duplicada") } })).status).toBe("DECLINED");
+  });
+
+  it("writes only audit rows that parse, and keeps the pending suggestion out of the public log", async () => {
+    const rows = await db.auditEntry.findMany({ where: { OR: [{ action: { startsWith: "champion." } }, { action: { startsWith: "commitment." } }, { action: { startsWith: "assessment." } }, { action: { startsWith: "suggestion." } }] } });
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) expect(parseAuditEvent(row), row.action).not.toBeNull();
+    const pending = await db.auditEntry.findMany({ where: { entityId: demoSuggestionId("sv-becas-hijos-migrantes") } });
+    expect(pending.map((e) => e.isPublic)).toEqual([false]);
+  });
+});
