@@ -58,10 +58,6 @@ const toCommitment =
   (result: unknown, input: FormInput): never =>
     redirect(`${commitmentPath(input, idOf(result, input))}?done=${done}`);
 
-// markRecommendation's and assessCommitment's result types read as `undefined` (their `recover`
-// returns undefined), so the id is read defensively.
-const idOf = (result: unknown) => (result && typeof result === "object" && "id" in result ? result.id : undefined);
-
 const toManage = (done: ChampionDone) => (_result: unknown, input: FormInput): never => redirect(`/${localeOr(input.locale)}/champions/manage?done=${done}`);
 
 export async function createInitiativeAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -77,7 +73,7 @@ export async function postCommitmentUpdateAction(_prev: FormState, formData: For
 }
 
 export async function markRecommendationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, markRecommendation, (result: unknown, input) => redirect(`${commitmentPath({ ...input, kind: "recommendation" }, idOf(result))}?done=marked`));
+  return runCommandForm(formData, markRecommendation, (result, input) => redirect(`${commitmentPath({ ...input, kind: "recommendation" }, result.id)}?done=marked`));
 }
 
 export async function assessCommitmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
