@@ -5,12 +5,11 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentKind, CommitmentStatus, InclusionLevel, Locale, RightsCentred } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/i18n/routing";
-import { organizationFits, verifiedMemberships } from "./policy";
+import { isNotUpdated, organizationFits, verifiedMemberships } from "./policy";
 import { revisionHistory, type RevisionView } from "./history";
 import { pickText } from "./texts";
 
 const idSchema = z.uuid();
-const NOT_UPDATED_MS = 90 * 86_400_000;
 
 const sourceSelect = { id: true, title: true, publisher: true, publishedOn: true, url: true } satisfies Prisma.CommitmentSourceSelect;
 export type SourceView = Prisma.CommitmentSourceGetPayload<{ select: typeof sourceSelect }>;
@@ -161,7 +160,7 @@ export async function getCommitmentPage(actor: Actor | null, rawId: string, loca
     ...rest,
     text: pickText(texts, locale),
     languages: texts.map((t) => t.language),
-    notUpdated: now.getTime() - commitment.lastUpdatedAt.getTime() > NOT_UPDATED_MS,
+    notUpdated: isNotUpdated(commitment, now),
     illustrative: !!createdBy?.email.endsWith(".example"),
     updates,
     assessments,

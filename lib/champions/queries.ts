@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentStatus, FollowSubject, InclusionLevel, Locale } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/i18n/routing";
 import { COMMITMENTS_PAGE_SIZE, type InitiativeFilters, type RecommendationFilters } from "./filters";
+import { isNotUpdated } from "./policy";
+import { COMMITMENT_STATUSES, INCLUSION_LEVELS } from "./schemas";
 import { pickText } from "./texts";
 
 export { getCommitmentPage, type CommitmentPage, type AssessmentView } from "./commitment-queries";
@@ -15,12 +17,9 @@ export { getCommitmentPage, type CommitmentPage, type AssessmentView } from "./c
 // rows. Hidden assessments are kept out in the `where` for anyone but staff.
 
 /** The ladder, lowest rung first: the order the chart and the filters show. */
-export const INCLUSION_LADDER: readonly InclusionLevel[] = ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"];
-export const COMMITMENT_STATUS_ORDER: readonly CommitmentStatus[] = ["ANNOUNCED", "IN_PROGRESS", "COMPLETED", "STALLED", "ABANDONED"];
-/** Days without a dated update or change after which a commitment is marked "not updated". */
-export const NOT_UPDATED_DAYS = 90;
-
-export const isNotUpdated = (lastUpdatedAt: Date, now: Date) => now.getTime() - lastUpdatedAt.getTime() > NOT_UPDATED_DAYS * 86_400_000;
+const INCLUSION_LADDER: readonly InclusionLevel[] = INCLUSION_LEVELS;
+/** The statuses in the order the filters and forms offer them. */
+export const COMMITMENT_STATUS_ORDER: readonly CommitmentStatus[] = COMMITMENT_STATUSES;
 
 /** Midnight UTC of `now`'s day: terms are whole days (PostgreSQL `date`). */
 export const dayOf = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -151,7 +150,7 @@ function toListItem(row: ListRow, locale: AppLocale, now: Date): CommitmentListI
     status: row.status,
     inclusion: row.inclusion,
     lastUpdatedAt: row.lastUpdatedAt,
-    notUpdated: isNotUpdated(row.lastUpdatedAt, now),
+    notUpdated: isNotUpdated(row, now),
     title: title?.title ?? "",
     titleLanguage: title?.language ?? null,
     titleFallback: title?.fallback ?? false,
