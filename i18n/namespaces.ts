@@ -21,6 +21,7 @@ export const namespaces = [
   "report",
   "reportDesk",
   "reportComments",
+  "champions",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

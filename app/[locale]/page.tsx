@@ -9,12 +9,20 @@ import { listPublicLog } from "@/lib/audit/queries";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { SessionCard } from "@/components/sessions/session-card";
 import { getHomeActivity, getHomeFigures } from "@/lib/home/queries";
+import { listFeedEntries } from "@/lib/champions/queries";
+import { countryName } from "@/lib/i18n/countries";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const [figures, activity, decisions] = await Promise.all([getHomeFigures(), getHomeActivity(), listPublicLog(1, 5)]);
+  const [figures, activity, decisions, championUpdates, tch] = await Promise.all([
+    getHomeFigures(),
+    getHomeActivity(),
+    listPublicLog(1, 5),
+    listFeedEntries({ locale, limit: 3 }),
+    getTranslations("champions"),
+  ]);
   const stats = [
     { label: t("figures.organizations"), value: figures.organizations },
     { label: t("figures.countries"), value: figures.countries },
@@ -111,6 +119,33 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           </p>
         </section>
       </div>
+
+      <section aria-labelledby="champions-title">
+        <h2 id="champions-title" className="mb-3 text-xl font-semibold">
+          {tch("title")}
+        </h2>
+        <p className="mb-3 max-w-3xl text-slate-800">{tch("lead")}</p>
+        {championUpdates.length ? (
+          <ul className="space-y-3">
+            {championUpdates.map((e) => (
+              <li key={e.id} className="space-y-1 rounded-lg border border-slate-300 bg-white p-4">
+                <Link href={`/champions/initiatives/${e.commitmentId}`} className="font-semibold text-blue-900 [overflow-wrap:anywhere]" lang={e.commitmentTitleLanguage ?? undefined}>
+                  {e.commitmentTitle || tch("untitled")}
+                </Link>
+                <p className="text-sm text-slate-800">
+                  {e.country ? `${countryName(e.country, locale)} · ` : null}
+                  {e.kind === "update" ? tch("entry.update") : tch("entry.initiative")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState title={tch("noUpdates")} />
+        )}
+        <p className="mt-3">
+          <Link href="/champions">{tch("back")}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="decisions-title">
         <h2 id="decisions-title" className="mb-3 text-xl font-semibold">

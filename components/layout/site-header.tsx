@@ -14,6 +14,7 @@ const navItems = [
   { href: "/proposals", key: "proposals" },
   { href: "/organizations", key: "organizations" },
   { href: "/report", key: "report" },
+  { href: "/champions", key: "champions" },
   { href: "/transparency", key: "transparency" },
 ] as const;
 

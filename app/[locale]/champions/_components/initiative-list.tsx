@@ -1,0 +1,43 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CommitmentStatusBadge, InclusionRung, NotUpdatedBadge } from "@/components/champions/labels";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
+import type { CommitmentListItem } from "@/lib/champions/queries";
+import { countryName } from "@/lib/i18n/countries";
+
+/** Initiatives or recommendations as cards: title (its language marked), status, inclusion, the 90-day mark. */
+export async function CommitmentCards({ items, locale, hrefBase, emptyTitle }: { items: CommitmentListItem[]; locale: AppLocale; hrefBase: string; emptyTitle: string }) {
+  const [t, tc, format] = await Promise.all([getTranslations("champions"), getTranslations("common"), getFormatter()]);
+  if (items.length === 0) return <EmptyState title={emptyTitle} />;
+  return (
+    <ul className="space-y-4">
+      {items.map((c) => (
+        <Card key={c.id} as="li" className="space-y-2">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h3 className="min-w-0 text-lg font-semibold break-words" lang={c.titleLanguage ?? undefined}>
+              <Link href={`${hrefBase}/${c.id}`} className="text-blue-900">
+                {c.title || t("untitled")}
+              </Link>
+            </h3>
+            <CommitmentStatusBadge status={c.status} />
+          </div>
+          <p className="text-sm text-slate-800">
+            {c.country ? countryName(c.country, locale) : c.addressee ? t("addressedTo", { addressee: t(`addressees.${c.addressee}`) }) : null}
+            {c.publicBody ? ` · ${c.publicBody}` : null}
+            {c.titleFallback && c.titleLanguage ? ` · ${t("inLanguage", { language: tc(`languages.${c.titleLanguage}`) })}` : null}
+          </p>
+          <p className="text-sm text-slate-900">
+            {t("inclusionLabel")}: <InclusionRung level={c.inclusion} />
+          </p>
+          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+            <span>{t("assessmentCount", { count: c.assessments })}</span>
+            <span>· {t("lastUpdated", { date: format.dateTime(c.lastUpdatedAt, "short") })}</span>
+            {c.notUpdated ? <NotUpdatedBadge since={c.lastUpdatedAt} /> : null}
+          </div>
+        </Card>
+      ))}
+    </ul>
+  );
+}
