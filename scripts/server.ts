@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { unavailablePage } from "../components/layout/unavailable-page";
+import { databaseAvailable } from "../lib/db/availability";
 import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
 import { createRequestHandler } from "../server/handler";
 import type { RequestMessages } from "../server/pages";
@@ -38,6 +40,8 @@ const handle = createRequestHandler({
   publicUrl: process.env.PUBLIC_URL,
   messages,
   defaultLocale: "es",
+  databaseUp: () => databaseAvailable(process.env.DATABASE_URL, { fresh: true }),
+  unavailablePage,
 });
 
 const server = http.createServer((req, res) => {

@@ -16,9 +16,22 @@ export type HandlerOptions = {
   messages: Record<string, RequestMessages>;
   defaultLocale: string;
   bodyLimit?: number;
+  /** Probes the database now: a 5xx while it is down becomes the readable 503 below. */
+  databaseUp?: () => Promise<boolean>;
+  unavailablePage?: (pathname: string) => { status: number; headers: Record<string, string>; body: string };
 };
 
-const STATUS: Record<RefusalReason, number> = { tooLarge: 413, foreignOrigin: 403, malformed: 400 };
+const STATUS: Record<RefusalReason, number> = { tooLarge: 413, foreignOrigin: 403, malformed: 400, badAddress: 400 };
+
+/** A path Next cannot decode ("/es/sessions/%J") makes it throw a 500 in route handlers. */
+function undecodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** Next's own test (server-action-request-meta.js): a POST to a page that may be a server action. */
 function isPossibleAction(req: IncomingMessage): boolean {
@@ -141,6 +154,64 @@ function replaceBodyErrors(res: ServerResponse, watcher: ReturnType<typeof watch
   res.end = ((...args: unknown[]) => (replace(res.statusCode) ? res : (original.end as (...a: unknown[]) => ServerResponse)(...args))) as typeof res.end;
 }
 
+type Chunk = { chunk: unknown; encoding?: BufferEncoding };
+
+/**
+ * A page caught mid-query when PostgreSQL stops fails with Next's 500 before the proxy can know.
+ * Such an answer is held back (error pages are small), the database probed, and the reader gets
+ * the readable 503 if it is down; otherwise Next's answer goes out as it was.
+ */
+function replaceOutageErrors(req: IncomingMessage, res: ServerResponse, databaseUp: () => Promise<boolean>, page: NonNullable<HandlerOptions["unavailablePage"]>) {
+  const original = { head: res.writeHead.bind(res), write: res.write.bind(res), end: res.end.bind(res), flush: res.flushHeaders.bind(res) };
+  const isError = (status: number) => status >= 500 && status !== 503;
+  let holding = false;
+  let head: unknown[] | null = null;
+  const chunks: Chunk[] = [];
+  const hold = (status: number) => (holding ||= !res.headersSent && isError(status));
+
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (hold(status)) {
+      head = [status, ...rest];
+      return res;
+    }
+    return (original.head as (...args: unknown[]) => ServerResponse)(status, ...rest);
+  }) as typeof res.writeHead;
+  res.flushHeaders = () => {
+    if (!hold(res.statusCode)) original.flush();
+  };
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    if (!hold(res.statusCode)) return (original.write as (...args: unknown[]) => boolean)(chunk, encoding, callback);
+    chunks.push({ chunk, encoding: typeof encoding === "string" ? (encoding as BufferEncoding) : undefined });
+    if (typeof encoding === "function") (encoding as () => void)();
+    if (typeof callback === "function") (callback as () => void)();
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    if (!hold(res.statusCode)) return (original.end as (...args: unknown[]) => ServerResponse)(chunk, encoding, callback);
+    if (typeof chunk === "function") callback = chunk;
+    else if (chunk !== undefined && chunk !== null) chunks.push({ chunk, encoding: typeof encoding === "string" ? (encoding as BufferEncoding) : undefined });
+    if (typeof encoding === "function") callback = encoding;
+    void databaseUp()
+      .catch(() => false)
+      .then((up) => {
+        // Node's own write and end call res.writeHead: the originals go back before anything is sent.
+        Object.assign(res, { writeHead: original.head, write: original.write, end: original.end, flushHeaders: original.flush });
+        if (!up) {
+          const answer = page((req.url ?? "/").split("?")[0]);
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          original.head(answer.status, { ...answer.headers, "Content-Length": String(Buffer.byteLength(answer.body)) });
+          original.end(answer.body);
+        } else {
+          if (head) (original.head as (...args: unknown[]) => ServerResponse)(...head);
+          for (const { chunk: c, encoding: e } of chunks) (original.write as (...args: unknown[]) => boolean)(c, e);
+          original.end();
+        }
+        if (typeof callback === "function") (callback as () => void)();
+      });
+    return res;
+  }) as typeof res.end;
+}
+
 /**
  * The production server's front: resolves the client's address from the socket and trusted
  * proxies into CLIENT_ADDRESS_HEADER (dropping any copy the client sent), and answers what Next
@@ -159,6 +230,7 @@ export function createRequestHandler(options: HandlerOptions) {
     }
     req.rawHeaders.push(CLIENT_ADDRESS_HEADER, address);
 
+    if (undecodablePath(req.url)) return send(res, "badAddress", localeOf(req, options), options);
     if (isPossibleAction(req)) {
       const locale = localeOf(req, options);
       if (isForeignOrigin(req, options.publicUrl)) return send(res, "foreignOrigin", locale, options);
@@ -166,6 +238,9 @@ export function createRequestHandler(options: HandlerOptions) {
       if (Number.isFinite(length) && length > limit) return send(res, "tooLarge", locale, options);
       if (malformedHeaders(req)) return send(res, "malformed", locale, options);
       replaceBodyErrors(res, watchBody(req, limit), locale, options);
+    }
+    if (options.databaseUp && options.unavailablePage && !(req.url ?? "").startsWith("/_next/")) {
+      replaceOutageErrors(req, res, options.databaseUp, options.unavailablePage);
     }
     return options.next(req, res);
   };

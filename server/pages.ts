@@ -1,5 +1,5 @@
 /** The keys of messages/<locale>/errors.request.json. */
-export type RefusalReason = "tooLarge" | "foreignOrigin" | "malformed";
+export type RefusalReason = "tooLarge" | "foreignOrigin" | "malformed" | "badAddress";
 export type RequestMessages = Record<RefusalReason, { title: string; body: string }> & { back: string };
 
 const escapeHtml = (text: string) =>

@@ -10,10 +10,11 @@ const RETRY_AFTER_SECONDS = 10;
 const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /**
- * The page the proxy answers while the database is down: plain HTML in the language of the
- * address, no script, no query, so it always renders. 503 with Retry-After, never cached.
+ * The page answered while the database is down: plain HTML in the language of the address, no
+ * script, no query, so it always renders. 503 with Retry-After, never cached. The proxy sends it
+ * as a Response; the production entry point (server/handler.ts) writes it to Node's response.
  */
-export function unavailableResponse(pathname: string): Response {
+export function unavailablePage(pathname: string): { status: 503; headers: Record<string, string>; body: string } {
   const segment = pathname.split("/")[1];
   const locale: AppLocale = isLocale(segment) ? segment : defaultLocale;
   const t = catalogues[locale].unavailable;
@@ -36,8 +37,14 @@ export function unavailableResponse(pathname: string): Response {
 </body>
 </html>
 `;
-  return new Response(html, {
+  return {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
-  });
+    body: html,
+  };
+}
+
+export function unavailableResponse(pathname: string): Response {
+  const page = unavailablePage(pathname);
+  return new Response(page.body, { status: page.status, headers: page.headers });
 }

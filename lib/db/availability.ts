@@ -12,15 +12,24 @@ type State = { up: boolean; checkedAt: number; pending?: Promise<boolean>; pool?
 const shared = globalThis as unknown as { puenteDatabaseState?: State };
 const state = (shared.puenteDatabaseState ??= { up: true, checkedAt: 0 });
 
-export async function databaseAvailable(url = process.env.DATABASE_URL): Promise<boolean> {
+/** Whether the database answers; `fresh` probes now instead of trusting the last second's answer. */
+export async function databaseAvailable(url = process.env.DATABASE_URL, { fresh = false } = {}): Promise<boolean> {
   if (!url) return true;
-  if (Date.now() - state.checkedAt < (state.up ? UP_FOR_MS : DOWN_FOR_MS)) return state.up;
+  if (!fresh && Date.now() - state.checkedAt < (state.up ? UP_FOR_MS : DOWN_FOR_MS)) return state.up;
   state.pending ??= probe(url).then((up) => {
     report(up);
     state.pending = undefined;
     return up;
   });
   return state.pending;
+}
+
+/**
+ * A pooled connection broke (PostgreSQL stopping ends them all): the next request probes again
+ * rather than trust "up" for up to a second. Not "down": a lone dropped connection is no outage.
+ */
+export function suspectOutage() {
+  if (state.up) state.checkedAt = 0;
 }
 
 /** What a query just saw (the health check): the next requests need not probe again. */

@@ -8,11 +8,12 @@ import pg from "pg";
 import { expect, request, test, type APIResponse } from "@playwright/test";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
-import { nextBin, waitForHttp } from "../../scripts/lib/tasks";
+import { waitForHttp } from "../../scripts/lib/tasks";
 import { DEMO_PASSWORD, messages } from "./helpers";
 
 // Issue 11: PostgreSQL stops for 10 s under a bounded mixed load. This spec owns its own database
-// and `next start` (another port), so stopping PostgreSQL does not disturb the other specs.
+// and production server (scripts/server.ts, another port), so stopping PostgreSQL does not disturb
+// the other specs.
 
 const OUTAGE_MS = 10_000;
 const ANSWER_MS = 5_000;
@@ -36,7 +37,7 @@ test("a 10-second database outage under load: readable 503s, recovery, no lost o
   const appPort = await findFreePort();
   const base = `http://127.0.0.1:${appPort}`;
   // Its log (every failed query of the outage) would drown the report: not shown.
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(appPort)], {
+  const server = spawn(process.execPath, ["--import=tsx", "scripts/server.ts", "-p", String(appPort)], {
     stdio: "ignore",
     env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "outage-secret-0123456789-abcdefghijklmnopqrstuvwxyz", NEXT_TELEMETRY_DISABLED: "1" },
   });

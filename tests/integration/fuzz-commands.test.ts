@@ -17,11 +17,13 @@ import { finalVersion, foundingTerms, insertAssessment, insertCommitment, insert
 // wrong types, missing and extra fields, other people's real ids) as every kind of actor, against
 // the real database. A command may succeed or refuse with an AppError; anything else is a bug,
 // and a refusal changes no row (a trigger counts every row written, rate-limit counters aside).
-// FUZZ_SEED and FUZZ_RUNS override the fixed seed and the runs per command.
+// FUZZ_SEED and FUZZ_RUNS override the fixed seed and the runs per command; FUZZ_ONLY (a part of
+// a command's name, e.g. "proposals.") narrows the run to replay one failure.
 
 const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
-// 1,000 per command took ~7.8 s each (58 commands: ~7.5 min), past the suite's budget; 120 keeps the file near a minute.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+// 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
+// schema runs a real transaction), so this file is the suite's longest; it prints its counts.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
 const CAPABILITIES = ["accounts", "champions", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
@@ -275,7 +277,9 @@ beforeAll(async () => {
 
   for (const cap of CAPABILITIES) {
     const exports: Record<string, unknown> = await import(`@/lib/${cap}/commands/index.ts`);
-    for (const [name, value] of Object.entries(exports)) if (isCommand(value)) commands.push([`${cap}.${name}`, value]);
+    for (const [name, value] of Object.entries(exports)) {
+      if (isCommand(value) && `${cap}.${name}`.includes(process.env.FUZZ_ONLY ?? "")) commands.push([`${cap}.${name}`, value]);
+    }
   }
 }, 120_000);
 
@@ -289,7 +293,7 @@ afterAll(async () => {
 
 describe("every command, fuzzed", () => {
   it("succeeds or refuses with an expected error, and a refusal changes no row", async () => {
-    expect(commands.length).toBeGreaterThan(40);
+    if (!process.env.FUZZ_ONLY) expect(commands.length).toBeGreaterThan(40);
     console.log(`fuzz-commands: seed ${SEED}, ${RUNS} inputs per command, ${commands.length} commands`);
     const started = Date.now();
     const tally: string[] = [];
@@ -297,19 +301,22 @@ describe("every command, fuzzed", () => {
       const required = await requiredFields(command);
       const counts = { ok: 0, refused: 0 };
       const t0 = Date.now();
+      // The counter as the last input left it: one read per input, after it.
+      let written = await rowsWritten();
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...ROLES), inputFor(required), fc.ipV4(), async (role, input, address) => {
-          const before = await rowsWritten();
+          const before = written;
           try {
             await command(actors[role], input, { address });
             counts.ok++;
+            written = await rowsWritten();
           } catch (error) {
+            written = await rowsWritten();
             if (!(error instanceof AppError)) {
               throw new Error(`${name} as ${role} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\ninput: ${describeInput(input)}`, { cause: error });
             }
             counts.refused++;
-            const written = (await rowsWritten()) - before;
-            if (written !== 0) throw new Error(`${name} as ${role} refused (${error.kind}) but wrote ${written} rows\ninput: ${describeInput(input)}`);
+            if (written !== before) throw new Error(`${name} as ${role} refused (${error.kind}) but wrote ${written - before} rows\ninput: ${describeInput(input)}`);
           }
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -320,5 +327,5 @@ describe("every command, fuzzed", () => {
       tally.push(`${name}: ${counts.ok + counts.refused} (${counts.ok} ok, ${counts.refused} refused) ${Date.now() - t0} ms`);
     }
     console.log(`fuzz-commands: ${tally.length} commands in ${Date.now() - started} ms\n  ${tally.join("\n  ")}`);
-  }, 600_000);
+  }, 1_200_000);
 });

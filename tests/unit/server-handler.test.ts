@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { unavailablePage } from "@/components/layout/unavailable-page";
 import { locales } from "@/i18n/routing";
 import { parseTrustedProxies } from "@/lib/rate-limit/client-address";
 import { createRequestHandler, type NextHandler } from "@/server/handler";
@@ -30,8 +31,22 @@ const stubNext: NextHandler = (req: IncomingMessage, res: ServerResponse) =>
     });
   });
 
+let databaseUp = true;
+let probes = 0;
+
 function serve(trusted: string) {
-  const handler = createRequestHandler({ next: stubNext, trusted: parseTrustedProxies(trusted), publicUrl: "https://puente.example.org", messages, defaultLocale: "es" });
+  const handler = createRequestHandler({
+    next: stubNext,
+    trusted: parseTrustedProxies(trusted),
+    publicUrl: "https://puente.example.org",
+    messages,
+    defaultLocale: "es",
+    databaseUp: async () => {
+      probes++;
+      return databaseUp;
+    },
+    unavailablePage,
+  });
   const server = http.createServer((req, res) => void handler(req, res));
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) =>
     server.listen(0, "127.0.0.1", () => {
@@ -54,6 +69,8 @@ afterAll(async () => {
 beforeEach(() => {
   calls = [];
   answer = () => 200;
+  databaseUp = true;
+  probes = 0;
 });
 
 const multipart = (boundary: string, body: string) => ({ "content-type": `multipart/form-data; boundary=${boundary}`, body });
@@ -145,5 +162,46 @@ describe("the production entry point's front", () => {
   it("has the same page texts in every language", () => {
     const keys = (value: object): string[] => Object.entries(value).flatMap(([k, v]) => (typeof v === "object" ? keys(v).map((s) => `${k}.${s}`) : [k]));
     for (const locale of locales) expect(keys(messages[locale]).sort(), locale).toEqual(keys(messages.es).sort());
+  });
+});
+
+describe("an address that cannot be decoded", () => {
+  it("answers 400 with a page in the address's language, without reaching Next", async () => {
+    for (const bad of ["/pt/sessions/%J/calendar.ics", "/pt/proposals/%E0%A4%A", "/pt/%"]) {
+      const response = await fetch(`${direct.url}${bad}?page=1`);
+      expect(response.status, bad).toBe(400);
+      expect(await response.text()).toContain(messages.pt.badAddress.title);
+    }
+    expect(calls).toEqual([]);
+    // A well-formed escape goes through.
+    expect((await fetch(`${direct.url}/pt/proposals?q=%C3%A7%25`)).status).toBe(200);
+  });
+});
+
+describe("a page caught mid-query when the database stops", () => {
+  it("answers the readable 503 in the page's language instead of Next's 500 when the database is down", async () => {
+    answer = () => 500;
+    databaseUp = false;
+    const response = await fetch(`${direct.url}/fr/proposals?page=2`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("10");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const body = await response.text();
+    expect(body).toContain(JSON.parse(readFileSync("messages/fr/errors.json", "utf8")).unavailable.title);
+    expect(body).not.toContain("from next");
+    expect(probes).toBe(1);
+  });
+
+  it("keeps Next's 500 when the database answers, and never probes for a good answer", async () => {
+    answer = () => 500;
+    const failed = await fetch(`${direct.url}/es`);
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toBe("from next");
+    expect(probes).toBe(1);
+    answer = () => 200;
+    databaseUp = false;
+    const ok = await fetch(`${direct.url}/es`);
+    expect([ok.status, await ok.text()]).toEqual([200, "from next"]);
+    expect(probes).toBe(1);
   });
 });
