@@ -1,8 +1,6 @@
 import { useId } from "react";
 
-/** The inclusion ladder, lowest rung first. */
-export const INCLUSION_RUNGS = ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"] as const;
-export type InclusionRung = (typeof INCLUSION_RUNGS)[number];
+import { INCLUSION_LEVELS as INCLUSION_RUNGS, type InclusionLevelName as InclusionRung } from "@/lib/champions/schemas";
 
 // Plain HTML, no client JavaScript: an ordered list (the ladder has an order) whose items read
 // as "Consulted 3". The number is always written, so the bars (aria-hidden, one colour) only add

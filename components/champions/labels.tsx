@@ -1,8 +1,10 @@
+import { INCLUSION_LEVELS } from "@/lib/champions/schemas";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { CommitmentStatus, InclusionLevel } from "@/lib/generated/prisma/enums";
 
-export const INCLUSION_RUNGS: readonly InclusionLevel[] = ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"];
+/** The ladder, lowest rung first (one definition, in the rules). */
+export const INCLUSION_RUNGS: readonly InclusionLevel[] = INCLUSION_LEVELS;
 
 const STATUS_TONES: Record<CommitmentStatus, "neutral" | "info" | "success" | "warning" | "danger"> = {
   ANNOUNCED: "neutral",

@@ -1,6 +1,7 @@
 import type { PublicLogEntry } from "@/lib/audit/queries";
 import { parseEventData, visibilityOf } from "@/lib/audit/events";
-import type { CommentDisposition, SpeakerRole } from "@/lib/generated/prisma/enums";
+import type { CommentDisposition, CommitmentStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
+import { countryName } from "@/lib/i18n/countries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -17,8 +18,11 @@ export type EntrySentence =
       organizationSlug: string | null;
       /** For a session's entries: where `<session>` links (null: not linked) and the language its title is in. */
       session: { id: string | null; lang: AppLocale } | null;
-      /** For the report's entries: the page `<report>` links to, without the locale (a version, a paragraph, the final report). */
-      report?: { href: string };
+      /**
+       * The page `<report>` or `<item>` links to, without the locale: a version, a paragraph, the
+       * final report; a champion State's initiative or a recommendation followed up.
+       */
+      link?: { href: string };
     }
   | { kind: "generic"; action: string };
 
@@ -43,7 +47,13 @@ type Helpers = {
   formatInstant?: (date: Date, timeZone: string | null) => string;
   /** A comment's disposition as the log says it ("accepted in part"); without it, answers read generically. */
   dispositionLabel?: (disposition: DispositionName) => string;
+  /** An initiative's or recommendation's status ("in progress"); without it, status changes read generically. */
+  commitmentStatusLabel?: (status: CommitmentStatus) => string;
 };
+
+/** The page of a tracked initiative or recommendation, without the locale. */
+const commitmentHref = (kind: "INITIATIVE" | "RECOMMENDATION", id: string) =>
+  kind === "RECOMMENDATION" ? `/report/follow-up/${id}` : `/champions/initiatives/${id}`;
 
 /** The report version an entry is about and the page `<report>` links to (at the paragraph when it names one). */
 function versionOf(data: { versionNumber: number; anchor?: string }) {
@@ -169,7 +179,7 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
       if (event.action === "report.version_opened") values.commentDeadline = formatMoment(event.data.commentDeadline, event.data.timeZone, helpers);
       if (event.action === "report.translation_added") values.language = languageName(event.data.language, helpers.locale ?? "es");
       const href = event.action === "report.final_published" ? "/report" : `/report/versions/${versionNumber}`;
-      return known(actionKey(event.action), values, { report: { href } });
+      return known(actionKey(event.action), values, { link: { href } });
     }
     case "report.comment_posted":
     case "report.comment_answered": {
@@ -186,13 +196,56 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
         values.disposition = helpers.dispositionLabel(event.data.disposition);
       }
       const key = `${actionKey(event.action)}${signedAs ? `_${signedAs}` : ""}`;
-      return known(key, values, { report: { href: version.href } });
+      return known(key, values, { link: { href: version.href } });
     }
     case "report.proposal_linked":
     case "report.proposal_unlinked": {
       const version = versionOf(event.data);
-      return known(actionKey(event.action), { versionNumber: version.versionNumber, proposalTitle: event.data.proposalTitle }, { report: { href: version.href } });
+      return known(actionKey(event.action), { versionNumber: version.versionNumber, proposalTitle: event.data.proposalTitle }, { link: { href: version.href } });
     }
+
+    // Champion States and the report's follow-up: titles, countries and organizations only.
+    case "champion.term_added": {
+      const { endsOn } = event.data;
+      const values: Record<string, string> = { country: countryName(event.data.country, helpers.locale ?? "es"), startsOn: helpers.formatDay(event.data.startsOn) };
+      if (endsOn) values.endsOn = helpers.formatDay(endsOn);
+      return known(endsOn ? "champion_term_added_until" : "champion_term_added", values);
+    }
+    case "champion.term_ended":
+      return known("champion_term_ended", { country: countryName(event.data.country, helpers.locale ?? "es"), endsOn: helpers.formatDay(event.data.endsOn) });
+    case "commitment.created":
+    case "commitment.edited":
+    case "commitment.update_posted":
+    case "commitment.status_changed":
+    case "commitment.recommendation_marked": {
+      const { kind, title, commitmentId } = event.data;
+      const values: Record<string, string | number> = { title };
+      if (event.data.country) values.country = countryName(event.data.country, helpers.locale ?? "es");
+      if (event.action === "commitment.update_posted") values.reportedOn = helpers.formatDay(event.data.reportedOn);
+      if (event.action === "commitment.recommendation_marked") Object.assign(values, { versionNumber: event.data.versionNumber, anchor: event.data.anchor });
+      if (event.action === "commitment.status_changed") {
+        if (!helpers.commitmentStatusLabel) return generic;
+        Object.assign(values, { status: helpers.commitmentStatusLabel(event.data.status), previousStatus: helpers.commitmentStatusLabel(event.data.previousStatus) });
+      }
+      const suffix = event.action === "commitment.recommendation_marked" ? "" : kind === "RECOMMENDATION" ? "_recommendation" : "";
+      return known(`${actionKey(event.action)}${suffix}`, values, { link: { href: commitmentHref(kind, commitmentId) } });
+    }
+    case "assessment.submitted":
+    case "assessment.hidden":
+    case "assessment.unhidden": {
+      const { commitmentTitle, commitmentId, commitmentKind, organizationName, organizationSlug } = event.data;
+      const values: Record<string, string> = { commitmentTitle, organizationName };
+      if (event.action === "assessment.hidden") values.reason = event.data.reason;
+      const key = event.action === "assessment.submitted" && event.data.revised ? "assessment_revised" : actionKey(event.action);
+      return known(key, values, { organizationSlug, link: { href: commitmentHref(commitmentKind, commitmentId) } });
+    }
+    case "suggestion.accepted":
+      return known("suggestion_accepted", { title: event.data.title, organizationName: event.data.organizationName }, {
+        organizationSlug: event.data.organizationSlug,
+        link: { href: commitmentHref("INITIATIVE", event.data.commitmentId) },
+      });
+    case "suggestion.declined":
+      return known("suggestion_declined", { title: event.data.title, organizationName: event.data.organizationName, reason: event.data.reason }, { organizationSlug: event.data.organizationSlug });
     default:
       return generic;
   }
@@ -217,6 +270,7 @@ export function catalogueHelpers(
     ...extra,
     roleLabel: (role) => t(`roles.${role}`),
     dispositionLabel: (disposition) => t(`dispositions.${disposition}`),
+    commitmentStatusLabel: (status) => t(`commitmentStatuses.${status}`),
     formatDay: (day) => {
       const date = new Date(`${day}T00:00:00Z`);
       return Number.isNaN(date.getTime()) ? day : formatDate(date);
@@ -253,6 +307,7 @@ const ORGANIZATION_ACTIONS = new Set([
   "proposal.cosponsored",
   "proposal.cosponsor_withdrawn",
   "report.comment_posted",
+  "assessment.submitted",
 ]);
 
 /** Who the public log names for an entry: a person (staff, committee), an organization, or nobody. */

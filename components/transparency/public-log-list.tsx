@@ -1,9 +1,21 @@
 import { getFormatter, getLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localeOr } from "@/i18n/routing";
+import type { ReactNode } from "react";
 import type { PublicLogEntry } from "@/lib/audit/queries";
 import { describeEntry, publicSignature } from "./entries";
 import { logHelpers } from "./log-helpers";
+
+/** The words of a `<report>` or `<item>` tag: a link to the entry's page when it has one. */
+function linked(link: { href: string } | undefined, chunks: ReactNode) {
+  return link ? (
+    <Link href={link.href} className="font-medium text-blue-800 underline">
+      {chunks}
+    </Link>
+  ) : (
+    <span className="font-medium">{chunks}</span>
+  );
+}
 
 /** Public log entries as sentences in the reader's language (transparency page and home). */
 export async function PublicLogList({ entries, label }: { entries: PublicLogEntry[]; label: string }) {
@@ -38,14 +50,8 @@ export async function PublicLogList({ entries, label }: { entries: PublicLogEntr
                           {chunks}
                         </span>
                       ),
-                    report: (chunks) =>
-                      sentence.report ? (
-                        <Link href={sentence.report.href} className="font-medium text-blue-800 underline">
-                          {chunks}
-                        </Link>
-                      ) : (
-                        <span className="font-medium">{chunks}</span>
-                      ),
+                    report: (chunks) => linked(sentence.link, chunks),
+                    item: (chunks) => linked(sentence.link, chunks),
                   })
                 : t("genericAction", { action: sentence.action })}
             </p>

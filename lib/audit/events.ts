@@ -61,7 +61,7 @@ const commitment = {
   status: z.enum(CommitmentStatus),
   revision: z.number().int().positive(),
 };
-const assessment = { commitmentId: id, commitmentTitle: text, ...organization };
+const assessment = { commitmentId: id, commitmentKind: z.enum(CommitmentKind), commitmentTitle: text, ...organization };
 
 type Visibility = "public" | "private" | "either";
 

@@ -28,7 +28,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  * sessionTitle is a plain string, in the recipient's language. Report kinds link to the final
  * report (/report) or to the commented paragraph (/report/versions/{versionNumber}#{anchor});
  * versionNumber is a positive integer, title the version's title (a plain string).
- * Commitment kinds link to the commitment's page (/champions/commitments/{commitmentId}); title
+ * Commitment kinds link to the initiative's page (/champions/initiatives/{id}) or the recommendation's (/report/follow-up/{id}); title
  * is its title in the recipient's language (or the first it has).
  *
  * Data must hold only what the recipient may read: names and titles, never emails.
@@ -67,8 +67,9 @@ export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
 export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind;
 
-/** The page of a commitment (without the locale). */
-export const commitmentHref = (commitmentId: string) => `/champions/commitments/${commitmentId}`;
+/** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
+export const commitmentHref = (commitmentId: string, recommendation = false) =>
+  recommendation ? `/report/follow-up/${commitmentId}` : `/champions/initiatives/${commitmentId}`;
 
 /** The placeholders each kind's sentence needs, besides the proposal it links to. */
 const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organizationName")[]> = {
@@ -145,7 +146,7 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     const rawId = text(d.commitmentId);
     const title = text(d.title);
     if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
-    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: commitmentHref(rawId) };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: commitmentHref(rawId, d.recommendation === true) };
   }
   if (isNominationNotificationKind(kind)) {
     const rawSession = text(d.sessionId);

@@ -127,7 +127,7 @@ export async function seedChampions(tx: Tx, ctx: ChampionSeedContext): Promise<v
         entityType: "Assessment",
         entityId: created.id,
         isPublic: true,
-        data: { commitmentId: id, commitmentTitle: firstTitle(row.texts), organizationName: org.name, organizationSlug: org.slug, revised: false },
+        data: { commitmentId: id, commitmentKind: "INITIATIVE", commitmentTitle: firstTitle(row.texts), organizationName: org.name, organizationSlug: org.slug, revised: false },
       });
     }
   }

@@ -283,7 +283,7 @@ describe("following", () => {
     expect(notes.map((n) => n.userId).sort()).toEqual([english.id, world.users.participant.id].sort());
     const forEnglish = notes.find((n) => n.userId === english.id)!;
     expect(forEnglish).toMatchObject({ kind: "commitment.updated", data: { commitmentId: id, title: "Programme" } });
-    expect(describeNotification(forEnglish.kind, forEnglish.data)).toMatchObject({ kind: "known", key: "commitment_updated", href: `/champions/commitments/${id}` });
+    expect(describeNotification(forEnglish.kind, forEnglish.data)).toMatchObject({ kind: "known", key: "commitment_updated", href: `/champions/initiatives/${id}` });
 
     await champions.unfollowSubject(englishActor, { subject: "COUNTRY", key: "MX" });
     await champions.unfollowSubject(englishActor, { subject: "COMMITMENT", key: id });

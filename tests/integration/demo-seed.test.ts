@@ -369,7 +369,7 @@ describe("demo data", () => {
         const sentence = describeEntry(entry, helpers);
         expect(sentence.kind, `${locale} ${entry.action}`).toBe("known");
         if (sentence.kind !== "known") continue;
-        const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c, report: (c: string) => c });
+        const text = tt.markup(`actions.${sentence.key}`, { ...sentence.values, org: (c: string) => c, session: (c: string) => c, report: (c: string) => c, item: (c: string) => c });
         expect(text).not.toMatch(/[{}@]/);
       }
     }

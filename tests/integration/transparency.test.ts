@@ -45,7 +45,8 @@ function render(locale: AppLocale, entry: Pick<PublicLogEntry, "action" | "data"
           org: (chunks: string) => (sentence.organizationSlug ? `<a href="/organizations/${sentence.organizationSlug}">${chunks}</a>` : chunks),
           session: (chunks: string) =>
             sentence.session?.id ? `<a href="/sessions/${sentence.session.id}" lang="${sentence.session.lang}">${chunks}</a>` : chunks,
-          report: (chunks: string) => (sentence.report ? `<a href="${sentence.report.href}">${chunks}</a>` : chunks),
+          report: (chunks: string) => (sentence.link ? `<a href="${sentence.link.href}">${chunks}</a>` : chunks),
+          item: (chunks: string) => (sentence.link ? `<a href="${sentence.link.href}">${chunks}</a>` : chunks),
         })
       : tt("genericAction", { action: sentence.action });
   return { sentence, text };
@@ -329,7 +330,7 @@ describe("sentences of the review report", () => {
     for (const locale of locales) {
       for (const { action, data, href } of entries) {
         const { sentence, text } = render(locale, { action, data });
-        expect(sentence, `${locale} ${action}`).toMatchObject({ kind: "known", key: action.replace(".", "_"), report: { href } });
+        expect(sentence, `${locale} ${action}`).toMatchObject({ kind: "known", key: action.replace(".", "_"), link: { href } });
         expect(text, `${locale} ${action}`).not.toMatch(/[{}]/);
         expect(text).toContain(`<a href="${href}">`);
       }
@@ -395,7 +396,7 @@ describe("sentences of the review report", () => {
   it("links to the version without a fragment when the anchor is not one", () => {
     for (const anchor of [undefined, "", 'x"><script>', "a".repeat(33), 42]) {
       const { sentence, text } = render("en", { action: "report.comment_posted", data: { ...commented, anchor } });
-      expect(sentence).toMatchObject({ kind: "known", report: { href: "/report/versions/2" } });
+      expect(sentence).toMatchObject({ kind: "known", link: { href: "/report/versions/2" } });
       expect(text).not.toContain("script");
     }
   });

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { InclusionChart, INCLUSION_RUNGS, type InclusionRung } from "@/components/champions/inclusion-chart";
+import { InclusionChart } from "@/components/champions/inclusion-chart";
+import { INCLUSION_LEVELS as INCLUSION_RUNGS, type InclusionLevelName as InclusionRung } from "@/lib/champions/schemas";
 import { RegionMap, type RegionMapCountry } from "@/components/champions/region-map";
 import { regionGeometry } from "@/components/champions/region-geometry";
 import { LAC_COUNTRIES } from "@/lib/organizations/subregions";

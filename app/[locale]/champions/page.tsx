@@ -1,3 +1,4 @@
+import { RegionMap } from "@/components/champions/region-map";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { INCLUSION_RUNGS } from "@/components/champions/labels";
@@ -56,16 +57,18 @@ export default async function ChampionsPage({ params, searchParams }: Props) {
         <h2 id="countries-heading" className="text-xl font-semibold">
           {t("countriesHeading")}
         </h2>
-        {/*
-          MAP SLOT, until components/champions/region-map.tsx lands from h-ch-map:
-          <RegionMap title={t("mapTitle")} description={t("mapDescription")} countries={champions.map((c) => ({ code: c.country,
-            name: countryName(c.country, locale), href: `/${locale}/champions/${c.country.toLowerCase()}`, highlighted: true,
-            label: t("initiativeCount", { count: c.initiatives }) }))} />
-          The table below says the same and stays as the map's text alternative.
-        */}
-        <p className="text-slate-800">
-          {t("mapDescription")}
-        </p>
+        {/* The table below says the same: it is the map's text alternative. */}
+        <RegionMap
+          title={t("mapTitle")}
+          description={t("mapDescription")}
+          countries={champions.map((c) => ({
+            code: c.country,
+            name: countryName(c.country, locale),
+            href: `/${locale}/champions/${c.country.toLowerCase()}`,
+            highlighted: true,
+            label: t("initiativeCount", { count: c.initiatives }),
+          }))}
+        />
         {champions.length ? (
           <Table caption={t("countriesTable")} head={[t("table.country"), t("table.since"), t("table.initiatives"), ...INCLUSION_RUNGS.map((r) => t(`inclusion.${r}`))]}>
             {champions.map((c) => (

@@ -45,5 +45,5 @@ export const acceptSuggestion = defineCommand({
     record({ action: "commitment.created", entityType: "Commitment", entityId: c.id, isPublic: true, data: commitmentAudit(c, s.title) });
     return { id: s.id, commitmentId: c.id };
   },
-  invalidates: ["champions", "dashboard", "transparency"],
+  invalidates: ["champions", "home", "dashboard", "transparency"],
 });

@@ -75,6 +75,7 @@ export const assessCommitment = defineCommand({
       isPublic: true,
       data: {
         commitmentId: loaded.commitment.id,
+        commitmentKind: loaded.commitment.kind,
         commitmentTitle: firstTitle(loaded.commitment.texts),
         organizationName: organization.name,
         organizationSlug: organization.slug,

@@ -11,13 +11,13 @@ export async function loadAssessment(tx: Tx, assessmentId: string) {
     select: {
       id: true,
       hiddenAt: true,
-      commitment: { select: { id: true, texts: { select: { language: true, title: true } } } },
+      commitment: { select: { id: true, kind: true, texts: { select: { language: true, title: true } } } },
       organization: { select: { name: true, slug: true } },
     },
   });
   return {
     id: a.id,
     hiddenAt: a.hiddenAt,
-    audit: { commitmentId: a.commitment.id, commitmentTitle: firstTitle(a.commitment.texts), organizationName: a.organization.name, organizationSlug: a.organization.slug },
+    audit: { commitmentId: a.commitment.id, commitmentKind: a.commitment.kind, commitmentTitle: firstTitle(a.commitment.texts), organizationName: a.organization.name, organizationSlug: a.organization.slug },
   };
 }

@@ -60,7 +60,7 @@ export const createInitiative = defineCommand({
     const earlier = await db.commitment.findUnique({ where: { id: input.idempotencyKey }, select: { id: true, kind: true, createdById: true, revision: true } });
     return earlier ? replay(earlier, actor.userId) : undefined;
   },
-  invalidates: ["champions", "transparency"],
+  invalidates: ["champions", "home", "transparency"],
 });
 
 function replay(earlier: { id: string; kind: string; createdById: string | null; revision: number }, userId: string) {

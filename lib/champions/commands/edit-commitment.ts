@@ -52,5 +52,5 @@ export const editCommitment = defineCommand({
     }
     return { id, revision: c.revision, status: c.status, statusChanged };
   },
-  invalidates: ["champions", "report", "transparency"],
+  invalidates: ["champions", "home", "report", "transparency"],
 });

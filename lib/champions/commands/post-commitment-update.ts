@@ -51,5 +51,5 @@ export const postCommitmentUpdate = defineCommand({
     await notifyFollowers(tx, c, statusChanged ? "commitment.status_changed" : "commitment.updated", actor.userId);
     return { id: update.id, commitmentId: c.id, revision: c.revision, statusChanged };
   },
-  invalidates: ["champions", "report", "transparency"],
+  invalidates: ["champions", "home", "report", "transparency"],
 });

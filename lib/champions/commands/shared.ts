@@ -102,7 +102,7 @@ export const bump = (current: { revision: number }, now: Date) => ({ revision: c
  */
 export async function notifyFollowers(
   tx: Tx,
-  commitment: { id: string; country: string | null; texts: readonly { language: Locale; title: string }[] },
+  commitment: { id: string; kind: CommitmentRow["kind"]; country: string | null; texts: readonly { language: Locale; title: string }[] },
   kind: CommitmentNotificationKind,
   actorId: string,
 ): Promise<number> {
@@ -117,7 +117,7 @@ export async function notifyFollowers(
   }
   let sent = 0;
   for (const [title, userIds] of byLocale) {
-    sent += await notify(tx, { userIds, kind, data: { commitmentId: commitment.id, title }, exceptUserId: actorId });
+    sent += await notify(tx, { userIds, kind, data: { commitmentId: commitment.id, title, recommendation: commitment.kind === "RECOMMENDATION" }, exceptUserId: actorId });
   }
   return sent;
 }

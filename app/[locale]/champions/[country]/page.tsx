@@ -1,3 +1,4 @@
+import { InclusionChart } from "@/components/champions/inclusion-chart";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -85,20 +86,8 @@ export default async function ChampionCountryPage({ params, searchParams }: Prop
           ))}
       </div>
 
-      {/* CHART SLOT, until components/champions/inclusion-chart.tsx lands from h-ch-map:
-          <InclusionChart counts={counts} labels={rung labels} caption={t("country.chart", { country: name })} />
-          The list below is the same figures in text. */}
-      <section aria-labelledby="chart-heading" className="mb-8">
-        <h2 id="chart-heading" className="mb-2 text-xl font-semibold">
-          {t("country.chart", { country: name })}
-        </h2>
-        <ol className="space-y-1">
-          {INCLUSION_RUNGS.map((r, i) => (
-            <li key={r} className="text-slate-900">
-              {i + 1}. {t(`inclusion.${r}`)}: <strong>{format.number(counts[r])}</strong>
-            </li>
-          ))}
-        </ol>
+      <section className="mb-8">
+        <InclusionChart counts={counts} labels={Object.fromEntries(INCLUSION_RUNGS.map((r) => [r, t(`inclusion.${r}`)])) as Record<(typeof INCLUSION_RUNGS)[number], string>} caption={t("country.chart", { country: name })} />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/routing";
-import { atomFeed } from "@/lib/champions/atom-feed";
+import { atomFeed } from "@/lib/feeds/atom";
 import { listFeedEntries } from "@/lib/champions/queries";
 import { countryName } from "@/lib/i18n/countries";
 

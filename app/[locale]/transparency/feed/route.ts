@@ -23,15 +23,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const sentence = describeEntry(entry, helpers);
     const title =
       sentence.kind === "known"
-        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks, session: (chunks) => chunks, report: (chunks) => chunks })
+        ? t.markup(`actions.${sentence.key}`, { ...sentence.values, org: (chunks) => chunks, session: (chunks) => chunks, report: (chunks) => chunks, item: (chunks) => chunks })
         : t("genericAction", { action: sentence.action });
     const link =
       sentence.kind === "known" && sentence.organizationSlug
         ? `${origin}/${locale}/organizations/${sentence.organizationSlug}`
         : sentence.kind === "known" && sentence.session?.id
           ? `${origin}/${locale}/sessions/${sentence.session.id}`
-          : sentence.kind === "known" && sentence.report
-            ? `${origin}/${locale}${sentence.report.href}`
+          : sentence.kind === "known" && sentence.link
+            ? `${origin}/${locale}${sentence.link.href}`
             : `${pageUrl}#entry-${entry.id}`;
     const author = publicSignature(entry) ?? t("bySystem");
     return {
