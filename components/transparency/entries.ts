@@ -31,7 +31,7 @@ type DispositionName = CommentDisposition;
 
 type Helpers = {
   /** Label of a site role in the sentence ("staff", "administrator"). */
-  roleLabel: (role: "STAFF" | "ADMIN") => string;
+  roleLabel: (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER") => string;
   /** A calendar day (YYYY-MM-DD) in the reader's language. */
   formatDay: (day: string) => string;
   /** The raw catalogue message `transparency.actions.<key>`, or null. */
