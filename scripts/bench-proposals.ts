@@ -56,6 +56,7 @@ try {
     const server = spawnNode(nextBin, ["start", "-p", String(port)], {
       DATABASE_URL: database.url,
       AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+      MONITORING_KEY: Buffer.alloc(32, 9).toString("base64"),
       NEXT_TELEMETRY_DISABLED: "1",
     });
     try {

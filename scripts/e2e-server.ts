@@ -7,6 +7,9 @@ import { applyMigrations } from "../lib/db/migrate";
 import { spawnNode } from "./lib/tasks";
 
 const port = process.env.E2E_PORT ?? "3100";
+// A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
+const monitoringKey = Buffer.alloc(32, 9).toString("base64");
+process.env.MONITORING_KEY = monitoringKey;
 const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
 await chmod(dir, 0o755);
 const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
@@ -19,6 +22,7 @@ await seedDemo();
 const server = spawnNode("--import=tsx", [path.resolve("scripts/server.ts"), "-p", port], {
   DATABASE_URL: database.url,
   AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+  MONITORING_KEY: monitoringKey,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

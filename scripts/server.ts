@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { unavailablePage } from "../components/layout/unavailable-page";
 import { databaseAvailable } from "../lib/db/availability";
+import { parseKey } from "../lib/monitoring/crypto";
 import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
 import { createRequestHandler } from "../server/handler";
 import type { RequestMessages } from "../server/pages";
@@ -19,6 +20,13 @@ const dir = path.resolve(process.env.PUENTE_DIR ?? ".");
 let trusted;
 try {
   trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+// Without its key no monitoring report can be sealed or read: refuse to serve rather than fail later.
+try {
+  if (!parseKey(process.env.MONITORING_KEY)) throw new Error("MONITORING_KEY is not set: 32 random bytes in base64 (openssl rand -base64 32). See the README's configuration.");
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

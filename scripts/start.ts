@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import "./lib/exit-with-parent.mjs";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { ensureBuild, ensurePrismaClient, localAuthSecret, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
+import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
 
 const dev = process.argv[2] === "dev";
@@ -29,6 +29,18 @@ if (!authSecret) {
   }
   authSecret = await localAuthSecret(dataDir);
 }
+
+// Monitoring reports are sealed with this key: losing it loses them, so a deployment sets it.
+let monitoringKey = process.env.MONITORING_KEY;
+if (!monitoringKey) {
+  if (external) {
+    console.error("MONITORING_KEY is required when DATABASE_URL is set (a real deployment): 32 random bytes in base64, for example: openssl rand -base64 32. Keep a copy: reports sealed with it cannot be read without it.");
+    process.exit(1);
+  }
+  monitoringKey = await localMonitoringKey(dataDir);
+}
+// The demo seed, run in this process, seals its reports too.
+process.env.MONITORING_KEY = monitoringKey;
 
 ensurePrismaClient();
 
@@ -77,6 +89,7 @@ try {
 const server = spawnNode(dev ? nextBin : "--import=tsx", dev ? ["dev", "-p", String(port)] : [path.resolve("scripts/server.ts"), "-p", String(port)], {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
+  MONITORING_KEY: monitoringKey,
   NEXT_TELEMETRY_DISABLED: "1",
   ...(external ? {} : { PUENTE_LOCAL: "1" }),
 });

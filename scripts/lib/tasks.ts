@@ -118,6 +118,16 @@ export function runSideBySide(jobs: Job[]): Promise<JobResult[]> {
   );
 }
 
+/** The local key that seals monitoring reports (lib/monitoring/crypto.ts), generated once into .data/. */
+export async function localMonitoringKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "monitoring-key");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  await writeFile(file, key + "\n", { mode: 0o600 });
+  return key;
+}
+
 /** The local signing key for session cookies, generated once into .data/. */
 export async function localAuthSecret(dataDir: string): Promise<string> {
   const file = path.join(dataDir, "auth-secret");

@@ -39,7 +39,7 @@ test("a 10-second database outage under load: readable 503s, recovery, no lost o
   // Its log (every failed query of the outage) would drown the report: not shown.
   const server = spawn(process.execPath, ["--import=tsx", "scripts/server.ts", "-p", String(appPort)], {
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "outage-secret-0123456789-abcdefghijklmnopqrstuvwxyz", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "outage-secret-0123456789-abcdefghijklmnopqrstuvwxyz", MONITORING_KEY: Buffer.alloc(32, 9).toString("base64"), NEXT_TELEMETRY_DISABLED: "1" },
   });
   try {
     await applyMigrations(url);
