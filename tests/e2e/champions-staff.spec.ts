@@ -54,6 +54,9 @@ async function expectNowhere(visitor: Page, text: string) {
   }
 }
 
+// Long flows with axe and the 360 px check on every page: room for a busy two-core machine.
+test.setTimeout(240_000);
+
 test("staff hide an assessment with a public reason: visitors, feeds and the log see only the reason, until it is shown again", async ({ browser }) => {
   const stamp = stampOf();
   const title = `Ventanillas para familias desplazadas ${stamp}`;
