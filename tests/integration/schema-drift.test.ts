@@ -22,8 +22,15 @@ async function admin(sql: string) {
 
 // Partial indexes that Prisma's schema cannot express, written by hand in their migration.
 const HAND_WRITTEN_INDEXES = ["Proposal_public_newest_idx", "Proposal_public_cosponsored_idx", "Proposal_public_answered_idx"];
-// CHECK constraints likewise (the nomination_seat_limit migration).
-const HAND_WRITTEN_CHECKS = ["ReviewSession_seats_check", "ReviewSession_times_check"];
+// CHECK constraints likewise (the nomination_seat_limit and champions migrations).
+const HAND_WRITTEN_CHECKS = [
+  "ReviewSession_seats_check",
+  "ReviewSession_times_check",
+  "CommitmentSource_one_owner",
+  "Commitment_kind_fields",
+  "Assessment_hidden_reason",
+  "ChampionTerm_dates",
+];
 
 async function describeDatabase(url: string) {
   const client = new pg.Client({ connectionString: url });
