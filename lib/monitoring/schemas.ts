@@ -78,7 +78,7 @@ const evidenceLinks = z.preprocess(
  * The honeypot: a field people never see (hidden from sight and from screen readers) that
  * bots fill. Any value at all means "filled"; the command decides what that does.
  */
-const honeypot = z.unknown().transform((value) => !blank(value));
+const honeypot = z.preprocess((value) => !blank(value), z.boolean());
 
 export const fileReportSchema = z
   .object({
@@ -112,7 +112,7 @@ export type FileReportInput = z.output<typeof fileReportSchema>;
  * A receipt code as typed. Never refused by shape: a malformed code gets the same answer as a
  * well-formed one that matches nothing, so the two cannot be told apart.
  */
-const receipt = z.unknown().transform((value) => (typeof value === "string" ? value : ""));
+const receipt = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
 
 export const readReceiptSchema = z.object({ receipt });
 export const replyAsReporterSchema = z.object({ receipt, body: multiLineText({ max: MONITORING_LIMITS.message }) });
