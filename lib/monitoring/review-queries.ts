@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { MonitoringCaseStatus } from "@/lib/generated/prisma/enums";
 import { canReadAccessLog, canReviewMonitoring, lockedByOther } from "./policy";
-import { openMessage, openReport, type SealedReport } from "./sealed";
+import { openMessage, openReport, type ReportSecrets } from "./sealed";
 import { parseChecklist } from "./review-schemas";
 
 // Reads for the reviewers' pages (issue 13). Each checks the actor itself and returns nothing to
@@ -93,7 +93,7 @@ export async function getCase(actor: Actor | null, reportId: string) {
   });
   if (!row) return null;
   const { sealed, keyId, messages: sealedMessages, summary, ...state } = row;
-  let content: SealedReport | null = null;
+  let content: ReportSecrets | null = null;
   try {
     content = openReport({ sealed, keyId });
   } catch {
@@ -102,7 +102,7 @@ export async function getCase(actor: Actor | null, reportId: string) {
   const messages = sealedMessages.map((m) => {
     let body: string | null;
     try {
-      body = openMessage(m);
+      body = openMessage(m).body;
     } catch {
       body = null;
     }

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { MonitoringCaseStatus } from "@/lib/generated/prisma/enums";
-import { sealReport, type SealedReport } from "@/lib/monitoring/sealed";
+import { sealReport, type ReportSecrets } from "@/lib/monitoring/sealed";
 import { actorFor, buildWorld, createUser, giveCommitteeTerm } from "./factories";
 
 /** A unique marker per report: tests search emails, events and logs for it. */
@@ -11,17 +11,17 @@ export const marker = (label: string) => `${label}-${randomBytes(6).toString("he
 
 export async function insertReport(options: {
   status?: MonitoringCaseStatus;
-  content?: Partial<SealedReport>;
+  content?: Partial<ReportSecrets>;
   consentPublish?: boolean;
   consentRefer?: boolean;
   closedAt?: Date | null;
   country?: string;
 } = {}) {
-  const content: SealedReport = {
+  const content: ReportSecrets = {
     narrative: marker("narrative"),
     place: marker("place"),
     affected: marker("affected"),
-    evidence: null,
+    evidence: { links: [], text: null },
     contact: marker("contact"),
     ...options.content,
   };
@@ -35,7 +35,7 @@ export async function insertReport(options: {
       perpetrator: "STATE_AGENTS",
       objectives: [7],
       language: "es",
-      sealed: new Uint8Array(sealed),
+      sealed,
       keyId,
       hasContact: content.contact !== null,
       consentPublish: options.consentPublish ?? true,

@@ -325,7 +325,7 @@ describe("what leaves the case", () => {
     expect(await db.auditEntry.count({ where: { actorId: { in: [actors.reviewer!.userId, actors.reviewer2!.userId] } } })).toBe(0);
     const message = await db.monitoringMessage.findFirstOrThrow({ where: { reportId: report.id } });
     const history = JSON.stringify(await db.monitoringCaseEvent.findMany({ where: { reportId: report.id } }));
-    for (const secret of [content.narrative, content.place!, content.affected, content.contact!, openMessage(message)]) expect(history).not.toContain(secret);
-    expect(Buffer.from(message.sealed).toString("utf8")).not.toContain(openMessage(message));
+    for (const secret of [content.narrative, content.place!, content.affected, content.contact!, openMessage(message).body]) expect(history).not.toContain(secret);
+    expect(Buffer.from(message.sealed).toString("utf8")).not.toContain(openMessage(message).body);
   });
 });

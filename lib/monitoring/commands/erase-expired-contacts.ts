@@ -32,7 +32,7 @@ export const eraseExpiredContacts = defineCommand({
     for (const { id } of due) {
       const row = await tx.monitoringReport.findUniqueOrThrow({ where: { id }, select: { sealed: true, keyId: true } });
       const { sealed, keyId } = sealReport({ ...openReport(row), contact: null });
-      await tx.monitoringReport.update({ where: { id }, data: { sealed: new Uint8Array(sealed), keyId, hasContact: false, contactErasedAt: now } });
+      await tx.monitoringReport.update({ where: { id }, data: { sealed, keyId, hasContact: false, contactErasedAt: now } });
       await recordCaseEvent(tx, id, null, "case.contact_erased", { retentionDays: days });
     }
     return { erased: due.length };

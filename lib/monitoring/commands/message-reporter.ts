@@ -19,9 +19,9 @@ export const messageReporter = defineCommand({
   load: ({ tx, input }) => loadCase(tx, input.reportId),
   authorize: ({ actor, loaded, now }) => messageRefusal(actor, loaded, now),
   async work({ tx, input, actor, loaded }) {
-    const { sealed, keyId } = sealMessage(input.body);
+    const { sealed, keyId } = sealMessage({ body: input.body });
     const message = await tx.monitoringMessage.create({
-      data: { reportId: loaded.id, fromReporter: false, authorId: actor.userId, sealed: new Uint8Array(sealed), keyId },
+      data: { reportId: loaded.id, fromReporter: false, authorId: actor.userId, sealed, keyId },
       select: { id: true },
     });
     await recordCaseEvent(tx, loaded.id, actor.userId, "case.message_sent", { messageId: message.id });

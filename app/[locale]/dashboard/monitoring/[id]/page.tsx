@@ -113,7 +113,18 @@ export default async function MonitoringCasePage({ params }: Props) {
                 <dt className="font-medium">{t("case.affected")}</dt>
                 <dd>{text(c.affected)}</dd>
                 <dt className="font-medium">{t("case.evidence")}</dt>
-                <dd>{text(c.evidence)}</dd>
+                <dd>
+                  {c.evidence.links.length ? (
+                    <ul className="list-disc pl-5">
+                      {c.evidence.links.map((link) => (
+                        <li key={link} className="break-all">
+                          {link}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {c.evidence.text || !c.evidence.links.length ? text(c.evidence.text) : null}
+                </dd>
                 <dt className="font-medium">{t("case.contact")}</dt>
                 <dd>{view.contactErasedAt ? <p>{t("case.contactErased", { date: day(view.contactErasedAt) })}</p> : text(c.contact)}</dd>
               </dl>
