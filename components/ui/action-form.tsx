@@ -7,6 +7,9 @@ import { Alert } from "./alert";
 
 const FormStateContext = createContext<FormState>({ status: "idle" });
 
+/** For a form that keeps more in its state than FormState (a receipt code shown once): its fields read this. */
+export const FormStateProvider = FormStateContext.Provider;
+
 /** The state of the surrounding form: field errors and what the user typed. */
 export const useFormStateContext = () => useContext(FormStateContext);
 

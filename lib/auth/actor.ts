@@ -29,6 +29,8 @@ export type Actor = {
   locale: AppLocale;
   isStaff: boolean;
   isAdmin: boolean;
+  /** Holds MONITORING_REVIEWER (issue 13); lib/monitoring/policy.ts decides what it allows. */
+  isMonitoringReviewer: boolean;
   memberships: ActorMembership[];
   committeeTerm: ActorCommitteeTerm | null;
   /** The signed-in browser's session (lib/auth/commands), when the actor came from a cookie. */
@@ -115,6 +117,8 @@ export async function loadActor(userId: string, check?: number | SessionCheck): 
     isAdmin: roles.has("ADMIN"),
     // Admins can do everything staff can.
     isStaff: roles.has("STAFF") || roles.has("ADMIN"),
+    // Never implied by ADMIN: an admin reads reports only when named a reviewer.
+    isMonitoringReviewer: roles.has("MONITORING_REVIEWER"),
     memberships: user.memberships.map((m) => ({
       organizationId: m.organization.id,
       organizationSlug: m.organization.slug,

@@ -16,6 +16,7 @@ const SURFACES = {
   admin: ["/[locale]/admin", "layout"],
   transparency: ["/[locale]/transparency", "layout"],
   champions: ["/[locale]/champions", "layout"],
+  monitoring: ["/[locale]/monitoring", "layout"],
 } as const satisfies Record<string, readonly [string, "page" | "layout"]>;
 
 export type Surface = keyof typeof SURFACES;

@@ -44,6 +44,15 @@ export const CONTENT_KEYS = [
   "accessNote",
   "hiddenReason",
   "nomineeGenderDescription",
+  // Monitoring reports (issue 13): what could identify a reporter or a victim. The receipt code
+  // is covered by "receipt" above; a bare "code" is not listed, as it would hide Prisma's error codes.
+  "narrative",
+  "place",
+  "affected",
+  "evidence",
+  "evidenceText",
+  "evidenceLinks",
+  "contact",
 ] as const;
 
 const normalize = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");

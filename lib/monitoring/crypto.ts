@@ -68,5 +68,8 @@ export function unseal<T>(sealed: Uint8Array, keyId: string, context: string): T
   return JSON.parse(text) as T;
 }
 
+/** The id of MONITORING_KEY, the key new rows are sealed under. */
+export const currentKeyId = () => currentKey().id;
+
 /** Whether a row must be re-sealed by a rotation. */
 export const needsRotation = (keyId: string) => keyId !== currentKey().id;

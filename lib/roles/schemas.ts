@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 
-export const SITE_ROLES = ["STAFF", "ADMIN"] as const;
+export const SITE_ROLES = ["STAFF", "ADMIN", "MONITORING_REVIEWER"] as const;
 export type SiteRoleName = (typeof SITE_ROLES)[number];
 
 /** Empty form fields arrive as "": treat them as absent before validating. */

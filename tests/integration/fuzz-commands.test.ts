@@ -7,11 +7,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { GENDERS } from "@/lib/nominations/schemas";
 import { SESSION_TIME_ZONES } from "@/lib/sessions/time";
-import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
+import { actorFor, buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
 import { createSession, insertNomination } from "../helpers/nomination-fixtures";
 import { createProposal } from "../helpers/proposal-fixtures";
 import { createComment, createVersion } from "../helpers/report-comment-fixtures";
 import { finalVersion, foundingTerms, insertAssessment, insertCommitment, insertSuggestion } from "../helpers/champion-fixtures";
+import { insertReport } from "../helpers/monitoring-fixtures";
 
 // Issue 11: no input gives a server error. Every command gets generated inputs (hostile strings,
 // wrong types, missing and extra fields, other people's real ids) as every kind of actor, against
@@ -24,7 +25,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+const CAPABILITIES = ["accounts", "champions", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "monitoring"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -71,12 +72,18 @@ const ENUMS: Record<string, readonly string[]> = {
   timeZone: SESSION_TIME_ZONES.map((z) => z.id),
   country: ["MX", "GT", "CO", "BR", "ES", "US"],
   nomineeCountry: ["MX", "GT", "CO"],
-  status: ["ANNOUNCED", "IN_PROGRESS", "COMPLETED", "STALLED", "ABANDONED"],
+  status: ["ANNOUNCED", "IN_PROGRESS", "COMPLETED", "STALLED", "ABANDONED", "UNDER_REVIEW", "VERIFIED", "NOT_VERIFIED", "DUPLICATE"],
   progress: ["ANNOUNCED", "IN_PROGRESS", "STALLED"],
   inclusion: ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"],
   rightsCentred: ["YES", "PARTLY", "NO"],
   addressee: ["STATES", "IOM", "ECLAC", "ALL"],
   subject: ["COUNTRY", "COMMITMENT"],
+  // Monitoring review: the case statuses a reviewer sets and the risk checklist's answers.
+  risk_identifiesPerson: ["yes", "no"],
+  risk_identifiesReporter: ["yes", "no"],
+  risk_placeTooPrecise: ["yes", "no"],
+  risk_dateTooPrecise: ["yes", "no"],
+  risk_retaliationRisk: ["yes", "no"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -85,6 +92,7 @@ const LISTS: Record<string, readonly string[]> = {
   workingLanguages: ["es", "en"],
   interpretation: ["pt", "fr"],
   accessNeeds: ["INTERPRETATION", "SIGN_LANGUAGE", "CAPTIONS", "OTHER"],
+  categories: ["DETENTION", "CIVIC_SPACE", "NOPE"],
 };
 const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed"];
 const NUMBERS = ["panelistSeats", "rapporteurSeats", "moderatorSeats"];
@@ -96,11 +104,12 @@ const DATES: Record<string, readonly string[]> = {
   startsOn: ["2026-01-01", "2099-12-31"],
   endsOn: ["2027-12-31", "2000-01-01"],
   reportedOn: ["2026-01-10", "2099-01-01"],
+  month: ["2025-03", "2025-13", "1999-01"],
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "referredTo", "region"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -222,6 +231,16 @@ beforeAll(async () => {
   await insertAssessment(recommendation.id, otherOrg.id, { hidden: true });
   await insertSuggestion(org.id);
   await insertSuggestion(otherOrg.id, "DECLINED");
+  // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
+  // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
+  await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
+  actors.committee = await actorFor(users.committee.id);
+  actors.staff = await actorFor(users.staff.id);
+  for (const status of ["RECEIVED", "UNDER_REVIEW", "VERIFIED", "NOT_VERIFIED"] as const) await insertReport({ status, closedAt: status === "NOT_VERIFIED" ? new Date("2020-01-01") : null });
+  const verified = await db.monitoringReport.findFirstOrThrow({ where: { status: "VERIFIED" } });
+  await db.monitoringSummary.create({
+    data: { reportId: verified.id, language: "es", title: "Resumen", body: "Texto", country: "GT", month: new Date("2025-03-01"), categories: ["DETENTION"], riskChecklist: {}, status: "AWAITING_APPROVAL", writerId: users.staff.id },
+  });
 
   const ids = await Promise.all([
     db.user.findMany({ select: { id: true } }),
@@ -240,9 +259,11 @@ beforeAll(async () => {
     db.assessment.findMany({ select: { id: true } }),
     db.initiativeSuggestion.findMany({ select: { id: true } }),
     db.championTerm.findMany({ select: { id: true } }),
+    db.monitoringReport.findMany({ select: { id: true } }),
+    db.monitoringSummary.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -262,6 +283,9 @@ beforeAll(async () => {
     assessmentId: assessmentIds,
     suggestionId: suggestionIds,
     anchor: final.paragraphs.map((p) => p.anchor),
+    reportId: reportIds,
+    summaryId: summaryIds,
+    assigneeId: userIds,
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

@@ -20,6 +20,7 @@ const member = (status: OrganizationStatus): Actor => ({
   locale: "es",
   isStaff: false,
   isAdmin: false,
+  isMonitoringReviewer: false,
   memberships: [{ organizationId: ORG, organizationSlug: "org", organizationName: "Org", organizationStatus: status, role: "ADMIN" }],
   committeeTerm: null,
 });

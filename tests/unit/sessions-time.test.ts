@@ -81,6 +81,7 @@ describe("session policy", () => {
     locale: "es",
     isStaff,
     isAdmin: false,
+    isMonitoringReviewer: false,
     memberships: [],
     committeeTerm: null,
   });

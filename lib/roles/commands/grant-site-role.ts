@@ -1,20 +1,25 @@
-import { defineCommand, requires } from "@/lib/commands/run";
-import { conflict } from "@/lib/errors";
+import { defineCommand, requires, type Tx } from "@/lib/commands/run";
+import { isTermActive } from "@/lib/auth/actor";
+import { conflict, fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canManageSiteRoles } from "../policy";
 import { grantSiteRoleSchema } from "../schemas";
 import { findTargetUser } from "./target-user";
 
-/** An admin gives STAFF or ADMIN to an existing account. Holding it already is a conflict. */
+/**
+ * An admin gives STAFF, ADMIN or MONITORING_REVIEWER to an existing account. Holding it already
+ * is a conflict; reviewers read sealed reports, so only staff and current committee members.
+ */
 export const grantSiteRole = defineCommand({
   name: "roles.grantSiteRole",
   input: grantSiteRoleSchema,
   actor: "required",
   allow: requires(canManageSiteRoles),
-  async work({ tx, input, actor, record }) {
+  async work({ tx, input, actor, now, record }) {
     const user = await findTargetUser(tx, input);
     const existing = await tx.roleAssignment.findUnique({ where: { userId_role: { userId: user.id, role: input.role } } });
     if (existing) throw conflict("roles.alreadyHasRole");
+    if (input.role === "MONITORING_REVIEWER" && !(await isStaffOrCommittee(tx, user.id, now))) throw fieldError("email", "roles.reviewerNeedsStaffOrCommittee");
     const assignment = await tx.roleAssignment.create({ data: { userId: user.id, role: input.role, grantedById: actor.userId } });
     record({ action: "role.granted", entityType: "User", entityId: user.id, isPublic: true, data: { userName: user.name, role: input.role } });
     return { assignmentId: assignment.id, userId: user.id, role: input.role };
@@ -26,3 +31,11 @@ export const grantSiteRole = defineCommand({
   },
   invalidates: ["admin", "transparency"],
 });
+
+async function isStaffOrCommittee(tx: Tx, userId: string, now: Date): Promise<boolean> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { roles: { select: { role: true } }, committeeTerms: { select: { startsOn: true, endsOn: true, endedEarlyAt: true } } },
+  });
+  return user.roles.some((r) => r.role === "STAFF" || r.role === "ADMIN") || user.committeeTerms.some((t) => isTermActive(t, now));
+}

@@ -58,7 +58,7 @@ export default async function RolesPage({ params, searchParams }: { params: Prom
                     <ul className="space-y-3">
                       {holder.roles.map((r) => (
                         <li key={r.role} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                          <Badge tone={r.role === "ADMIN" ? "warning" : "info"}>{tr(r.role)}</Badge>
+                          <Badge tone={r.role === "ADMIN" ? "warning" : r.role === "MONITORING_REVIEWER" ? "success" : "info"}>{tr(r.role)}</Badge>
                           <span className="text-sm text-slate-700">
                             {t("since", { date: format.dateTime(r.grantedAt, "short") })}
                             {r.grantedByName ? ` · ${t("grantedBy", { name: r.grantedByName })}` : null}

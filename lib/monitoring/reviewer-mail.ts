@@ -1,0 +1,29 @@
+import type { Tx } from "@/lib/commands/run";
+import { catalogueTranslator } from "@/lib/i18n/translator";
+import type { Mail } from "@/lib/mail/send";
+import { publicUrl } from "@/lib/url";
+import es from "@/messages/es/monitoringReview.json";
+import en from "@/messages/en/monitoringReview.json";
+import pt from "@/messages/pt/monitoringReview.json";
+import fr from "@/messages/fr/monitoringReview.json";
+
+const translator = catalogueTranslator({ es, en, pt, fr });
+
+export type ReviewerNoticeKind = "newReport" | "reporterAnswer" | "assigned";
+
+/**
+ * Emails to reviewers say only that something waits in the queue, with the queue's link: never a
+ * country, a category, an id or a word of the report (mail leaves our hands). A command hands
+ * them to `mail()`, so they go out after the commit. Without `userIds`, to every reviewer.
+ */
+export async function reviewerNotice(tx: Tx, kind: ReviewerNoticeKind, userIds?: readonly string[]): Promise<Mail[]> {
+  const reviewers = await tx.user.findMany({
+    where: { roles: { some: { role: "MONITORING_REVIEWER" } }, ...(userIds ? { id: { in: [...userIds] } } : {}) },
+    select: { email: true, preferredLocale: true },
+  });
+  return reviewers.map(({ email, preferredLocale }) => {
+    const t = translator(preferredLocale);
+    const link = `${publicUrl()}/${preferredLocale}/dashboard/monitoring`;
+    return { to: email, subject: t(`emails.${kind}.subject`), text: `${t(`emails.${kind}.body`, { link })}\n\n${t("emails.signature")}` };
+  });
+}
