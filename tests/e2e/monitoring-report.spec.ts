@@ -9,12 +9,12 @@ const es = messages("es");
 const CODE = /^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/;
 
 async function fillReport(page: Page) {
-  await page.getByLabel(es("monitoring.report.country")).selectOption("MX");
+  await page.getByRole("combobox", { name: es("monitoring.report.country") }).selectOption("MX");
   await page.getByLabel(es("monitoring.report.place")).fill("Chiapas");
   await page.getByLabel(es("monitoring.report.occurredFrom")).fill("2026-01-10");
-  await page.getByLabel(es("monitoring.categories.DETENTION")).check();
+  await page.getByRole("checkbox", { name: es("monitoring.categories.DETENTION"), exact: true }).check();
   await page.getByLabel(es("monitoring.report.affected")).fill("Un grupo de unas quince personas, entre ellas niños.");
-  await page.getByLabel(es("monitoring.report.perpetrator")).selectOption("STATE_AGENTS");
+  await page.getByRole("combobox", { name: es("monitoring.report.perpetrator") }).selectOption("STATE_AGENTS");
   await page.getByLabel(es("monitoring.report.narrative")).fill("Fueron retenidas durante tres días en una estación migratoria sin acceso a un abogado.");
 }
 
@@ -82,7 +82,7 @@ test("the success page and the case view pass axe at 360 px (with JavaScript)", 
   await expectAccessible(page);
   await openReceipt(page, receipt);
   await expectAccessible(page);
-  await page.getByLabel(es("monitoring.receipt.reply")).fill("Sigo disponible para contar más.");
+  await page.getByRole("textbox", { name: es("monitoring.receipt.reply") }).fill("Sigo disponible para contar más.");
   await page.getByRole("button", { name: es("monitoring.receipt.send") }).click();
   await expect(page.getByText(es("monitoring.receipt.replied"))).toBeVisible();
   await expect(page.getByText("Sigo disponible para contar más.")).toBeVisible();
