@@ -22,6 +22,7 @@ export const namespaces = [
   "reportDesk",
   "reportComments",
   "champions",
+  "monitoringPublic",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
