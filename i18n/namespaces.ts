@@ -24,6 +24,7 @@ export const namespaces = [
   "champions",
   "monitoring",
   "monitoringReview",
+  "monitoringPublic",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -16,12 +16,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const locale = await resolvePageLocale(params);
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const [figures, activity, decisions, championUpdates, tch] = await Promise.all([
+  const [figures, activity, decisions, championUpdates, tch, tm] = await Promise.all([
     getHomeFigures(),
     getHomeActivity(),
     listPublicLog(1, 5),
     listFeedEntries({ locale, limit: 3 }),
     getTranslations("champions"),
+    getTranslations("monitoringPublic"),
   ]);
   const stats = [
     { label: t("figures.organizations"), value: figures.organizations },
@@ -144,6 +145,19 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         )}
         <p className="mt-3">
           <Link href="/champions">{tch("back")}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="monitoring-title">
+        <h2 id="monitoring-title" className="mb-3 text-xl font-semibold">
+          {tm("home.heading")}
+        </h2>
+        <p className="mb-3 max-w-3xl text-slate-800">{tm("home.body")}</p>
+        <p className="flex flex-wrap items-center gap-4">
+          <Link href="/monitoring/report" className={buttonClass("secondary") + " no-underline"}>
+            {tm("home.report")}
+          </Link>
+          <Link href="/monitoring">{tm("home.link")}</Link>
         </p>
       </section>
 

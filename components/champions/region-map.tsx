@@ -10,6 +10,20 @@ export type RegionMapCountry = {
   highlighted: boolean;
   /** E.g. "3 initiatives". */
   label?: string;
+  /** A count's bucket, 0 (none) to 4 (most): the country is filled in that shade. Say what each means with RegionMapLegend. */
+  shade?: MapShade;
+};
+
+export type MapShade = 0 | 1 | 2 | 3 | 4;
+
+// Five steps of one hue, light to dark, so the order reads without colour names; the legend and
+// the table beside the map carry the numbers. Set on the shape (or its link), overriding the group.
+const SHADES: Record<MapShade, string> = {
+  0: "fill-slate-300",
+  1: "fill-sky-200",
+  2: "fill-sky-400",
+  3: "fill-blue-700",
+  4: "fill-blue-950",
 };
 
 // Accessibility. The page shows the same facts as a table, so the drawing itself is decoration:
@@ -34,6 +48,30 @@ function Shape({ shape, className }: { shape: CountryShape; className?: string }
       {shape.d ? <path d={shape.d} className={className} data-country={shape.code} /> : null}
       {shape.dot ? <circle cx={shape.dot.x} cy={shape.dot.y} r={DOT_RADIUS} className={className} data-country={shape.code} /> : null}
     </>
+  );
+}
+
+const shadeClass = (country: RegionMapCountry | undefined) => (country?.shade === undefined ? undefined : SHADES[country.shade]);
+
+/** The shades' meanings in words, beside a shaded map: each swatch is decoration, the text says it. */
+export function RegionMapLegend({ title, items }: { title: string; items: { shade: MapShade; label: string }[] }) {
+  const id = useId();
+  return (
+    <div>
+      <p id={id} className="mb-1 text-sm font-semibold text-slate-900">
+        {title}
+      </p>
+      <ul aria-labelledby={id} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-900">
+        {items.map((item) => (
+          <li key={item.shade} className="flex items-center gap-2">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" className="shrink-0">
+              <rect width="16" height="16" rx="2" className={`${SHADES[item.shade]} stroke-slate-700`} />
+            </svg>
+            {item.label}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -68,7 +106,7 @@ export function RegionMap({ countries, title, description }: { countries: Region
         {shapes
           .filter((shape) => !isLink(shape))
           .map((shape) => (
-            <Shape key={shape.code} shape={shape} className={byCode.get(shape.code)?.highlighted ? strongShape : undefined} />
+            <Shape key={shape.code} shape={shape} className={shadeClass(byCode.get(shape.code)) ?? (byCode.get(shape.code)?.highlighted ? strongShape : undefined)} />
           ))}
       </g>
       <g className={linkGroup}>
@@ -77,7 +115,7 @@ export function RegionMap({ countries, title, description }: { countries: Region
           if (!country?.href) return null;
           const name = country.label ? `${country.name}: ${country.label}` : country.name;
           return (
-            <a key={shape.code} href={country.href} aria-label={name}>
+            <a key={shape.code} href={country.href} aria-label={name} className={shadeClass(country)}>
               <title>{name}</title>
               <Shape shape={shape} />
             </a>

@@ -15,6 +15,7 @@ const navItems = [
   { href: "/organizations", key: "organizations" },
   { href: "/report", key: "report" },
   { href: "/champions", key: "champions" },
+  { href: "/monitoring", key: "monitoring" },
   { href: "/transparency", key: "transparency" },
 ] as const;
 

@@ -1,4 +1,5 @@
 import { InclusionChart } from "@/components/champions/inclusion-chart";
+import { CountryMonitoring } from "@/components/monitoring-public/country-section";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -105,6 +106,10 @@ export default async function ChampionCountryPage({ params, searchParams }: Prop
         <div className="min-w-0">
           <LatestUpdates entries={latest} locale={locale} feedHref={`/${locale}/champions/${code}/feed.xml`} />
         </div>
+      </div>
+
+      <div className="mt-10">
+        <CountryMonitoring country={champion.country} locale={locale} />
       </div>
     </>
   );

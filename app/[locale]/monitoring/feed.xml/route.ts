@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { isLocale } from "@/i18n/routing";
+import { atomFeed } from "@/lib/feeds/atom";
+import { countryName } from "@/lib/i18n/countries";
+import { latestPublishedSummaries } from "@/lib/monitoring/public-queries";
+
+export const dynamic = "force-dynamic";
+
+const FEED_SIZE = 50;
+
+/** Published summaries, newest first: only their public fields (month, never a day, for the incident). */
+export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const [t, summaries] = await Promise.all([getTranslations({ locale, namespace: "monitoringPublic" }), latestPublishedSummaries(FEED_SIZE)]);
+  const origin = new URL(request.url).origin;
+  const page = `${origin}/${locale}/monitoring`;
+  const month = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const xml = atomFeed({
+    id: page,
+    title: t("feedTitle"),
+    subtitle: t("lead"),
+    link: `${page}/feed.xml`,
+    alternate: page,
+    updated: summaries[0]?.publishedAt ?? new Date(0),
+    language: locale,
+    entries: summaries.map((s) => {
+      const where = [s.region, countryName(s.country, locale)].filter(Boolean).join(", ");
+      return {
+        id: `${origin}/monitoring/summaries/${s.id}`,
+        title: s.title,
+        link: `${page}?country=${s.country.toLowerCase()}#summary-${s.id}`,
+        updated: s.publishedAt,
+        published: s.publishedAt,
+        summary: `${where} · ${month.format(s.month)} · ${s.categories.map((c) => t(`categories.${c}`)).join(", ")}\n\n${s.body}`,
+        author: countryName(s.country, locale),
+        categories: s.categories,
+      };
+    }),
+  });
+  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+}
