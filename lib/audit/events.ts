@@ -87,8 +87,9 @@ const EVENTS = {
   accountSignedIn: event("account.signed_in", "AuthSession", "private", {}),
   accountSessionEnded: event("account.session_ended", "AuthSession", "private", { how: z.enum(["signed_out", "ended_elsewhere"]) }),
   accountOtherSessionsEnded: event("account.other_sessions_ended", "User", "private", { count: z.number().int().positive() }),
-  roleGranted: event("role.granted", "User", "public", { userName: text, role: z.enum(SiteRole) }),
-  roleRevoked: event("role.revoked", "User", "public", { userName: text, role: z.enum(SiteRole) }),
+  // Public for staff and admins; never for monitoring reviewers, whom naming could put at risk.
+  roleGranted: event("role.granted", "User", "either", { userName: text, role: z.enum(SiteRole) }),
+  roleRevoked: event("role.revoked", "User", "either", { userName: text, role: z.enum(SiteRole) }),
   committeeTermGranted: event("committee_term.granted", "CommitteeTerm", "public", {
     userName: text,
     organizationName: optionalText,

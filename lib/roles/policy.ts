@@ -16,3 +16,9 @@ export const canReadOutbox = (actor: Actor | null): actor is Actor => !!actor?.i
 
 /** Finding accounts by email, to pick whom a role or a term goes to. */
 export const canSearchUsers = (actor: Actor | null): actor is Actor => canManageSiteRoles(actor) || canManageCommitteeTerms(actor);
+
+/**
+ * Whether granting or revoking a role goes in the public log: staff and admins answer for the
+ * portal in public; a monitoring reviewer's name could expose them to the people they document.
+ */
+export const isPublicRole = (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER"): boolean => role !== "MONITORING_REVIEWER";

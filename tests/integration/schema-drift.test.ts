@@ -30,6 +30,10 @@ const HAND_WRITTEN_CHECKS = [
   "Commitment_kind_fields",
   "Assessment_hidden_reason",
   "ChampionTerm_dates",
+  "MonitoringReport_period",
+  "MonitoringReport_categories",
+  "MonitoringSummary_month",
+  "MonitoringSummary_two_people",
 ];
 
 async function describeDatabase(url: string) {

@@ -1,3 +1,4 @@
+import { reviewerNotice } from "@/lib/monitoring/reviewer-mail";
 import { defineCommand } from "@/lib/commands/run";
 import { filingRules } from "../address-key";
 import { checkReportDates, looksLikeSpam } from "../policy";
@@ -25,7 +26,7 @@ export const fileReport = defineCommand({
   actor: "optional",
   allow: ({ input, now }) => checkReportDates(input, now),
   rateLimit: { rules: ({ request, now }) => filingRules(request.address, now), count: "success" },
-  work: async ({ tx, input, actor }) => {
+  work: async ({ tx, input, actor, mail }) => {
     const receipt = newReceiptCode();
     const { sealed, keyId } = sealReport({
       narrative: input.narrative,
@@ -56,6 +57,9 @@ export const fileReport = defineCommand({
       select: { id: true },
     });
     await tx.monitoringCaseEvent.create({ data: { reportId: report.id, action: "report.filed" } });
+    // Reviewers hear that something waits (never what); a report flagged as possible spam waits
+    // in the queue without mail, so a bot cannot flood their inboxes.
+    if (!looksLikeSpam(input)) for (const m of await reviewerNotice(tx, "newReport")) mail(m);
     return { id: report.id, receipt };
   },
 });

@@ -2,7 +2,7 @@ import { defineCommand, requires, type Tx } from "@/lib/commands/run";
 import { isTermActive } from "@/lib/auth/actor";
 import { conflict, fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canManageSiteRoles } from "../policy";
+import { canManageSiteRoles, isPublicRole } from "../policy";
 import { grantSiteRoleSchema } from "../schemas";
 import { findTargetUser } from "./target-user";
 
@@ -21,7 +21,7 @@ export const grantSiteRole = defineCommand({
     if (existing) throw conflict("roles.alreadyHasRole");
     if (input.role === "MONITORING_REVIEWER" && !(await isStaffOrCommittee(tx, user.id, now))) throw fieldError("email", "roles.reviewerNeedsStaffOrCommittee");
     const assignment = await tx.roleAssignment.create({ data: { userId: user.id, role: input.role, grantedById: actor.userId } });
-    record({ action: "role.granted", entityType: "User", entityId: user.id, isPublic: true, data: { userName: user.name, role: input.role } });
+    record({ action: "role.granted", entityType: "User", entityId: user.id, isPublic: isPublicRole(input.role), data: { userName: user.name, role: input.role } });
     return { assignmentId: assignment.id, userId: user.id, role: input.role };
   },
   // Two admins granting the same role at once: the unique index decides.

@@ -1,6 +1,6 @@
 import { defineCommand, requires } from "@/lib/commands/run";
 import { conflict, notFound } from "@/lib/errors";
-import { canManageSiteRoles } from "../policy";
+import { canManageSiteRoles, isPublicRole } from "../policy";
 import { revokeSiteRoleSchema } from "../schemas";
 
 /** An admin takes STAFF or ADMIN away. The last ADMIN cannot be removed: someone must manage roles. */
@@ -27,7 +27,7 @@ export const revokeSiteRole = defineCommand({
       action: "role.revoked",
       entityType: "User",
       entityId: assignment.user.id,
-      isPublic: true,
+      isPublic: isPublicRole(input.role),
       data: { userName: assignment.user.name, role: input.role },
     });
     return { userId: assignment.user.id, role: input.role };
