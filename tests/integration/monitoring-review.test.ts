@@ -132,6 +132,10 @@ describe("who may review: role × command", () => {
     expect((await actorFor(world.users.committee.id)).isMonitoringReviewer).toBe(true);
     expect((await actorFor(world.users.staff.id)).isMonitoringReviewer).toBe(true);
     expect((await actorFor(world.users.admin.id)).isMonitoringReviewer).toBe(false);
+    // Reviewers are never named in the public log: naming them could put them at risk.
+    const grants = await db.auditEntry.findMany({ where: { action: "role.granted", data: { path: ["role"], equals: "MONITORING_REVIEWER" } } });
+    expect(grants).toHaveLength(2);
+    expect(grants.every((g) => !g.isPublic)).toBe(true);
   });
 });
 
