@@ -240,6 +240,16 @@ beforeAll(async () => {
   await insertAssessment(recommendation.id, otherOrg.id, { hidden: true });
   await insertSuggestion(org.id);
   await insertSuggestion(otherOrg.id, "DECLINED");
+  // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
+  // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
+  await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
+  actors.committee = await actorFor(users.committee.id);
+  actors.staff = await actorFor(users.staff.id);
+  for (const status of ["RECEIVED", "UNDER_REVIEW", "VERIFIED", "NOT_VERIFIED"] as const) await insertReport({ status, closedAt: status === "NOT_VERIFIED" ? new Date("2020-01-01") : null });
+  const verified = await db.monitoringReport.findFirstOrThrow({ where: { status: "VERIFIED" } });
+  await db.monitoringSummary.create({
+    data: { reportId: verified.id, language: "es", title: "Resumen", body: "Texto", country: "GT", month: new Date("2025-03-01"), categories: ["DETENTION"], riskChecklist: {}, status: "AWAITING_APPROVAL", writerId: users.staff.id },
+  });
   ({ receipt } = await fileReport(null, {
     language: "es",
     country: "GT",
