@@ -68,7 +68,9 @@ describe("the typed events", () => {
     await expect(
       db.$transaction((tx) => recordAudit(tx, { actorId: null, action: "account.signed_up", entityType: "User", entityId: "x", isPublic: true, data: { preferredLocale: "es" } })),
     ).rejects.toThrow(/private/);
-    await expect(db.$transaction((tx) => recordAudit(tx, roleGranted("Ana", false)))).rejects.toThrow(/public/);
+    await expect(
+      db.$transaction((tx) => recordAudit(tx, { actorId: null, action: "committee_term.ended", entityType: "CommitteeTerm", entityId: "x", isPublic: false, data: { userName: "Ana" } })),
+    ).rejects.toThrow(/public/);
     expect(await db.auditEntry.count()).toBe(0);
   });
 
