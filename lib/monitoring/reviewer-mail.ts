@@ -1,3 +1,4 @@
+import { isTermActive } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/commands/run";
 import { catalogueTranslator } from "@/lib/i18n/translator";
 import type { Mail } from "@/lib/mail/send";
@@ -17,10 +18,18 @@ export type ReviewerNoticeKind = "newReport" | "reporterAnswer" | "assigned";
  * them to `mail()`, so they go out after the commit. Without `userIds`, to every reviewer.
  */
 export async function reviewerNotice(tx: Tx, kind: ReviewerNoticeKind, userIds?: readonly string[]): Promise<Mail[]> {
-  const reviewers = await tx.user.findMany({
+  const holders = await tx.user.findMany({
     where: { roles: { some: { role: "MONITORING_REVIEWER" } }, ...(userIds ? { id: { in: [...userIds] } } : {}) },
-    select: { email: true, preferredLocale: true },
+    select: {
+      email: true,
+      preferredLocale: true,
+      roles: { select: { role: true } },
+      committeeTerms: { select: { startsOn: true, endsOn: true, endedEarlyAt: true } },
+    },
   });
+  // The people canReviewMonitoring admits: the role, and still staff or on the committee. A
+  // holder whose term lapsed is not told of reports they may no longer open.
+  const reviewers = holders.filter((u) => u.roles.some((r) => r.role === "STAFF" || r.role === "ADMIN") || u.committeeTerms.some((term) => isTermActive(term)));
   return reviewers.map(({ email, preferredLocale }) => {
     const t = translator(preferredLocale);
     const link = `${publicUrl()}/${preferredLocale}/dashboard/monitoring`;
