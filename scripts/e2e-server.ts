@@ -1,10 +1,12 @@
 // The server the end-to-end tests drive: fresh embedded PostgreSQL, migrations, demo data, scripts/server.ts.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { spawnNode } from "./lib/tasks";
+import { e2eServerLog } from "./lib/e2e-log";
 
 const port = process.env.E2E_PORT ?? "3100";
 // A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
@@ -18,12 +20,26 @@ process.env.DATABASE_URL = database.url;
 const { seedDemo } = await import("../prisma/seed/demo");
 await seedDemo();
 
-// The production entry point, as `npm start` runs it (client addresses, action refusals).
-const server = spawnNode("--import=tsx", [path.resolve("scripts/server.ts"), "-p", port], {
-  DATABASE_URL: database.url,
-  AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-  MONITORING_KEY: monitoringKey,
-  NEXT_TELEMETRY_DISABLED: "1",
+// The production entry point, as `npm start` runs it (client addresses, action refusals). Its
+// output goes to the console and to a file the leak tests search (tests/e2e/monitoring-leaks).
+const log = createWriteStream(e2eServerLog(port), { flags: "w" });
+const server = spawn(process.execPath, ["--import=tsx", path.resolve("scripts/server.ts"), "-p", port], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    MONITORING_KEY: monitoringKey,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+server.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
 });
 
 let stopping = false;

@@ -11,6 +11,12 @@ import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "@/prism
 import { DEMO_REPORT } from "@/prisma/seed/demo-report";
 import { assignAnchors, splitMarkdown } from "@/lib/report/paragraphs";
 import { resetDatabase } from "../helpers/factories";
+import { readReceipt } from "@/lib/monitoring/commands";
+import { countryAggregates, listPublishedSummaries } from "@/lib/monitoring/public-queries";
+import { parseMonitoringFilters } from "@/lib/monitoring/public-filters";
+import { MONITORING_STATUSES } from "@/lib/monitoring/schemas";
+import { openReport } from "@/lib/monitoring/sealed";
+import { DEMO_RECEIPT_CODE } from "@/prisma/seed/demo-monitoring";
 
 // The demo must show the portal alive (issues 2, 3 and 4): this guards what a fresh `npm start` shows.
 describe("demo data", () => {
@@ -19,9 +25,10 @@ describe("demo data", () => {
     await seedDemo();
   }, 60_000);
 
-  it("has an admin, two staff, a committee of five with one chair, and a dozen organizations", async () => {
+  it("has an admin, four staff (two of them monitoring reviewers), a committee of five with one chair, and a dozen organizations", async () => {
     expect(await db.roleAssignment.count({ where: { role: "ADMIN" } })).toBe(1);
-    expect(await db.roleAssignment.count({ where: { role: "STAFF" } })).toBe(2);
+    expect(await db.roleAssignment.count({ where: { role: "STAFF" } })).toBe(4);
+    expect(await db.roleAssignment.count({ where: { role: "MONITORING_REVIEWER" } })).toBe(2);
     expect(await db.committeeTerm.count()).toBe(5);
     expect(await db.committeeTerm.count({ where: { isChair: true } })).toBe(1);
     const orgs = await db.organization.findMany({ select: { country: true, subregion: true, status: true } });
@@ -385,5 +392,41 @@ describe("demo data", () => {
       const visibility = visibilityOf(event!.action);
       if (visibility !== "either") expect(row.isPublic, row.action).toBe(visibility === "public");
     }
+  });
+
+  describe("monitoring", () => {
+    it("has reports in every state and four languages, sealed, with the case history the commands write", async () => {
+      const reports = await db.monitoringReport.findMany({ select: { id: true, status: true, language: true, possibleSpam: true, sealed: true, keyId: true } });
+      expect(new Set(reports.map((r) => r.status))).toEqual(new Set(MONITORING_STATUSES));
+      expect(new Set(reports.map((r) => r.language))).toEqual(new Set(["es", "en", "pt", "fr"]));
+      expect(reports.some((r) => r.possibleSpam)).toBe(true);
+      for (const r of reports) {
+        const secrets = openReport(r);
+        expect(Buffer.from(r.sealed).toString("latin1")).not.toContain(secrets.narrative.slice(0, 20));
+        expect(await db.monitoringCaseEvent.count({ where: { reportId: r.id, action: "report.filed" } })).toBe(1);
+      }
+    });
+
+    it("publishes only consented summaries approved by a reviewer other than their writer, and one public cell reaches five", async () => {
+      const summaries = await db.monitoringSummary.findMany({ include: { report: { select: { consentPublish: true } } } });
+      const published = summaries.filter((s) => s.status === "PUBLISHED");
+      expect(published.length).toBeGreaterThanOrEqual(5);
+      expect(summaries.some((s) => s.status === "AWAITING_APPROVAL")).toBe(true);
+      for (const s of published) {
+        expect(s.report.consentPublish).toBe(true);
+        expect(s.approverId).not.toBeNull();
+        expect(s.approverId).not.toBe(s.writerId);
+      }
+      const { items } = await listPublishedSummaries(parseMonitoringFilters({}));
+      expect(new Set(items.map((s) => s.language)).size).toBeGreaterThanOrEqual(2);
+      const mexico = await countryAggregates("MX");
+      expect(mexico?.byCategory.find((c) => c.category === "DETENTION")?.cell).toEqual({ kind: "shown", value: 6 });
+    });
+
+    it("opens the case under review with the README's receipt code, with the reviewer's question and the answer", async () => {
+      const view = await readReceipt(null, { receipt: DEMO_RECEIPT_CODE });
+      expect(view.status).toBe("UNDER_REVIEW");
+      expect(view.messages.map((m) => m.fromReporter)).toEqual([false, true]);
+    });
   });
 });
