@@ -207,5 +207,26 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await signIn(member, "es", "ana@sinfronteras.example", DEMO_PASSWORD);
   await member.goto("/es/dashboard/notifications");
   await expect(member.locator("main")).toContainText(es("notifications.kinds.report_final_published", { versionNumber: 4, title: "" }).slice(0, 20));
-  void en;
+
+  // 8. Staff mark a paragraph of the final report as a recommendation to the States; a visitor
+  // follows it up in English, on the list and on its own page.
+  await staff.goto("/es/report/follow-up/mark");
+  await expectAccessible(staff);
+  const markForm = staff.getByRole("form", { name: new RegExp(`^${es("champions.mark.submit", { anchor: "ANCHOR" }).replace("ANCHOR", ".+")}$`) }).first();
+  const markedAnchor = (await markForm.locator('input[name="anchor"]').inputValue()).trim();
+  const paragraphText = (await markForm.locator("xpath=preceding-sibling::p").first().textContent())?.trim() ?? "";
+  expect(paragraphText.length).toBeGreaterThan(20);
+  await markForm.getByRole("combobox", { name: es("champions.mark.addressee", { anchor: markedAnchor }) }).selectOption("STATES");
+  await markForm.getByRole("button", { name: es("champions.mark.submit", { anchor: markedAnchor }) }).click();
+  await expect(staff).toHaveURL(/\/es\/report\/follow-up\/[0-9a-f-]{36}\?done=marked$/);
+  const recommendationPath = new URL(staff.url()).pathname.replace(/^\/es/, "/en");
+  await expectAccessible(staff);
+  await visitor.emulateMedia({ media: "screen" });
+  await visitor.goto("/en/report/follow-up");
+  await expect(visitor.locator(`a[href="${recommendationPath}"]`).first()).toBeVisible();
+  await expectAccessible(visitor);
+  await visitor.goto(recommendationPath);
+  await expect(visitor.locator("main")).toContainText(paragraphText.slice(0, 40));
+  await expect(visitor.locator("main")).toContainText(en("champions.addressees.STATES"));
+  await expectAccessible(visitor);
 });
