@@ -46,6 +46,24 @@ export const proposalFiltersSchema = z.object({
 });
 export type ProposalFilters = z.output<typeof proposalFiltersSchema>;
 
+/** The filters as URL query values, so pagination and language links keep them. */
+export function proposalFiltersToQuery(f: ProposalFilters): Record<string, string | undefined> {
+  return {
+    q: f.q,
+    objective: f.objective?.toString(),
+    country: f.country,
+    subregion: f.subregion,
+    type: f.type,
+    status: f.status,
+    language: f.language,
+    session: f.session,
+    children: f.children ? "1" : undefined,
+    gender: f.gender ? "1" : undefined,
+    irregular: f.irregular ? "1" : undefined,
+    sort: f.sort,
+  };
+}
+
 /** Reads the first value of each query parameter into the filters. */
 export function parseProposalFilters(searchParams: Record<string, string | string[] | undefined>): ProposalFilters {
   const first = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

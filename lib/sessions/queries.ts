@@ -291,6 +291,16 @@ export async function getCalendarSession(rawId: string): Promise<CalendarSession
   return db.reviewSession.findFirst({ where: { id: id.data, status: { in: PUBLIC_SESSION_STATUSES } }, select: calendarSelect });
 }
 
+/** The public sessions for the Atom feed, the latest changed first (at most 50). One query. */
+export async function listFeedSessions() {
+  return db.reviewSession.findMany({
+    where: { status: { in: PUBLIC_SESSION_STATUSES } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: 50,
+    select: { id: true, title: true, startsAt: true, timeZone: true, status: true, objectives: true, createdAt: true, updatedAt: true },
+  });
+}
+
 // ─── Staff ─────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -54,6 +54,21 @@ test.describe("platform", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
   });
 
+  test("every page with a feed announces it, and the feed answers Atom", async ({ page }) => {
+    const pages = ["/pt/proposals?objective=7", "/en/sessions", "/fr/report", "/es/transparency", "/es/monitoring", "/en/champions"];
+    for (const path of pages) {
+      await page.goto(path);
+      const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').first().getAttribute("href");
+      expect(href, path).toMatch(/\/(feed\.xml|feed)(\?|$)/);
+      const feed = await page.request.get(href!);
+      expect(feed.headers()["content-type"], href!).toBe("application/atom+xml; charset=utf-8");
+      expect(await feed.text(), href!).toContain(`xml:lang="${path.slice(1, 3)}"`);
+    }
+    await page.goto("/pt/proposals?objective=7");
+    // The list's feed keeps the list's filters.
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/pt/proposals/feed.xml?objective=7");
+  });
+
   test("a visitor's pages may be kept for back and forward; a signed-in person's never are", async ({ request, browser }) => {
     for (const path of ["/es", "/pt/proposals", "/fr/sessions", "/en/organizations", "/es/transparency"]) {
       const cacheControl = (await request.get(path)).headers()["cache-control"] ?? "";

@@ -1,18 +1,27 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as sessionCalendar } from "@/app/[locale]/sessions/[id]/calendar.ics/route";
 import { GET as feedCalendar } from "@/app/[locale]/sessions/calendar.ics/route";
 import { vtimezoneComponent } from "@/lib/sessions/ics";
 import { resetDatabase } from "../helpers/factories";
 import { createSession, insertNomination } from "../helpers/session-fixtures";
 
+// Links in a calendar come from PUBLIC_URL; the request is addressed elsewhere on purpose (a
+// Host header is whatever the client writes).
 const ORIGIN = "https://puente.example.org";
+const previousUrl = process.env.PUBLIC_URL;
+beforeAll(() => {
+  process.env.PUBLIC_URL = ORIGIN;
+});
+afterAll(() => {
+  process.env.PUBLIC_URL = previousUrl;
+});
 
 async function getSession(locale: string, id: string) {
-  return sessionCalendar(new Request(`${ORIGIN}/${locale}/sessions/${id}/calendar.ics`), { params: Promise.resolve({ locale, id }) });
+  return sessionCalendar(new Request(`http://evil.example/${locale}/sessions/${id}/calendar.ics`), { params: Promise.resolve({ locale, id }) });
 }
 
 async function getFeed(locale: string) {
-  return feedCalendar(new Request(`${ORIGIN}/${locale}/sessions/calendar.ics`), { params: Promise.resolve({ locale }) });
+  return feedCalendar(new Request(`http://evil.example/${locale}/sessions/calendar.ics`), { params: Promise.resolve({ locale }) });
 }
 
 /** The file's lines with RFC 5545 folding undone. */

@@ -15,7 +15,7 @@ import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import { countryFilterOptions, countryName } from "@/lib/i18n/countries";
 import { SUBREGIONS } from "@/lib/organizations/subregions";
 import { sessionFilterOptions } from "@/lib/proposals/queries";
-import { parseProposalFilters, publicProposalCountries, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
+import { parseProposalFilters, proposalFiltersToQuery, publicProposalCountries, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
 import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -23,28 +23,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const ORGANIZATION_TYPES = ["REGIONAL_NETWORK", "CSO", "MIGRANT_LED", "DIASPORA", "ACADEMIA", "OTHER"] as const;
 const SORTS = ["relevance", "newest", "cosponsored", "answered"] as const;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "proposalList" });
-  return { title: t("title"), description: t("lead") };
+  return {
+    title: t("title"),
+    description: t("lead"),
+    alternates: { types: { "application/atom+xml": [{ url: proposalFeedPath(locale, parseProposalFilters(await searchParams)), title: t("feedTitle") }] } },
+  };
 }
 
-/** The filters as URL query values, so pagination and language links keep them. */
-function filtersToQuery(f: ProposalFilters): Record<string, string | undefined> {
-  return {
-    q: f.q,
-    objective: f.objective?.toString(),
-    country: f.country,
-    subregion: f.subregion,
-    type: f.type,
-    status: f.status,
-    language: f.language,
-    session: f.session,
-    children: f.children ? "1" : undefined,
-    gender: f.gender ? "1" : undefined,
-    irregular: f.irregular ? "1" : undefined,
-    sort: f.sort,
-  };
+/** The list's feed, narrowed by the same filters as the page (the order is always newest first). */
+function proposalFeedPath(locale: string, filters: ProposalFilters): string {
+  const kept = proposalFiltersToQuery(filters);
+  delete kept.sort;
+  const query = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => !!e[1])).toString();
+  return `/${locale}/proposals/feed.xml${query ? `?${query}` : ""}`;
 }
 
 function FilterSelect(props: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
@@ -79,7 +73,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
     sessionFilterOptions(locale),
     publicProposalCountries(),
   ]);
-  const query = filtersToQuery(filters);
+  const query = proposalFiltersToQuery(filters);
   const hasFilters = Object.entries(query).some(([key, value]) => key !== "sort" && value);
   const canWrite = canCreateProposal(actor);
 
@@ -200,9 +194,14 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
         </div>
       </form>
 
-      <p className="mb-4 font-medium text-slate-800" role="status">
-        {t("results", { count: result.total })}
-      </p>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <p className="font-medium text-slate-800" role="status">
+          {t("results", { count: result.total })}
+        </p>
+        <a href={proposalFeedPath(locale, filters)} type="application/atom+xml">
+          {t("feedLink")}
+        </a>
+      </div>
 
       {result.items.length === 0 ? (
         <EmptyState title={t("empty")}>{hasFilters ? <p>{t("emptyHint")}</p> : null}</EmptyState>

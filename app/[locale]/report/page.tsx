@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "report" });
-  return { title: t("home.title") };
+  return { title: t("home.title"), alternates: { types: { "application/atom+xml": [{ url: `/${locale}/report/feed.xml`, title: t("feedTitle") }] } } };
 }
 
 /**
@@ -96,6 +96,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </a>
         <PrintButton label={t("home.print")} />
         <Link href="/report/versions">{t("home.allVersions")}</Link>
+        <a href={`/${locale}/report/feed.xml`} type="application/atom+xml">
+          {t("feedLink")}
+        </a>
         {version.number > 1 ? <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("home.whatChanged")}</Link> : null}
       </div>
       <p className="report-actions text-sm text-slate-700">{t("home.printHint")}</p>

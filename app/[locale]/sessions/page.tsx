@@ -16,7 +16,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: t("list.title"),
     description: t("list.lead"),
-    alternates: { types: { "text/calendar": `/${locale}/sessions/calendar.ics` } },
+    alternates: {
+      types: {
+        "text/calendar": `/${locale}/sessions/calendar.ics`,
+        "application/atom+xml": [{ url: `/${locale}/sessions/feed.xml`, title: t("feedTitle") }],
+      },
+    },
   };
 }
 
@@ -43,7 +48,12 @@ export default async function SessionsPage({ params }: { params: Promise<{ local
           </>
         }
       />
-      <p className="mb-8 text-slate-800">{t("list.subscribeHint")}</p>
+      <p className="mb-8 text-slate-800">
+        {t("list.subscribeHint")}{" "}
+        <a href={`/${locale}/sessions/feed.xml`} type="application/atom+xml">
+          {t("feedLink")}
+        </a>
+      </p>
 
       <section aria-labelledby="upcoming-heading" className="mb-10">
         <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-slate-950">

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/routing";
 import { atomFeed } from "@/lib/feeds/atom";
+import { atomResponse } from "@/lib/feeds/response";
+import { publicUrl } from "@/lib/url";
 import { listFeedEntries } from "@/lib/champions/queries";
 import { countryName } from "@/lib/i18n/countries";
 
@@ -10,9 +12,9 @@ const FEED_SIZE = 50;
  * The Atom feed of dated updates and new initiatives, for all champion countries or one. Only
  * the government's account is in it: no assessment (hidden or not) is ever read for a feed.
  */
-export async function championFeedResponse(request: Request, locale: AppLocale, country?: string): Promise<Response> {
+export async function championFeedResponse(locale: AppLocale, country?: string): Promise<Response> {
   const [t, entries] = await Promise.all([getTranslations({ locale, namespace: "champions" }), listFeedEntries({ locale, country, limit: FEED_SIZE })]);
-  const origin = new URL(request.url).origin;
+  const origin = publicUrl();
   const pagePath = country ? `/${locale}/champions/${country.toLowerCase()}` : `/${locale}/champions`;
   const title = country ? `${t("feedTitle")} · ${countryName(country, locale)}` : t("feedTitle");
   const xml = atomFeed({
@@ -31,5 +33,5 @@ export async function championFeedResponse(request: Request, locale: AppLocale, 
       author: e.country ? countryName(e.country, locale) : undefined,
     })),
   });
-  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return atomResponse(xml);
 }

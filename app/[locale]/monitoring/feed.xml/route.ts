@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { isLocale } from "@/i18n/routing";
 import { atomFeed } from "@/lib/feeds/atom";
+import { atomResponse, feedNotFound } from "@/lib/feeds/response";
+import { publicUrl } from "@/lib/url";
 import { countryName } from "@/lib/i18n/countries";
 import { latestPublishedSummaries } from "@/lib/monitoring/public-queries";
 
@@ -9,11 +11,11 @@ export const dynamic = "force-dynamic";
 const FEED_SIZE = 50;
 
 /** Published summaries, newest first: only their public fields (month, never a day, for the incident). */
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!isLocale(locale)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!isLocale(locale)) return feedNotFound();
   const [t, summaries] = await Promise.all([getTranslations({ locale, namespace: "monitoringPublic" }), latestPublishedSummaries(FEED_SIZE)]);
-  const origin = new URL(request.url).origin;
+  const origin = publicUrl();
   const page = `${origin}/${locale}/monitoring`;
   const month = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
   const xml = atomFeed({
@@ -38,5 +40,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       };
     }),
   });
-  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return atomResponse(xml);
 }

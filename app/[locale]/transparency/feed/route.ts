@@ -3,19 +3,21 @@ import { listPublicLog } from "@/lib/audit/queries";
 import { describeEntry, publicSignature } from "@/components/transparency/entries";
 import { logHelpers } from "@/components/transparency/log-helpers";
 import { atomFeed } from "@/lib/feeds/atom";
+import { atomResponse, feedNotFound } from "@/lib/feeds/response";
+import { publicUrl } from "@/lib/url";
 
 export const dynamic = "force-dynamic";
 
 const FEED_SIZE = 50;
 
 /** The public log as an Atom feed: the 50 newest public entries, in the language of the URL. */
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!isLocale(locale)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!isLocale(locale)) return feedNotFound();
   const { t, helpers } = await logHelpers(locale);
   const { entries } = await listPublicLog(1, FEED_SIZE);
 
-  const origin = new URL(request.url).origin;
+  const origin = publicUrl();
   const pageUrl = `${origin}/${locale}/transparency`;
   const selfUrl = `${pageUrl}/feed`;
   // listPublicLog returns only public entries, and the sentences below use only their public fields.
@@ -58,10 +60,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     entries: items,
   });
 
-  return new Response(xml, {
-    headers: {
-      "Content-Type": "application/atom+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=300",
-    },
-  });
+  return atomResponse(xml);
 }
