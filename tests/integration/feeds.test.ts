@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppLocale } from "@/i18n/routing";
 
 // The Atom feeds of proposals, sessions and report versions, read as a feed reader would (parsed
 // by a real XML parser), each beside what must never be in it. Links are built from PUBLIC_URL,
 // never from the request's Host header, which anyone can write.
 
-vi.mock("next-intl/server", async () => {
-  const { createFormatter, createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: AppLocale; namespace?: string }) =>
-      createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-    getFormatter: async ({ locale }: { locale: AppLocale }) => createFormatter({ locale, timeZone: "America/Mexico_City" }),
-  };
-});
+vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 
 const proposalsFeed = (await import("@/app/[locale]/proposals/feed.xml/route")).GET;
 const sessionsFeed = (await import("@/app/[locale]/sessions/feed.xml/route")).GET;

@@ -1,18 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { AppLocale } from "@/i18n/routing";
 import type { MonitoringCaseStatus, MonitoringCategory, MonitoringSummaryStatus } from "@/lib/generated/prisma/enums";
 
 // Outside Next there is no request config: the feed's translations come from the real catalogues.
-vi.mock("next-intl/server", async () => {
-  const { createFormatter, createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: AppLocale; namespace?: string }) =>
-      createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-    getFormatter: async ({ locale }: { locale: AppLocale }) => createFormatter({ locale, timeZone: "UTC" }),
-  };
-});
+vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 
 const { GET } = await import("@/app/[locale]/monitoring/feed.xml/route");
 const { db } = await import("@/lib/db/client");

@@ -1,17 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppLocale } from "@/i18n/routing";
 
 // Outside Next there is no request config: the route's translations come from the real
 // catalogues through next-intl's own translator and formatter.
-vi.mock("next-intl/server", async () => {
-  const { createFormatter, createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: AppLocale; namespace?: string }) =>
-      createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-    getFormatter: async ({ locale }: { locale: AppLocale }) => createFormatter({ locale, timeZone: "America/Mexico_City" }),
-  };
-});
+vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 
 const { GET } = await import("@/app/[locale]/transparency/feed/route");
 const { db } = await import("@/lib/db/client");
