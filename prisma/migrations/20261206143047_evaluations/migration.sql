@@ -11,8 +11,8 @@ CREATE TABLE "Evaluation" (
     "title" JSONB NOT NULL,
     "intro" JSONB NOT NULL,
     "status" "EvaluationStatus" NOT NULL DEFAULT 'DRAFT',
-    "opensAt" TIMESTAMPTZ(3) NOT NULL,
-    "closesAt" TIMESTAMPTZ(3) NOT NULL,
+    "opensOn" DATE NOT NULL,
+    "closesOn" DATE NOT NULL,
     "openedAt" TIMESTAMPTZ(3),
     "closedAt" TIMESTAMPTZ(3),
     "createdById" UUID,
@@ -62,7 +62,7 @@ CREATE TABLE "EvaluationAnswer" (
 );
 
 -- CreateIndex
-CREATE INDEX "Evaluation_status_closesAt_idx" ON "Evaluation"("status", "closesAt");
+CREATE INDEX "Evaluation_status_closesOn_idx" ON "Evaluation"("status", "closesOn");
 
 -- CreateIndex
 CREATE INDEX "Evaluation_sessionId_idx" ON "Evaluation"("sessionId");
@@ -105,8 +105,8 @@ ALTER TABLE "EvaluationAnswer" ADD CONSTRAINT "EvaluationAnswer_questionId_fkey"
 
 
 -- Hand-written: a score is 1 to 5 and an answer holds a score or words (never both, never neither);
--- an evaluation closes after it opens.
+-- an evaluation closes on or after the day it opens.
 ALTER TABLE "EvaluationAnswer" ADD CONSTRAINT "EvaluationAnswer_score_or_text" CHECK (
   (score IS NOT NULL AND text IS NULL AND score BETWEEN 1 AND 5) OR (score IS NULL AND text IS NOT NULL)
 );
-ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_dates" CHECK ("closesAt" > "opensAt");
+ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_dates" CHECK ("closesOn" >= "opensOn");
