@@ -60,7 +60,7 @@ export const answerEvaluation = defineCommand({
     return { evaluationId };
   },
   // Two posts at once: the participation's key lets one in; the other is told it already answered.
-  recover: (error) => {
+  recover: (error): { evaluationId: string } | undefined => {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("evaluations.alreadyAnswered");
     return undefined;
   },
