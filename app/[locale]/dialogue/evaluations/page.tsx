@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EvaluationSubject } from "@/components/evaluations/subject";
 import { LocalizedLine } from "@/components/evaluations/localized";
 import { PhaseBadge } from "@/components/evaluations/phase-badge";
 import { Card } from "@/components/ui/card";
@@ -55,18 +56,7 @@ export default async function EvaluationsPage({ params }: Props) {
                 <PhaseBadge phase={evaluationPhase(e, now)} />
                 <span>{t("dates", { opensOn: day(e.opensOn), closesOn: day(e.closesOn) })}</span>
               </p>
-              <p className="break-words">
-                {e.session ? (
-                  <>
-                    {t("aboutSession")}{" "}
-                    <Link href={`/sessions/${e.session.id}`} className={linkClass}>
-                      <LocalizedLine value={e.session.title} locale={locale} />
-                    </Link>
-                  </>
-                ) : (
-                  t("aboutReview")
-                )}
-              </p>
+              <EvaluationSubject session={e.session} locale={locale} className="break-words" />
               <p className="text-slate-800">{t("answerCount", { count: e.answerCount })}</p>
             </Card>
           ))}

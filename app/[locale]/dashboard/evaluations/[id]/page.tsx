@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EvaluationSubject } from "@/components/evaluations/subject";
 import { LocalizedLine, pickText } from "@/components/evaluations/localized";
 import { PhaseBadge } from "@/components/evaluations/phase-badge";
 import { ActionForm } from "@/components/ui/action-form";
@@ -94,18 +95,7 @@ export default async function EvaluationDeskPage({ params, searchParams }: Props
             {t(`done.${done as EvaluationDone}`)}
           </Alert>
         ) : null}
-        <p className="break-words">
-          {evaluation.session ? (
-            <>
-              {t("aboutSession")}{" "}
-              <Link href={`/sessions/${evaluation.session.id}`} className={linkClass}>
-                <LocalizedLine value={evaluation.session.title} locale={locale} />
-              </Link>
-            </>
-          ) : (
-            t("aboutReview")
-          )}
-        </p>
+        <EvaluationSubject session={evaluation.session} locale={locale} className="break-words" />
 
         {draft ? (
           <section aria-labelledby="texts-heading" className="space-y-3">

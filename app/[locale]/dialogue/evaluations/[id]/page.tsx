@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EvaluationSubject } from "@/components/evaluations/subject";
 import { LocalizedLine, pickText } from "@/components/evaluations/localized";
 import { PhaseBadge } from "@/components/evaluations/phase-badge";
 import { EvaluationResultsView } from "@/components/evaluations/results";
@@ -70,18 +71,7 @@ export default async function EvaluationPage({ params, searchParams }: Props) {
           <PhaseBadge phase={phase} />
           <span>{t("dates", { opensOn: day(evaluation.opensOn), closesOn: day(evaluation.closesOn) })}</span>
         </p>
-        <p className="mt-2 break-words">
-          {evaluation.session ? (
-            <>
-              {t("aboutSession")}{" "}
-              <Link href={`/sessions/${evaluation.session.id}`} className={linkClass}>
-                <LocalizedLine value={evaluation.session.title} locale={locale} />
-              </Link>
-            </>
-          ) : (
-            t("aboutReview")
-          )}
-        </p>
+        <EvaluationSubject session={evaluation.session} locale={locale} className="mt-2 break-words" />
         {canManageEvaluations(actor) ? (
           <p className="mt-2">
             <Link href={`/dashboard/evaluations/${evaluation.id}`} className={linkClass}>
