@@ -244,6 +244,15 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
         organizationSlug: event.data.organizationSlug,
         link: { href: commitmentHref("INITIATIVE", event.data.commitmentId) },
       });
+    // Evaluations of the process: the title and how many answered, never an answer.
+    case "evaluation.opened":
+    case "evaluation.closed": {
+      const title = pickLocalized(event.data.title, helpers.locale ?? "es");
+      if (!title) return generic;
+      const link = { href: `/dialogue/evaluations/${event.data.evaluationId}` };
+      if (event.action === "evaluation.opened") return known("evaluation_opened", { title: title.text, closesOn: helpers.formatDay(event.data.closesOn) }, { link });
+      return known("evaluation_closed", { title: title.text, answerCount: event.data.answerCount }, { link });
+    }
     case "suggestion.declined":
       return known("suggestion_declined", { title: event.data.title, organizationName: event.data.organizationName, reason: event.data.reason }, { organizationSlug: event.data.organizationSlug });
     default:

@@ -63,6 +63,9 @@ const commitment = {
 };
 const assessment = { commitmentId: id, commitmentKind: z.enum(CommitmentKind), commitmentTitle: text, ...organization };
 
+/** An evaluation: its title in every language it was written in, and the session it is about (null: the whole review). */
+const evaluation = { evaluationId: id, title: localizedTitle, sessionId: id.nullable() };
+
 type Visibility = "public" | "private" | "either";
 
 /**
@@ -255,6 +258,16 @@ const EVENTS = {
   suggestionDeclined: event("suggestion.declined", "InitiativeSuggestion", "public", { ...organization, country, title: text, reason: text }),
   followAdded: event("follow.added", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
   followRemoved: event("follow.removed", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
+
+  // Evaluations of the process (issue 14): titles, days and how many answered; never an answer,
+  // never who answered (answering writes no entry at all: see lib/evaluations/commands/answer-evaluation.ts).
+  evaluationCreated: event("evaluation.created", "Evaluation", "private", { ...evaluation }),
+  evaluationUpdated: event("evaluation.updated", "Evaluation", "private", {
+    ...evaluation,
+    change: z.enum(["texts", "question_added", "question_updated", "question_removed"]),
+  }),
+  evaluationOpened: event("evaluation.opened", "Evaluation", "public", { ...evaluation, opensOn: day, closesOn: day }),
+  evaluationClosed: event("evaluation.closed", "Evaluation", "public", { ...evaluation, answerCount: z.number().int().nonnegative() }),
 } as const;
 
 type Events = typeof EVENTS;

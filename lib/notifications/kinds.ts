@@ -22,6 +22,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   report.comment_answered { versionNumber, anchor }                        to the author of the comment answered
  *   commitment.updated      { commitmentId, title }                          to followers of the commitment and of its country, when staff post a dated update
  *   commitment.status_changed { commitmentId, title }                        〃, when its status changes (by an update or an edit)
+ *   evaluation.opened       { evaluationId, title }                          to a session's registrants, when its evaluation opens (title in their language)
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -61,11 +62,15 @@ export const REPORT_NOTIFICATION_KINDS = ["report.final_published", "report.comm
 /** Kinds about a champion State's initiative or a recommendation followed; their sentences link to it. */
 export const COMMITMENT_NOTIFICATION_KINDS = ["commitment.updated", "commitment.status_changed"] as const;
 
+/** Kinds about an evaluation of the process; their sentences link to it. */
+export const EVALUATION_NOTIFICATION_KINDS = ["evaluation.opened"] as const;
+
+export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[number];
 export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[number];
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind;
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -147,6 +152,12 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     const title = text(d.title);
     if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
     return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: commitmentHref(rawId, d.recommendation === true) };
+  }
+  if ((EVALUATION_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+    const rawId = text(d.evaluationId);
+    const title = text(d.title);
+    if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/evaluations/${rawId}` };
   }
   if (isNominationNotificationKind(kind)) {
     const rawSession = text(d.sessionId);

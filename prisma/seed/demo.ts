@@ -23,6 +23,7 @@ import { seedReport } from "./demo-report";
 import { seedSessions } from "./demo-sessions";
 import { seedChampions } from "./demo-champions";
 import { seedMonitoring } from "./demo-monitoring";
+import { seedEvaluations } from "./demo-evaluations";
 
 type DemoOrg = {
   slug: string;
@@ -355,6 +356,7 @@ export async function seedDemo(): Promise<void> {
         passwordHash,
         now,
       });
+      await seedEvaluations(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), now });
     },
     { timeout: 60_000 },
   );

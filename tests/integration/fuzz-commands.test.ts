@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -86,6 +86,9 @@ const ENUMS: Record<string, readonly string[]> = {
   risk_dateTooPrecise: ["yes", "no"],
   risk_retaliationRisk: ["yes", "no"],
   perpetrator: ["STATE_AGENTS", "PRIVATE_ACTORS", "UNKNOWN", "NEIGHBOURS"],
+  // Evaluations: what is evaluated and the kind of a question.
+  scope: ["session", "review", "everything"],
+  kind: ["SCALE", "TEXT", "CHOICE"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -109,11 +112,13 @@ const DATES: Record<string, readonly string[]> = {
   month: ["2025-03", "2025-13", "1999-01"],
   occurredFrom: ["2026-01-10", "2099-01-01"],
   occurredTo: ["2026-01-12", "2025-01-01"],
+  opensOn: ["2026-01-01", "2099-12-31"],
+  closesOn: ["2099-12-31", "2000-01-01"],
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -164,7 +169,18 @@ function plausible(field: string): fc.Arbitrary<unknown> {
   if (field === "evidenceLinks") return fc.constantFrom("https://example.org/a\nwww.example.org/b", "javascript:alert(1)", "");
   if (field === "expectedRevision") return fc.constantFrom("1", "2", 1, "x");
   // Champions' nested fields, as objects (a form's flat names come as extra keys below).
-  if (field === "texts") return fc.constantFrom({ es: { title: "Título", description: "Descripción" } }, { fr: { title: "", description: "" } }, {});
+  if (field === "texts") return fc.constantFrom({ es: { title: "Título", description: "Descripción" } }, { fr: { title: "", description: "" } }, {}, { es: { title: "Evaluación", intro: "Cuéntanos." } }, { en: { text: "Useful?", low: "No", high: "Yes" } });
+  // Evaluation answers: to real questions (scores and words), to made-up ones, of the wrong kind.
+  if (field === "answers") {
+    const questions = idsByField.questionId ?? [];
+    return fc.oneof(
+      fc.constant({}),
+      fc.constantFrom(...questions).map((q) => ({ [q]: { score: "4" } })),
+      fc.constantFrom(...questions).map((q) => ({ [q]: { text: "Más tiempo." } })),
+      fc.constantFrom(...questions).map((q) => ({ [q]: { score: "9", text: "x" } })),
+      fc.uuid().map((q) => ({ [q]: { score: 3 } })),
+    );
+  }
   if (field === "milestones") return fc.constantFrom([], [{ label: "Hito", plannedOn: "2026-02-01", doneOn: "2026-01-01" }], [{ label: "Hito", plannedOn: "2026-02-01" }]);
   if (field === "sources" || field === "links") return fc.constantFrom([], [{ title: "Fuente", url: "javascript:alert(1)" }], [{ title: "Fuente", url: "https://example.org" }], ["https://example.org"]);
   // Text of a valid length that still carries what must never be stored: NUL, controls, overrides.
@@ -250,6 +266,19 @@ beforeAll(async () => {
   await db.monitoringSummary.create({
     data: { reportId: verified.id, language: "es", title: "Resumen", body: "Texto", country: "GT", month: new Date("2025-03-01"), categories: ["DETENTION"], riskChecklist: {}, status: "AWAITING_APPROVAL", writerId: users.staff.id },
   });
+  // Evaluations: a draft, an open one of the review and one closed, with one scale and one open question each.
+  for (const status of ["DRAFT", "OPEN", "CLOSED"] as const) {
+    await db.evaluation.create({
+      data: {
+        title: { es: "Evaluación" },
+        intro: {},
+        status,
+        opensOn: new Date("2020-01-01"),
+        closesOn: new Date("2099-12-31"),
+        questions: { create: [{ position: 1, kind: "SCALE", text: { es: "¿Útil?" }, lowLabel: { es: "No" }, highLabel: { es: "Sí" } }, { position: 2, kind: "TEXT", text: { es: "¿Por qué?" } }] },
+      },
+    });
+  }
   ({ receipt } = await fileReport(null, {
     language: "es",
     country: "GT",
@@ -280,9 +309,11 @@ beforeAll(async () => {
     db.championTerm.findMany({ select: { id: true } }),
     db.monitoringReport.findMany({ select: { id: true } }),
     db.monitoringSummary.findMany({ select: { id: true } }),
+    db.evaluation.findMany({ select: { id: true } }),
+    db.evaluationQuestion.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, questionIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -305,6 +336,8 @@ beforeAll(async () => {
     reportId: reportIds,
     summaryId: summaryIds,
     assigneeId: userIds,
+    evaluationId: evaluationIds,
+    questionId: questionIds,
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

@@ -34,6 +34,8 @@ const HAND_WRITTEN_CHECKS = [
   "MonitoringReport_categories",
   "MonitoringSummary_month",
   "MonitoringSummary_two_people",
+  "EvaluationAnswer_score_or_text",
+  "Evaluation_dates",
 ];
 
 async function describeDatabase(url: string) {

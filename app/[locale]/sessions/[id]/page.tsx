@@ -10,6 +10,7 @@ import { SessionStatusBadge } from "@/components/sessions/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ObjectiveLinks } from "@/components/gcm/objective-links";
+import { SessionEvaluationLinks } from "@/components/evaluations/session-links";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
@@ -77,6 +78,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
             <Link href={`/dashboard/sessions/${session.id}`}>{t("page.manage")}</Link>
           </p>
         ) : null}
+        <SessionEvaluationLinks actor={actor} sessionId={session.id} locale={locale} />
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
