@@ -53,7 +53,7 @@ type SessionRef = LiveWindowSession & { id: string };
  * The questions of one session as `reader` may see them: most supported first within each
  * state. A visitor's query reads nothing about the askers but whether they were registered.
  */
-export async function listSessionQuestions(reader: Actor | null, session: SessionRef): Promise<SessionQuestionItem[]> {
+export async function listSessionQuestions(reader: Actor | null, session: { id: string }): Promise<SessionQuestionItem[]> {
   const rows = await db.sessionQuestion.findMany({
     where: { sessionId: session.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -149,6 +149,18 @@ export async function listPublicQuestions(rawSessionId: string, now = new Date()
   return {
     live: isSessionLive(session, now),
     signature: questionsSignature(questions),
-    questions: questions.map(({ mine: _mine, supportedByMe: _supported, createdAt, ...q }): PublicQuestion => ({ ...q, createdAt: createdAt.toISOString() })),
+    questions: questions.map(
+      (q): PublicQuestion => ({
+        id: q.id,
+        body: q.body,
+        language: q.language,
+        state: q.state,
+        setAsideReason: q.setAsideReason,
+        supportCount: q.supportCount,
+        drawnOn: q.drawnOn,
+        asker: q.asker,
+        createdAt: q.createdAt.toISOString(),
+      }),
+    ),
   };
 }
