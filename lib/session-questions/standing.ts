@@ -10,11 +10,10 @@ import { isConfirmedSlate, NO_STANDING, type Standing } from "./policy";
  */
 export async function loadStanding(client: Tx | typeof db, userId: string | null, session: { id: string; status: SessionStatus }): Promise<Standing> {
   if (!userId) return NO_STANDING;
-  const [registration, nominations] = await Promise.all([
-    client.sessionRegistration.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { listed: true } }),
-    isConfirmedSlate(session.status)
-      ? client.nomination.findMany({ where: { sessionId: session.id, nomineeUserId: userId, status: "SELECTED" }, select: { role: true } })
-      : [],
-  ]);
+  // One after the other: a transaction's connection runs one query at a time.
+  const registration = await client.sessionRegistration.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { listed: true } });
+  const nominations = isConfirmedSlate(session.status)
+    ? await client.nomination.findMany({ where: { sessionId: session.id, nomineeUserId: userId, status: "SELECTED" }, select: { role: true } })
+    : [];
   return { registered: !!registration, listed: registration?.listed ?? false, speakerRoles: nominations.map((n) => n.role) };
 }
