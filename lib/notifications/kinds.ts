@@ -124,8 +124,8 @@ const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly
   "nomination.selected": { needs: [], href: (id) => `/sessions/${id}` },
   "nomination.not_selected": { needs: [], href: (id) => `/sessions/${id}` },
   "session.changed": { needs: [], href: (id) => `/sessions/${id}` },
-  "session_question.taken_up": { needs: [], href: (id) => `/sessions/${id}#questions` },
-  "session_question.answered": { needs: [], href: (id) => `/sessions/${id}#questions` },
+  "session_question.taken_up": { needs: [], href: (id) => `/sessions/${id}` },
+  "session_question.answered": { needs: [], href: (id) => `/sessions/${id}` },
 };
 
 /**

@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+const CAPABILITIES = ["accounts", "champions", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -86,6 +86,8 @@ const ENUMS: Record<string, readonly string[]> = {
   risk_dateTooPrecise: ["yes", "no"],
   risk_retaliationRisk: ["yes", "no"],
   perpetrator: ["STATE_AGENTS", "PRIVATE_ACTORS", "UNKNOWN", "NEIGHBOURS"],
+  // Session questions: what the moderator does with one.
+  action: ["takeUp", "answer", "setAside", "reopen", "delete"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -96,7 +98,7 @@ const LISTS: Record<string, readonly string[]> = {
   accessNeeds: ["INTERPRETATION", "SIGN_LANGUAGE", "CAPTIONS", "OTHER"],
   categories: ["DETENTION", "DEPORTATION", "CIVIC_SPACE", "OTHER", "TORTURE"],
 };
-const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount"];
+const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount", "drawnOn"];
 const NUMBERS = ["panelistSeats", "rapporteurSeats", "moderatorSeats"];
 const DATES: Record<string, readonly string[]> = {
   startsAt: ["2031-05-01T10:00", "2031-05-01T09:00"],
@@ -113,7 +115,7 @@ const DATES: Record<string, readonly string[]> = {
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
 const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "questionId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -240,6 +242,10 @@ beforeAll(async () => {
   await insertAssessment(recommendation.id, otherOrg.id, { hidden: true });
   await insertSuggestion(org.id);
   await insertSuggestion(otherOrg.id, "DECLINED");
+  // Session questions: a live session the participant and a member registered for, staff may mark.
+  const live = await createSession({ status: "SPEAKERS_CONFIRMED", startsAt: new Date(Date.now() - 30 * 60_000) });
+  await db.sessionRegistration.createMany({ data: [users.participant.id, users.orgMember.id].map((userId) => ({ sessionId: live.id, userId, language: "es" as const })) });
+  await db.sessionQuestion.create({ data: { sessionId: live.id, askerId: users.orgMember.id, language: "es", body: "¿Una pregunta?" } });
   // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
   // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
   await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
@@ -280,9 +286,10 @@ beforeAll(async () => {
     db.championTerm.findMany({ select: { id: true } }),
     db.monitoringReport.findMany({ select: { id: true } }),
     db.monitoringSummary.findMany({ select: { id: true } }),
+    db.sessionQuestion.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, questionIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -305,6 +312,7 @@ beforeAll(async () => {
     reportId: reportIds,
     summaryId: summaryIds,
     assigneeId: userIds,
+    questionId: questionIds,
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back
