@@ -10,6 +10,8 @@ import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, s
 type Marked = { stillTheSamePage?: boolean };
 
 test("live session questions, with and without JavaScript", async ({ browser }) => {
+  // Five people, two waits for the list to update by itself, axe on every page: more than the default.
+  test.setTimeout(300_000);
   const es = messages("es");
   const en = messages("en");
   const stamp = Date.now().toString(36);
@@ -22,7 +24,7 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await visitor.getByRole("link", { name: DEMO_LIVE_SESSION_TITLE.es }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(DEMO_LIVE_SESSION_TITLE.es);
   const sessionPath = new URL(visitor.url()).pathname.replace(/^\/es/, "");
-  await expect(visitor.getByRole("heading", { name: es("sessionQuestions.heading") })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 2, name: es("sessionQuestions.heading") })).toBeVisible();
   await expect(visitor.getByRole("link", { name: es("sessionQuestions.ask.signIn") })).toBeVisible();
   await expectAccessible(visitor);
 
@@ -32,7 +34,7 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await watcher.goto(`/en${sessionPath}`);
   await expectAccessible(watcher);
   const draft = "Will the panel publish the cost of remittances country by country?";
-  const draftBox = watcher.getByRole("form", { name: en("sessionQuestions.ask.heading") }).getByLabel(en("sessionQuestions.ask.body"));
+  const draftBox = watcher.getByRole("form", { name: en("sessionQuestions.ask.heading") }).getByRole("textbox", { name: en("sessionQuestions.ask.body") });
   await draftBox.fill(draft);
   await watcher.evaluate(() => ((window as unknown as Marked).stillTheSamePage = true));
 
@@ -47,7 +49,7 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await asker.goto(`/es${sessionPath}`);
   await expectAccessibleWithJsOff(asker);
   const form = asker.getByRole("form", { name: es("sessionQuestions.ask.heading") });
-  await form.getByLabel(es("sessionQuestions.ask.body")).fill(question);
+  await form.getByRole("textbox", { name: es("sessionQuestions.ask.body") }).fill(question);
   await form.getByRole("button", { name: es("sessionQuestions.ask.submit") }).click();
   await expect(asker.getByText(es("sessionQuestions.done.asked"))).toBeVisible();
   const askerItem = asker.locator('li[id^="question-"]', { hasText: question });
@@ -91,6 +93,19 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await watcherItem.getByRole("button", { name: en("sessionQuestions.list.supportLabel") }).click();
   await expect(watcher.locator('li[id^="question-"]', { hasText: question })).toContainText(en("sessionQuestions.list.supported"));
   await expectAccessible(watcher);
+
+  // 6. The rapporteur marks it as one the summary draws on: it is linked under the questions'
+  // heading and lands in the Markdown section to paste into the summary.
+  const rapporteur = await (await browser.newContext()).newPage();
+  await signIn(rapporteur, "en", "andre@returnees.example", DEMO_PASSWORD);
+  await rapporteur.goto(`/en${sessionPath}`);
+  await expectAccessible(rapporteur);
+  const panel = rapporteur.getByRole("region", { name: en("sessionQuestions.summary.heading") });
+  await panel.getByRole("listitem").filter({ hasText: question }).getByRole("button", { name: en("sessionQuestions.summary.drawOn") }).click();
+  await expect(rapporteur.getByText(en("sessionQuestions.done.drawnOn"))).toBeVisible();
+  await expect(rapporteur.getByLabel(en("sessionQuestions.summary.section"))).toHaveValue(new RegExp(`## ${en("sessionQuestions.summary.sectionHeading")}[\\s\\S]*${stamp}[\\s\\S]*#question-`));
+  await expect(rapporteur.locator('li[id^="question-"]', { hasText: question })).toContainText(en("sessionQuestions.list.inSummary"));
+  await expectAccessible(rapporteur);
 
   await noScript.close();
 });
