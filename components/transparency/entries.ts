@@ -169,6 +169,24 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
       return known(key, values, { session: about.session });
     }
 
+    // Questions to a session's panel: which session, never who asked.
+    case "session_question.taken_up":
+    case "session_question.answered":
+    case "session_question.set_aside":
+    case "session_question.reopened":
+    case "session_question.drawn_on": {
+      const about = sessionOf(event.data, helpers);
+      if (!about) return generic;
+      const values: Record<string, string> = { sessionTitle: about.title };
+      let key = actionKey(event.action);
+      if (event.action === "session_question.set_aside" && event.data.reason) {
+        values.reason = event.data.reason;
+        key += "_reason";
+      }
+      if (event.action === "session_question.drawn_on" && !event.data.drawnOn) key += "_removed";
+      return known(key, values, { session: about.session });
+    }
+
     // The review report: a draft never has public entries, so every title here is one the public may read.
     case "report.version_opened":
     case "report.version_closed":

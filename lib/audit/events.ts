@@ -62,6 +62,8 @@ const commitment = {
   revision: z.number().int().positive(),
 };
 const assessment = { commitmentId: id, commitmentKind: z.enum(CommitmentKind), commitmentTitle: text, ...organization };
+/** A question to a session's panel in the log. */
+const sessionQuestion = { ...session, questionId: id, language };
 
 /** An evaluation: its title in every language it was written in, and the session it is about (null: the whole review). */
 const evaluation = { evaluationId: id, title: localizedTitle, sessionId: id.nullable() };
@@ -268,6 +270,16 @@ const EVENTS = {
   }),
   evaluationOpened: event("evaluation.opened", "Evaluation", "public", { ...evaluation, opensOn: day, closesOn: day }),
   evaluationClosed: event("evaluation.closed", "Evaluation", "public", { ...evaluation, answerCount: z.number().int().nonnegative() }),
+  // Questions to a session's panel (issue 14): the session, the question and its language; never
+  // who asked. Posting and supporting are private; what the panel and the rapporteur do is public.
+  sessionQuestionAsked: event("session_question.asked", "SessionQuestion", "private", sessionQuestion),
+  sessionQuestionSupported: event("session_question.supported", "SessionQuestion", "private", sessionQuestion),
+  sessionQuestionTakenUp: event("session_question.taken_up", "SessionQuestion", "public", sessionQuestion),
+  sessionQuestionAnswered: event("session_question.answered", "SessionQuestion", "public", sessionQuestion),
+  // The reason is optional and public by design: the question itself is public on the session page.
+  sessionQuestionSetAside: event("session_question.set_aside", "SessionQuestion", "public", { ...sessionQuestion, reason: optionalText }),
+  sessionQuestionReopened: event("session_question.reopened", "SessionQuestion", "public", sessionQuestion),
+  sessionQuestionDrawnOn: event("session_question.drawn_on", "SessionQuestion", "public", { ...sessionQuestion, drawnOn: z.boolean() }),
 } as const;
 
 type Events = typeof EVENTS;

@@ -16,6 +16,8 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   nomination.declined     { sessionId, sessionTitle, nomineeName }         〃
  *   nomination.withdrawn    { sessionId, sessionTitle, nomineeName }         〃 (when the nominee withdraws)
  *   session.changed         { sessionId, sessionTitle }                      to the session's registrants, when its time, place, format or link change
+ *   session_question.taken_up { sessionId, sessionTitle }                    to the asker, when the panel takes their question up
+ *   session_question.answered { sessionId, sessionTitle }                    〃, when it is answered
  *   nomination.selected     { sessionId, sessionTitle }                      to the nominee (a member), at confirmation
  *   nomination.not_selected { sessionId, sessionTitle }                      〃
  *   report.final_published  { versionNumber, title }                         to every member of every verified organization
@@ -54,6 +56,8 @@ export const NOMINATION_NOTIFICATION_KINDS = [
   "nomination.selected",
   "nomination.not_selected",
   "session.changed",
+  "session_question.taken_up",
+  "session_question.answered",
 ] as const;
 
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
@@ -125,6 +129,8 @@ const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly
   "nomination.selected": { needs: [], href: (id) => `/sessions/${id}` },
   "nomination.not_selected": { needs: [], href: (id) => `/sessions/${id}` },
   "session.changed": { needs: [], href: (id) => `/sessions/${id}` },
+  "session_question.taken_up": { needs: [], href: (id) => `/sessions/${id}` },
+  "session_question.answered": { needs: [], href: (id) => `/sessions/${id}` },
 };
 
 /**

@@ -153,8 +153,8 @@ export async function listPublicSpeakers(session: { id: string; status: SessionS
 /** The actor's own registration, as its form shows it. */
 export type OwnRegistration = { language: Locale; accessNeeds: AccessNeed[]; accessNote: string | null; listed: boolean };
 
-/** A registrant who chose to be listed: name and organization only. */
-export type ListedParticipant = { id: string; name: string; organizationName: string | null };
+/** A registrant who chose to be listed: name, organization and its country only (so stakeholders can find each other). */
+export type ListedParticipant = { id: string; name: string; organizationName: string | null; organizationCountry: string | null };
 
 /**
  * Everything the session page shows, in a fixed number of queries whatever the number of
@@ -222,7 +222,7 @@ export async function getSessionForPage(actor: Actor | null, rawId: string, now 
 
 export type SessionPageData = NonNullable<Awaited<ReturnType<typeof getSessionForPage>>>;
 
-/** The opt-in participant list: name and the first verified organization of each listed registrant. */
+/** The opt-in participant list: name and the first verified organization (with its country) of each listed registrant. */
 async function listParticipants(sessionId: string): Promise<ListedParticipant[]> {
   const rows = await db.sessionRegistration.findMany({
     where: { sessionId, listed: true },
@@ -236,13 +236,16 @@ async function listParticipants(sessionId: string): Promise<ListedParticipant[]>
             where: { organization: { status: "VERIFIED" } },
             orderBy: { createdAt: "asc" },
             take: 1,
-            select: { organization: { select: { name: true } } },
+            select: { organization: { select: { name: true, country: true } } },
           },
         },
       },
     },
   });
-  return rows.map((r) => ({ id: r.id, name: r.user.name, organizationName: r.user.memberships[0]?.organization.name ?? null }));
+  return rows.map((r) => {
+    const organization = r.user.memberships[0]?.organization;
+    return { id: r.id, name: r.user.name, organizationName: organization?.name ?? null, organizationCountry: organization?.country ?? null };
+  });
 }
 
 // ─── For other pages ───────────────────────────────────────────────────────────────────────

@@ -24,6 +24,7 @@ import { seedSessions } from "./demo-sessions";
 import { seedChampions } from "./demo-champions";
 import { seedMonitoring } from "./demo-monitoring";
 import { seedEvaluations } from "./demo-evaluations";
+import { seedSessionQuestions } from "./demo-session-questions";
 
 type DemoOrg = {
   slug: string;
@@ -344,6 +345,8 @@ export async function seedDemo(): Promise<void> {
         proposals: new Map(DEMO_PROPOSALS.map((p, index) => [p.title, proposalIds[index]])),
         now,
       });
+
+      await seedSessionQuestions(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(Object.entries(orgs).map(([slug, id]) => [slug, { id }])), now }, passwordHash);
 
       await seedChampions(tx, {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),

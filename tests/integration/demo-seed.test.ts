@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { locales } from "@/i18n/routing";
 import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "@/prisma/seed/demo-sessions";
+import { DEMO_LIVE_SESSION_TITLE } from "@/prisma/seed/demo-session-questions";
 import { DEMO_REPORT } from "@/prisma/seed/demo-report";
 import { assignAnchors, splitMarkdown } from "@/lib/report/paragraphs";
 import { resetDatabase } from "../helpers/factories";
@@ -75,7 +76,10 @@ describe("demo data", () => {
     };
 
     it("has one session in each state but held, with times relative to now", async () => {
-      const sessions = await db.reviewSession.findMany({ select: { status: true, startsAt: true, nominationDeadline: true, title: true } });
+      // The session live at seeding time (session questions) is checked on its own below.
+      const sessions = (await db.reviewSession.findMany({ select: { status: true, startsAt: true, nominationDeadline: true, title: true } })).filter(
+        (s) => (s.title as Record<string, string>).es !== DEMO_LIVE_SESSION_TITLE.es,
+      );
       expect(sessions.map((s) => s.status).sort()).toEqual(["DRAFT", "OPEN_FOR_NOMINATIONS", "REPORT_PUBLISHED", "SPEAKERS_CONFIRMED"]);
       const now = Date.now();
       const open = sessions.find((s) => s.status === "OPEN_FOR_NOMINATIONS")!;
@@ -171,14 +175,17 @@ describe("demo data", () => {
     });
 
     it("writes the public log the commands would, without private data", async () => {
-      const publicEntries = await db.auditEntry.findMany({ where: { isPublic: true, action: { startsWith: "session." } } });
+      // Not the entries of the session live at seeding time (session questions' own test checks them).
+      const live = await db.reviewSession.findFirstOrThrow({ where: { title: { path: ["es"], equals: DEMO_LIVE_SESSION_TITLE.es } } });
+      const notLive = { NOT: { data: { path: ["sessionId"], equals: live.id } } };
+      const publicEntries = await db.auditEntry.findMany({ where: { isPublic: true, action: { startsWith: "session." }, ...notLive } });
       const actions = publicEntries.map((e) => e.action);
       expect(actions.filter((a) => a === "session.opened")).toHaveLength(3);
       expect(actions.filter((a) => a === "session.speakers_confirmed")).toHaveLength(2);
       expect(actions).toContain("session.held");
       expect(actions).toContain("session.report_published");
       expect(actions).toContain("session.updated");
-      const confirmations = await db.auditEntry.findMany({ where: { isPublic: true, action: "nomination.confirmed" } });
+      const confirmations = await db.auditEntry.findMany({ where: { isPublic: true, action: "nomination.confirmed", ...notLive } });
       expect(confirmations).toHaveLength(10);
       for (const entry of confirmations) {
         expect(Object.keys(entry.data as object).sort()).toEqual(["organizationName", "rationale", "role", "selectedBy", "sessionId", "sessionTitle", "speakerName"]);

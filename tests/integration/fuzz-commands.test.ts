@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -89,6 +89,8 @@ const ENUMS: Record<string, readonly string[]> = {
   // Evaluations: what is evaluated and the kind of a question.
   scope: ["session", "review", "everything"],
   kind: ["SCALE", "TEXT", "CHOICE"],
+  // Session questions: what the moderator does with one.
+  action: ["takeUp", "answer", "setAside", "reopen", "delete"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -99,7 +101,7 @@ const LISTS: Record<string, readonly string[]> = {
   accessNeeds: ["INTERPRETATION", "SIGN_LANGUAGE", "CAPTIONS", "OTHER"],
   categories: ["DETENTION", "DEPORTATION", "CIVIC_SPACE", "OTHER", "TORTURE"],
 };
-const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount"];
+const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount", "drawnOn"];
 const NUMBERS = ["panelistSeats", "rapporteurSeats", "moderatorSeats"];
 const DATES: Record<string, readonly string[]> = {
   startsAt: ["2031-05-01T10:00", "2031-05-01T09:00"],
@@ -256,6 +258,10 @@ beforeAll(async () => {
   await insertAssessment(recommendation.id, otherOrg.id, { hidden: true });
   await insertSuggestion(org.id);
   await insertSuggestion(otherOrg.id, "DECLINED");
+  // Session questions: a live session the participant and a member registered for, staff may mark.
+  const live = await createSession({ status: "SPEAKERS_CONFIRMED", startsAt: new Date(Date.now() - 30 * 60_000) });
+  await db.sessionRegistration.createMany({ data: [users.participant.id, users.orgMember.id].map((userId) => ({ sessionId: live.id, userId, language: "es" as const })) });
+  await db.sessionQuestion.create({ data: { sessionId: live.id, askerId: users.orgMember.id, language: "es", body: "¿Una pregunta?" } });
   // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
   // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
   await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
@@ -310,10 +316,12 @@ beforeAll(async () => {
     db.monitoringReport.findMany({ select: { id: true } }),
     db.monitoringSummary.findMany({ select: { id: true } }),
     db.evaluation.findMany({ select: { id: true } }),
+    // Evaluation questions and session questions share the `questionId` field.
     db.evaluationQuestion.findMany({ select: { id: true } }),
+    db.sessionQuestion.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, questionIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, evaluationQuestionIds, sessionQuestionIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -337,7 +345,7 @@ beforeAll(async () => {
     summaryId: summaryIds,
     assigneeId: userIds,
     evaluationId: evaluationIds,
-    questionId: questionIds,
+    questionId: [...evaluationQuestionIds, ...sessionQuestionIds],
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
+import { QuestionsSection } from "./_components/questions-section";
 import { RegistrationSection } from "./_components/registration-section";
 import { SessionTime } from "@/components/sessions/session-time";
 import { SessionSpeakers } from "@/components/sessions/speakers";
@@ -14,6 +15,7 @@ import { SessionEvaluationLinks } from "@/components/evaluations/session-links";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
+import { countryName } from "@/lib/i18n/countries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { showsSpeakers, showsSummary } from "@/lib/sessions/policy";
 import { getSessionForPage } from "@/lib/sessions/queries";
@@ -132,6 +134,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
             </section>
           ) : null}
 
+          <QuestionsSection session={session} actor={actor} locale={locale} done={query.done} defaultLanguage={data.registration?.language ?? locale} />
+
           <section aria-labelledby="proposals-heading">
             <h2 id="proposals-heading" className="mb-2 text-xl font-semibold text-slate-950">
               {t("proposals.heading")}
@@ -245,6 +249,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                     <li key={p.id}>
                       <span className="font-medium text-slate-900">{p.name}</span>
                       {p.organizationName ? <span className="text-slate-800"> · {p.organizationName}</span> : null}
+                      {p.organizationCountry ? <span className="text-slate-800"> ({countryName(p.organizationCountry, locale)})</span> : null}
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,11 @@
+// Pure, shared by the server and the small client that polls: what a change to the question
+// list is. New questions, a change of state, a new support or a summary mark all change it.
+
+export type QuestionStamp = { id: string; state: string; supportCount: number; drawnOn: boolean };
+
+export function questionsSignature(questions: readonly QuestionStamp[]): string {
+  return questions
+    .map((q) => `${q.id}:${q.state}:${q.supportCount}:${q.drawnOn ? 1 : 0}`)
+    .sort()
+    .join(",");
+}
