@@ -34,6 +34,8 @@ const HAND_WRITTEN_CHECKS = [
   "MonitoringReport_categories",
   "MonitoringSummary_month",
   "MonitoringSummary_two_people",
+  "DialogueQuestion_author_check",
+  "DialogueInstitution_country_check",
 ];
 
 async function describeDatabase(url: string) {
