@@ -5,6 +5,7 @@ import {
   CommitmentKind,
   CommitmentStatus,
   FollowSubject,
+  InstitutionKind,
   Locale,
   MembershipRole,
   NominationStatus,
@@ -62,6 +63,9 @@ const commitment = {
   revision: z.number().int().positive(),
 };
 const assessment = { commitmentId: id, commitmentKind: z.enum(CommitmentKind), commitmentTitle: text, ...organization };
+
+/** A question to the delegates in the log: its title and the institution it is addressed to (never its author). */
+const dialogueQuestion = { questionId: id, title: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() };
 
 type Visibility = "public" | "private" | "either";
 
@@ -255,6 +259,22 @@ const EVENTS = {
   suggestionDeclined: event("suggestion.declined", "InitiativeSuggestion", "public", { ...organization, country, title: text, reason: text }),
   followAdded: event("follow.added", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
   followRemoved: event("follow.removed", "Follow", "private", { subject: z.enum(FollowSubject), key: z.string().min(1).max(64) }),
+
+  // Permanent dialogue (issue 14). A pseudonymous post is recorded with no actor, and no event
+  // names the person behind a pseudonym, or the pseudonym a disclosure was about.
+  dialogueQuestionAsked: event("dialogue.question_asked", "DialogueQuestion", "public", { ...dialogueQuestion, pseudonymous: z.boolean() }),
+  dialogueQuestionSupported: event("dialogue.question_supported", "DialogueQuestion", "private", { questionId: id, pseudonymous: z.boolean() }),
+  dialogueQuestionAnswered: event("dialogue.question_answered", "DialogueQuestion", "public", {
+    ...dialogueQuestion,
+    delegateName: text,
+    language,
+    merged: z.number().int().nonnegative(),
+  }),
+  dialogueQuestionMerged: event("dialogue.question_merged", "DialogueQuestion", "public", { ...dialogueQuestion, mainQuestionId: id }),
+  delegateProfileUpdated: event("delegate.profile_updated", "DelegateProfile", "public", { delegateName: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() }),
+  pseudonymCreated: event("pseudonym.created", "Pseudonym", "private", {}),
+  // Counted in public; says nothing of whom it was about.
+  pseudonymDisclosureRequested: event("pseudonym.disclosure_requested", "PseudonymDisclosure", "public", {}),
 } as const;
 
 type Events = typeof EVENTS;

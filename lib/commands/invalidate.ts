@@ -17,6 +17,7 @@ const SURFACES = {
   transparency: ["/[locale]/transparency", "layout"],
   champions: ["/[locale]/champions", "layout"],
   monitoring: ["/[locale]/monitoring", "layout"],
+  dialogue: ["/[locale]/dialogue", "layout"],
 } as const satisfies Record<string, readonly [string, "page" | "layout"]>;
 
 export type Surface = keyof typeof SURFACES;
