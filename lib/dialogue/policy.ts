@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { refuse, type Refusal } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { QuestionStatus } from "./schemas";
 
 // Who may do what in the permanent dialogue, and the one rule for a question's status: plain
@@ -32,6 +32,10 @@ export function statusWhere(status: QuestionStatus, now: Date): Prisma.DialogueQ
   if (status === "overdue") return { answeredAt: null, deadlineAt: { lte: now } };
   return { answeredAt: null, deadlineAt: { gt: now } };
 }
+
+/** The same rule in SQL, for counts and lists computed by PostgreSQL (`q` is the question's alias). */
+export const statusSql = (now: Date): Prisma.Sql =>
+  Prisma.sql`(CASE WHEN q."answeredAt" IS NOT NULL THEN 'answered' WHEN q."deadlineAt" <= ${now} THEN 'overdue' ELSE 'awaiting' END)`;
 
 /** Any signed-in person asks and supports (least barrier: people in the diaspora need no organization). */
 export const canAsk = (actor: Actor | null): actor is Actor => !!actor;

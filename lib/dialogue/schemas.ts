@@ -105,12 +105,14 @@ export const requestDisclosureSchema = z.object({ pseudonymId: id, reason: multi
 /** The institution a DELEGATE speaks for, given with the role: IOM, ECLAC, or a State (with its country). */
 export const delegateInstitutionSchema = z
   .object({
-    institution: z.preprocess(blankToUndefined, z.enum(INSTITUTION_KINDS, { message: "dialogue.chooseInstitution" })),
+    institution: z.preprocess(blankToUndefined, z.enum(INSTITUTION_KINDS).optional()),
     country: z.preprocess((v) => (typeof v === "string" ? blankToUndefined(v.trim().toUpperCase()) : v), z.string().refine(isCountryCode, { message: "dialogue.invalidCountry" }).optional()),
   })
   .superRefine((value, ctx) => {
+    if (!value.institution) ctx.addIssue({ code: "custom", path: ["institution"], message: "dialogue.chooseInstitution" });
     if (value.institution === "STATE" && !value.country) ctx.addIssue({ code: "custom", path: ["country"], message: "dialogue.stateNeedsCountry" });
-  });
+  })
+  .transform((value) => ({ institution: value.institution!, country: value.country }));
 
 /** The list's GET parameters: sort, status, institution (slug) and objective; anything else falls back. */
 export const questionListSchema = z.object({
