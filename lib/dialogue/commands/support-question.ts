@@ -41,7 +41,7 @@ export const supportQuestion = defineCommand({
     });
     return { questionId: loaded.questionId };
   },
-  recover(error) {
+  recover: (error): { questionId: string } | undefined => {
     if (isUniqueViolation(error)) throw conflict("dialogue.alreadySupported");
     return undefined;
   },
