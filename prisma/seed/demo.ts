@@ -22,6 +22,7 @@ import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
 import { seedReport } from "./demo-report";
 import { seedSessions } from "./demo-sessions";
 import { seedChampions } from "./demo-champions";
+import { seedDialogue } from "./demo-dialogue";
 
 type DemoOrg = {
   slug: string;
@@ -348,6 +349,7 @@ export async function seedDemo(): Promise<void> {
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, country: o.country, type: o.type }])),
         now,
       });
+      await seedDialogue(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name }])), passwordHash, now });
     },
     { timeout: 60_000 },
   );
