@@ -16,6 +16,7 @@ const navItems = [
   { href: "/report", key: "report" },
   { href: "/champions", key: "champions" },
   { href: "/monitoring", key: "monitoring" },
+  { href: "/dialogue", key: "dialogue" },
   { href: "/transparency", key: "transparency" },
 ] as const;
 

@@ -31,7 +31,7 @@ type DispositionName = CommentDisposition;
 
 type Helpers = {
   /** Label of a site role in the sentence ("staff", "administrator"). */
-  roleLabel: (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER") => string;
+  roleLabel: (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER" | "DELEGATE") => string;
   /** A calendar day (YYYY-MM-DD) in the reader's language. */
   formatDay: (day: string) => string;
   /** The raw catalogue message `transparency.actions.<key>`, or null. */
@@ -273,6 +273,25 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
     }
     case "suggestion.declined":
       return known("suggestion_declined", { title: event.data.title, organizationName: event.data.organizationName, reason: event.data.reason }, { organizationSlug: event.data.organizationSlug });
+
+    // Permanent dialogue: the institution by kind (a State by its country), never an asker's name.
+    case "dialogue.question_asked":
+    case "dialogue.question_answered":
+    case "dialogue.question_merged": {
+      const { questionId, title, institutionKind, country } = event.data;
+      const values: Record<string, string | number> = { title };
+      if (country) values.country = countryName(country, helpers.locale ?? "es");
+      if (event.action === "dialogue.question_answered") Object.assign(values, { delegateName: event.data.delegateName, merged: event.data.merged });
+      const pseudonymous = event.action === "dialogue.question_asked" && event.data.pseudonymous ? "_pseudonymous" : "";
+      return known(`${actionKey(event.action)}_${institutionKind.toLowerCase()}${pseudonymous}`, values, { link: { href: `/dialogue/questions/${questionId}` } });
+    }
+    case "delegate.profile_updated": {
+      const values: Record<string, string> = { delegateName: event.data.delegateName };
+      if (event.data.country) values.country = countryName(event.data.country, helpers.locale ?? "es");
+      return known(`${actionKey(event.action)}_${event.data.institutionKind.toLowerCase()}`, values, { link: { href: "/dialogue/delegates" } });
+    }
+    case "pseudonym.disclosure_requested":
+      return known(actionKey(event.action), {});
     default:
       return generic;
   }

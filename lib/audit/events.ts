@@ -5,6 +5,7 @@ import {
   CommitmentKind,
   CommitmentStatus,
   FollowSubject,
+  InstitutionKind,
   Locale,
   MembershipRole,
   NominationStatus,
@@ -67,6 +68,9 @@ const sessionQuestion = { ...session, questionId: id, language };
 
 /** An evaluation: its title in every language it was written in, and the session it is about (null: the whole review). */
 const evaluation = { evaluationId: id, title: localizedTitle, sessionId: id.nullable() };
+
+/** A question to the delegates in the log: its title and the institution it is addressed to (never its author). */
+const dialogueQuestion = { questionId: id, title: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() };
 
 type Visibility = "public" | "private" | "either";
 
@@ -280,6 +284,21 @@ const EVENTS = {
   sessionQuestionSetAside: event("session_question.set_aside", "SessionQuestion", "public", { ...sessionQuestion, reason: optionalText }),
   sessionQuestionReopened: event("session_question.reopened", "SessionQuestion", "public", sessionQuestion),
   sessionQuestionDrawnOn: event("session_question.drawn_on", "SessionQuestion", "public", { ...sessionQuestion, drawnOn: z.boolean() }),
+  // Permanent dialogue (issue 14). A pseudonymous post is recorded with no actor, and no event
+  // names the person behind a pseudonym, or the pseudonym a disclosure was about.
+  dialogueQuestionAsked: event("dialogue.question_asked", "DialogueQuestion", "public", { ...dialogueQuestion, pseudonymous: z.boolean() }),
+  dialogueQuestionSupported: event("dialogue.question_supported", "DialogueQuestion", "private", { questionId: id, pseudonymous: z.boolean() }),
+  dialogueQuestionAnswered: event("dialogue.question_answered", "DialogueQuestion", "public", {
+    ...dialogueQuestion,
+    delegateName: text,
+    language,
+    merged: z.number().int().nonnegative(),
+  }),
+  dialogueQuestionMerged: event("dialogue.question_merged", "DialogueQuestion", "public", { ...dialogueQuestion, mainQuestionId: id }),
+  delegateProfileUpdated: event("delegate.profile_updated", "DelegateProfile", "public", { delegateName: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() }),
+  pseudonymCreated: event("pseudonym.created", "Pseudonym", "private", {}),
+  // Counted in public; says nothing of whom it was about.
+  pseudonymDisclosureRequested: event("pseudonym.disclosure_requested", "PseudonymDisclosure", "public", {}),
 } as const;
 
 type Events = typeof EVENTS;

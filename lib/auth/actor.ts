@@ -31,6 +31,8 @@ export type Actor = {
   isAdmin: boolean;
   /** Holds MONITORING_REVIEWER (issue 13); lib/monitoring/policy.ts decides what it allows. */
   isMonitoringReviewer: boolean;
+  /** Holds DELEGATE (issue 14): answers questions for an institution (lib/dialogue/policy.ts). */
+  isDelegate: boolean;
   memberships: ActorMembership[];
   committeeTerm: ActorCommitteeTerm | null;
   /** The signed-in browser's session (lib/auth/commands), when the actor came from a cookie. */
@@ -119,6 +121,7 @@ export async function loadActor(userId: string, check?: number | SessionCheck): 
     isStaff: roles.has("STAFF") || roles.has("ADMIN"),
     // Never implied by ADMIN: an admin reads reports only when named a reviewer.
     isMonitoringReviewer: roles.has("MONITORING_REVIEWER"),
+    isDelegate: roles.has("DELEGATE"),
     memberships: user.memberships.map((m) => ({
       organizationId: m.organization.id,
       organizationSlug: m.organization.slug,

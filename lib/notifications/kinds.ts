@@ -25,6 +25,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   commitment.updated      { commitmentId, title }                          to followers of the commitment and of its country, when staff post a dated update
  *   commitment.status_changed { commitmentId, title }                        〃, when its status changes (by an update or an edit)
  *   evaluation.opened       { evaluationId, title }                          to a session's registrants, when its evaluation opens (title in their language)
+ *   dialogue.answered       { questionId, title }                            to the asker of a question to the delegates (also under a pseudonym), when it is answered
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -70,11 +71,15 @@ export const COMMITMENT_NOTIFICATION_KINDS = ["commitment.updated", "commitment.
 export const EVALUATION_NOTIFICATION_KINDS = ["evaluation.opened"] as const;
 
 export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[number];
+/** Kinds about a question to the delegates; their sentences link to the question. */
+export const DIALOGUE_NOTIFICATION_KINDS = ["dialogue.answered"] as const;
+export type DialogueNotificationKind = (typeof DIALOGUE_NOTIFICATION_KINDS)[number];
+
 export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[number];
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind;
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -153,6 +158,12 @@ export type NotificationSentence =
 export function describeNotification(kind: string, data: unknown): NotificationSentence {
   const d = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   if (isReportNotificationKind(kind)) return describeReportNotification(kind, d);
+  if ((DIALOGUE_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+    const rawId = text(d.questionId);
+    const title = text(d.title);
+    if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/questions/${rawId}` };
+  }
   if (isCommitmentNotificationKind(kind)) {
     const rawId = text(d.commitmentId);
     const title = text(d.title);

@@ -18,7 +18,7 @@ export const canReadOutbox = (actor: Actor | null): actor is Actor => !!actor?.i
 export const canSearchUsers = (actor: Actor | null): actor is Actor => canManageSiteRoles(actor) || canManageCommitteeTerms(actor);
 
 /**
- * Whether granting or revoking a role goes in the public log: staff and admins answer for the
- * portal in public; a monitoring reviewer's name could expose them to the people they document.
+ * Whether granting or revoking a role goes in the public log: staff, admins and delegates answer
+ * for the portal in public; a monitoring reviewer's name could expose them to the people they document.
  */
-export const isPublicRole = (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER"): boolean => role !== "MONITORING_REVIEWER";
+export const isPublicRole = (role: "STAFF" | "ADMIN" | "MONITORING_REVIEWER" | "DELEGATE"): boolean => role !== "MONITORING_REVIEWER";

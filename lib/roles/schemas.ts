@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 
-export const SITE_ROLES = ["STAFF", "ADMIN", "MONITORING_REVIEWER"] as const;
+export const SITE_ROLES = ["STAFF", "ADMIN", "MONITORING_REVIEWER", "DELEGATE"] as const;
 export type SiteRoleName = (typeof SITE_ROLES)[number];
 
 /** Empty form fields arrive as "": treat them as absent before validating. */
@@ -50,7 +50,10 @@ const checkbox = z.preprocess(
   z.boolean(),
 );
 
-export const grantSiteRoleSchema = z.object({ ...target, role: z.enum(SITE_ROLES) }).superRefine(requireTarget);
+/** DELEGATE comes with the institution the person speaks for (IOM, ECLAC, or a State and its country). */
+export const grantSiteRoleSchema = z
+  .object({ ...target, role: z.enum(SITE_ROLES), institution: z.unknown().optional(), country: z.unknown().optional() })
+  .superRefine(requireTarget);
 
 export const revokeSiteRoleSchema = z.object({ userId: z.uuid(), role: z.enum(SITE_ROLES) });
 

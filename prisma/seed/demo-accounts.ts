@@ -10,4 +10,6 @@ export const DEMO_SIGN_INS = [
   { role: "committee member", email: "carlos@redandina.example" },
   { role: "organization admin", email: "ana@sinfronteras.example" },
   { role: "participant", email: "participante@puente.example" },
+  { role: "delegate (ECLAC)", email: "delegado.cepal@puente.example" },
+  { role: "diaspora participant (New York)", email: "daniela@diaspora-americas.example" },
 ] as const;

@@ -25,6 +25,7 @@ import { seedChampions } from "./demo-champions";
 import { seedMonitoring } from "./demo-monitoring";
 import { seedEvaluations } from "./demo-evaluations";
 import { seedSessionQuestions } from "./demo-session-questions";
+import { seedDialogue } from "./demo-dialogue";
 
 type DemoOrg = {
   slug: string;
@@ -360,6 +361,7 @@ export async function seedDemo(): Promise<void> {
         now,
       });
       await seedEvaluations(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), now });
+      await seedDialogue(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name }])), passwordHash, now });
     },
     { timeout: 60_000 },
   );

@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -91,6 +91,9 @@ const ENUMS: Record<string, readonly string[]> = {
   kind: ["SCALE", "TEXT", "CHOICE"],
   // Session questions: what the moderator does with one.
   action: ["takeUp", "answer", "setAside", "reopen", "delete"],
+  // Dialogue: who a post speaks as, and the institution a DELEGATE is given with.
+  voice: ["self", "pseudonym", "anonymous"],
+  institution: ["IOM", "ECLAC", "STATE", "UN"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -100,8 +103,9 @@ const LISTS: Record<string, readonly string[]> = {
   interpretation: ["pt", "fr"],
   accessNeeds: ["INTERPRETATION", "SIGN_LANGUAGE", "CAPTIONS", "OTHER"],
   categories: ["DETENTION", "DEPORTATION", "CIVIC_SPACE", "OTHER", "TORTURE"],
+  languagesSpoken: ["es", "en", "qu", "xx"],
 };
-const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount", "drawnOn"];
+const CHECKBOXES = ["isChair", "isDiaspora", "concernsChildren", "concernsGender", "concernsIrregular", "sendInvitation", "publishName", "publishOrganization", "publishBio", "optOut", "acknowledgeImbalance", "listed", "consentPublish", "consentContact", "consentRefer", "linkAccount", "drawnOn", "showOrganization"];
 const NUMBERS = ["panelistSeats", "rapporteurSeats", "moderatorSeats"];
 const DATES: Record<string, readonly string[]> = {
   startsAt: ["2031-05-01T10:00", "2031-05-01T09:00"],
@@ -119,8 +123,8 @@ const DATES: Record<string, readonly string[]> = {
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers", "addressee", "displayName", "portfolioEs", "portfolioEn"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId", "mergeIds", "pseudonymId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -169,6 +173,7 @@ function plausible(field: string): fc.Arbitrary<unknown> {
   if (field === "narrative") return fc.constantFrom("Un relato de prueba suficientemente largo.", "Corto", "Con NUL\u0000 dentro de un relato bastante largo");
   if (field === "receipt") return fc.constantFrom(receipt, receipt.toLowerCase(), "0000-0000", "");
   if (field === "evidenceLinks") return fc.constantFrom("https://example.org/a\nwww.example.org/b", "javascript:alert(1)", "");
+  if (field === "addressee") return fc.constantFrom(...(idsByField.addressee ?? []), "institution:00000000-0000-0000-0000-000000000000", "delegate:x");
   if (field === "expectedRevision") return fc.constantFrom("1", "2", 1, "x");
   // Champions' nested fields, as objects (a form's flat names come as extra keys below).
   if (field === "texts") return fc.constantFrom({ es: { title: "Título", description: "Descripción" } }, { fr: { title: "", description: "" } }, {}, { es: { title: "Evaluación", intro: "Cuéntanos." } }, { en: { text: "Useful?", low: "No", high: "Yes" } });
@@ -262,6 +267,15 @@ beforeAll(async () => {
   const live = await createSession({ status: "SPEAKERS_CONFIRMED", startsAt: new Date(Date.now() - 30 * 60_000) });
   await db.sessionRegistration.createMany({ data: [users.participant.id, users.orgMember.id].map((userId) => ({ sessionId: live.id, userId, language: "es" as const })) });
   await db.sessionQuestion.create({ data: { sessionId: live.id, askerId: users.orgMember.id, language: "es", body: "¿Una pregunta?" } });
+  // Dialogue: an institution with a delegate (the staff member), a question to it and a pseudonym.
+  const eclac = await db.dialogueInstitution.create({ data: { slug: "eclac", kind: "ECLAC" } });
+  await db.roleAssignment.create({ data: { userId: users.staff.id, role: "DELEGATE" } });
+  await db.delegateProfile.create({ data: { userId: users.staff.id, institutionId: eclac.id, displayName: "Delegada", languagesSpoken: ["es"] } });
+  const pseudonym = await db.pseudonym.create({ data: { name: "Ceiba 1234", userId: users.orgMember.id, organizationId: org.id } });
+  const asked = await db.dialogueQuestion.create({
+    data: { institutionId: eclac.id, pseudonymId: pseudonym.id, language: "es", title: "Pregunta", body: "Una pregunta de prueba.", objectives: [1], deadlineAt: new Date(Date.now() + 86_400_000) },
+  });
+  await db.dialogueQuestion.create({ data: { institutionId: eclac.id, askerId: users.participant.id, language: "en", title: "Question", body: "A test question.", objectives: [], deadlineAt: new Date() } });
   // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
   // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
   await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
@@ -319,9 +333,11 @@ beforeAll(async () => {
     // Evaluation questions and session questions share the `questionId` field.
     db.evaluationQuestion.findMany({ select: { id: true } }),
     db.sessionQuestion.findMany({ select: { id: true } }),
+    db.dialogueQuestion.findMany({ select: { id: true } }),
+    db.pseudonym.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, evaluationQuestionIds, sessionQuestionIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, evaluationQuestionIds, sessionQuestionIds, dialogueQuestionIds, pseudonymIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -345,7 +361,11 @@ beforeAll(async () => {
     summaryId: summaryIds,
     assigneeId: userIds,
     evaluationId: evaluationIds,
-    questionId: [...evaluationQuestionIds, ...sessionQuestionIds],
+    // Evaluation, session and dialogue questions share the `questionId` field.
+    questionId: [...evaluationQuestionIds, ...sessionQuestionIds, ...dialogueQuestionIds],
+    mergeIds: dialogueQuestionIds,
+    pseudonymId: pseudonymIds,
+    addressee: [`institution:${eclac.id}`, `delegate:${users.staff.id}`, `institution:${asked.id}`],
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

@@ -36,6 +36,8 @@ const HAND_WRITTEN_CHECKS = [
   "MonitoringSummary_two_people",
   "EvaluationAnswer_score_or_text",
   "Evaluation_dates",
+  "DialogueQuestion_author_check",
+  "DialogueInstitution_country_check",
 ];
 
 async function describeDatabase(url: string) {

@@ -21,6 +21,7 @@ const member = (status: OrganizationStatus): Actor => ({
   isStaff: false,
   isAdmin: false,
   isMonitoringReviewer: false,
+  isDelegate: false,
   memberships: [{ organizationId: ORG, organizationSlug: "org", organizationName: "Org", organizationStatus: status, role: "ADMIN" }],
   committeeTerm: null,
 });

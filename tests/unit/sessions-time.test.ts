@@ -82,6 +82,7 @@ describe("session policy", () => {
     isStaff,
     isAdmin: false,
     isMonitoringReviewer: false,
+    isDelegate: false,
     memberships: [],
     committeeTerm: null,
   });

@@ -13,6 +13,8 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireAdmin } from "@/lib/auth/guards";
 import { findUserForPicking, listSiteRoleHolders, searchUsers } from "@/lib/roles/queries";
 import { SITE_ROLES } from "@/lib/roles/schemas";
+import { INSTITUTION_KINDS } from "@/lib/dialogue/schemas";
+import { countryOptions } from "@/lib/i18n/countries";
 import { grantSiteRoleAction, revokeSiteRoleAction } from "./actions";
 import { UserSearch } from "./user-search";
 
@@ -100,6 +102,8 @@ export default async function RolesPage({ params, searchParams }: { params: Prom
               defaultValue={picked?.email}
             />
             <Select name="role" label={t("roleLabel")} options={roleOptions} defaultValue="STAFF" required requiredLabel={tc("requiredField")} />
+            <Select name="institution" label={t("institutionLabel")} hint={t("institutionHint")} placeholder={t("noInstitution")} options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`institutions.${k}`) }))} />
+            <Select name="country" label={t("countryLabel")} placeholder={t("noInstitution")} options={countryOptions(locale)} />
             <Button pendingLabel={t("grantPending")}>{t("grant")}</Button>
           </ActionForm>
         </Card>

@@ -1,0 +1,7 @@
+// Every change to the permanent dialogue (questions, supports, answers, delegate profiles,
+// disclosures of pseudonyms); each runs through the one path (lib/commands/run.ts).
+export { askQuestion } from "./ask-question";
+export { supportQuestion } from "./support-question";
+export { answerQuestion } from "./answer-question";
+export { editDelegateProfile } from "./edit-delegate-profile";
+export { requestDisclosure } from "./request-disclosure";
