@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { askQuestion, drawOnQuestion, moveQuestion, supportQuestion } from "@/lib/session-questions/commands";
+import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion } from "@/lib/session-questions/commands";
 import { resetDatabase } from "../helpers/factories";
 import { outcome, type Outcome } from "../helpers/outcomes";
 import { createSession } from "../helpers/session-fixtures";
@@ -54,14 +54,14 @@ const DRAW_ON: Record<QuestionRole, Outcome> = {
 describe("session questions: role × command on a live session", () => {
   it.each(QUESTION_ROLES)("%s asks a question", async (role) => {
     const before = await db.sessionQuestion.count();
-    const result = await outcome(askQuestion(w.actors[role], { sessionId: w.session.id, body: `Pregunta de ${role}`, language: "es" }));
+    const result = await outcome(askSessionQuestion(w.actors[role], { sessionId: w.session.id, body: `Pregunta de ${role}`, language: "es" }));
     expect(result).toBe(ASK[role]);
     expect(await db.sessionQuestion.count()).toBe(before + (result === "ok" ? 1 : 0));
   });
 
   it.each(QUESTION_ROLES)("%s supports someone else's question", async (role) => {
     const question = await insertQuestion(w.session.id, w.asker.id);
-    expect(await outcome(supportQuestion(w.actors[role], { questionId: question.id }))).toBe(SUPPORT[role]);
+    expect(await outcome(supportSessionQuestion(w.actors[role], { questionId: question.id }))).toBe(SUPPORT[role]);
     expect(await db.sessionQuestionSupport.count({ where: { questionId: question.id } })).toBe(SUPPORT[role] === "ok" ? 1 : 0);
   });
 
@@ -89,7 +89,7 @@ describe("session questions: role × command on a live session", () => {
     } finally {
       await db.nomination.updateMany({ where: { nomineeUserId: w.actors.moderator!.userId }, data: { sessionId: w.session.id } });
     }
-    expect(await outcome(askQuestion(w.actors.staff, { sessionId: draft.id, body: "¿Borrador?", language: "es" }))).toBe("not_found");
+    expect(await outcome(askSessionQuestion(w.actors.staff, { sessionId: draft.id, body: "¿Borrador?", language: "es" }))).toBe("not_found");
     const inDraft = await insertQuestion(draft.id, w.asker.id);
     expect(await outcome(moveQuestion(w.actors.staff, { questionId: inDraft.id, action: "takeUp" }))).toBe("not_found");
   });

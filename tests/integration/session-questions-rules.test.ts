@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { SessionQuestionState, SessionStatus } from "@/lib/generated/prisma/enums";
-import { askQuestion, drawOnQuestion, moveQuestion, supportQuestion } from "@/lib/session-questions/commands";
+import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion } from "@/lib/session-questions/commands";
 import { isSessionLive, LIVE_LEAD_MS, LIVE_TAIL_MS } from "@/lib/session-questions/policy";
 import { getSessionQuestionsForPage, listPublicQuestions, listSessionQuestions } from "@/lib/session-questions/queries";
 import { QUESTION_ACTIONS, QUESTION_STATES, type QuestionAction } from "@/lib/session-questions/schemas";
@@ -79,8 +79,8 @@ describe("the asker is told, the public log records the panel's steps and never 
   });
 
   it("asking and supporting are private entries; moves and summary marks are public, without the asker", async () => {
-    const { questionId } = await askQuestion(w.askerActor, { sessionId: w.session.id, body: "What about diaspora voting rights?", language: "en" });
-    await supportQuestion(w.actors.registered, { questionId });
+    const { questionId } = await askSessionQuestion(w.askerActor, { sessionId: w.session.id, body: "What about diaspora voting rights?", language: "en" });
+    await supportSessionQuestion(w.actors.registered, { questionId });
     await moveQuestion(w.actors.moderator, { questionId, action: "answer" });
     await drawOnQuestion(w.actors.rapporteur, { questionId, drawnOn: "on" });
     const entries = await db.auditEntry.findMany({ where: { entityId: questionId }, orderBy: { createdAt: "asc" } });
@@ -123,19 +123,19 @@ describe("the live window", () => {
   it("the command applies the same boundaries", async () => {
     const session = await liveSession({ startsAt, endsAt });
     await db.sessionRegistration.create({ data: { sessionId: session.id, userId: w.actors.registered!.userId, language: "es" } });
-    const ask = (now: number) => outcome(askQuestion(w.actors.registered, { sessionId: session.id, body: "¿Una pregunta a tiempo?", language: "es" }, { now: at(now) }));
+    const ask = (now: number) => outcome(askSessionQuestion(w.actors.registered, { sessionId: session.id, body: "¿Una pregunta a tiempo?", language: "es" }, { now: at(now) }));
     expect(await ask(startsAt.getTime() - LIVE_LEAD_MS - 1)).toBe("conflict");
     expect(await ask(startsAt.getTime() - LIVE_LEAD_MS)).toBe("ok");
     expect(await ask(endsAt.getTime() + LIVE_TAIL_MS)).toBe("ok");
     expect(await ask(endsAt.getTime() + LIVE_TAIL_MS + 1)).toBe("conflict");
-    const error = await appError(askQuestion(w.actors.registered, { sessionId: session.id, body: "¿Tarde?", language: "es" }, { now: at(endsAt.getTime() + 2 * LIVE_TAIL_MS) }));
+    const error = await appError(askSessionQuestion(w.actors.registered, { sessionId: session.id, body: "¿Tarde?", language: "es" }, { now: at(endsAt.getTime() + 2 * LIVE_TAIL_MS) }));
     expect(error.userMessage.key).toBe("sessionQuestions.notLive");
 
     // Supporting closes with the window; the moderator still marks after it (until the summary).
     const question = await insertQuestion(session.id, w.asker.id);
     await db.sessionRegistration.create({ data: { sessionId: session.id, userId: w.asker.id, language: "en" } });
     const late = { now: at(endsAt.getTime() + 2 * LIVE_TAIL_MS) };
-    expect(await outcome(supportQuestion(w.actors.registered, { questionId: question.id }, late))).toBe("conflict");
+    expect(await outcome(supportSessionQuestion(w.actors.registered, { questionId: question.id }, late))).toBe("conflict");
     expect(await outcome(moveQuestion(w.actors.staff, { questionId: question.id, action: "answer" }, late))).toBe("ok");
     await db.reviewSession.update({ where: { id: session.id }, data: { status: "REPORT_PUBLISHED" } });
     expect(await outcome(moveQuestion(w.actors.staff, { questionId: question.id, action: "reopen" }, late))).toBe("conflict");
@@ -146,7 +146,7 @@ describe("the live window", () => {
   it("a session whose slate is not confirmed takes no questions and has no questions section", async () => {
     const session = await liveSession({ status: "OPEN_FOR_NOMINATIONS" });
     await db.sessionRegistration.create({ data: { sessionId: session.id, userId: w.actors.registered!.userId, language: "es" } });
-    expect(await outcome(askQuestion(w.actors.registered, { sessionId: session.id, body: "¿Hay panel?", language: "es" }))).toBe("conflict");
+    expect(await outcome(askSessionQuestion(w.actors.registered, { sessionId: session.id, body: "¿Hay panel?", language: "es" }))).toBe("conflict");
     expect(await getSessionQuestionsForPage(w.actors.registered, session)).toBeNull();
   });
 });
@@ -154,7 +154,7 @@ describe("the live window", () => {
 describe("supports: one per person, never one's own, under races", () => {
   it("20 parallel supports by one person leave one row", async () => {
     const question = await insertQuestion(w.session.id, w.asker.id);
-    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(supportQuestion(w.actors.registered, { questionId: question.id }))));
+    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(supportSessionQuestion(w.actors.registered, { questionId: question.id }))));
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "conflict")).toHaveLength(19);
     expect(await db.sessionQuestionSupport.count({ where: { questionId: question.id } })).toBe(1);
@@ -166,7 +166,7 @@ describe("supports: one per person, never one's own, under races", () => {
     const people = await Promise.all(Array.from({ length: 20 }, () => createUser()));
     await db.sessionRegistration.createMany({ data: people.map((p) => ({ sessionId: w.session.id, userId: p.id, language: "pt" as const })) });
     const actors = await Promise.all(people.map((p) => actorFor(p.id)));
-    const results = await Promise.all(actors.map((actor) => outcome(supportQuestion(actor, { questionId: question.id }))));
+    const results = await Promise.all(actors.map((actor) => outcome(supportSessionQuestion(actor, { questionId: question.id }))));
     expect(results.every((r) => r === "ok")).toBe(true);
     const [item] = (await listSessionQuestions(null, w.session)).filter((q) => q.id === question.id);
     expect(item.supportCount).toBe(20);
@@ -174,9 +174,9 @@ describe("supports: one per person, never one's own, under races", () => {
 
   it("one's own question and a closed one cannot be supported", async () => {
     const own = await insertQuestion(w.session.id, w.actors.registered!.userId);
-    expect((await appError(supportQuestion(w.actors.registered, { questionId: own.id }))).userMessage.key).toBe("sessionQuestions.ownQuestion");
+    expect((await appError(supportSessionQuestion(w.actors.registered, { questionId: own.id }))).userMessage.key).toBe("sessionQuestions.ownQuestion");
     const answered = await insertQuestion(w.session.id, w.asker.id, { state: "ANSWERED" });
-    expect((await appError(supportQuestion(w.actors.registered, { questionId: answered.id }))).userMessage.key).toBe("sessionQuestions.closedQuestion");
+    expect((await appError(supportSessionQuestion(w.actors.registered, { questionId: answered.id }))).userMessage.key).toBe("sessionQuestions.closedQuestion");
   });
 });
 

@@ -13,7 +13,7 @@ const ASK_LIMIT = { limit: 10, windowSeconds: 600 };
  * Input: { sessionId, body, language }
  * Refused: not registered nor a speaker (forbidden); the session is not live (conflict).
  */
-export const askQuestion = defineCommand({
+export const askSessionQuestion = defineCommand({
   name: "sessionQuestions.ask",
   input: askQuestionSchema,
   actor: "required",

@@ -12,7 +12,7 @@ import { loadQuestionFor, QUESTION_SURFACES, questionAudit } from "./shared";
  * Input: { questionId }
  * Refused: not a participant (forbidden); not live, own question, question closed, already supported (conflict).
  */
-export const supportQuestion = defineCommand({
+export const supportSessionQuestion = defineCommand({
   name: "sessionQuestions.support",
   input: questionRefSchema,
   actor: "required",

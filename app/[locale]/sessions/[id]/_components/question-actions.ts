@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { runCommandForm } from "@/lib/forms/command-action";
 import type { FormInput } from "@/lib/forms/run-action";
 import type { FormState } from "@/lib/forms/state";
-import { askQuestion, drawOnQuestion, moveQuestion, supportQuestion } from "@/lib/session-questions/commands";
+import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion } from "@/lib/session-questions/commands";
 import { localeOr } from "@/i18n/routing";
 
 // Thin: each action runs the command (which checks everything) and sends the browser back to
@@ -20,11 +20,11 @@ const back =
     redirect(`/${localeOr(input.locale)}/sessions/${result.sessionId}?done=${done}#question-${result.questionId}`);
 
 export async function askQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, askQuestion, back("asked"));
+  return runCommandForm(formData, askSessionQuestion, back("asked"));
 }
 
 export async function supportQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, supportQuestion, back("supported"));
+  return runCommandForm(formData, supportSessionQuestion, back("supported"));
 }
 
 export async function moveQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {
