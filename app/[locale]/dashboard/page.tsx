@@ -13,6 +13,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/dashboard/queries";
+import { canManageEvaluations } from "@/lib/evaluations/policy";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { withdrawMyNominationAction } from "./actions";
 
@@ -260,6 +261,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                 <li>
                   <Link href="/dashboard/report" className={linkClass}>
                     {t("sessions.reportDesk")}
+                  </Link>
+                </li>
+              ) : null}
+              {canManageEvaluations(actor) ? (
+                <li>
+                  <Link href="/dashboard/evaluations" className={linkClass}>
+                    {t("sessions.evaluations")}
                   </Link>
                 </li>
               ) : null}

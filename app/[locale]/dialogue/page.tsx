@@ -44,6 +44,22 @@ export default async function DialogueHubPage({ params }: Props) {
               <p className="mt-2 text-slate-800">{t("hub.delegatesLead")}</p>
             </Card>
           </li>
+          <li>
+            <Card>
+              <h2 className="text-xl font-semibold text-slate-950">
+                <Link href="/sessions">{t("hub.sessionQuestions")}</Link>
+              </h2>
+              <p className="mt-2 text-slate-800">{t("hub.sessionQuestionsLead")}</p>
+            </Card>
+          </li>
+          <li>
+            <Card>
+              <h2 className="text-xl font-semibold text-slate-950">
+                <Link href="/dialogue/evaluations">{t("hub.evaluations")}</Link>
+              </h2>
+              <p className="mt-2 text-slate-800">{t("hub.evaluationsLead")}</p>
+            </Card>
+          </li>
         </ul>
         <section aria-labelledby="responsiveness" className="space-y-2">
           <h2 id="responsiveness" className="text-xl font-semibold text-slate-950">
