@@ -335,7 +335,7 @@ describe("hiding a comment", () => {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/transparency.json`, "utf8"));
       const sentence = describeEntry(
         { action: audit.action, data: audit.data as Record<string, unknown> },
-        { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue.actions[key] ?? null },
+        { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue.actions[key] ?? null, moderationReasonLabel: (c) => catalogue.moderationReasons[c] },
       );
       expect(sentence.kind, locale).toBe("known");
     }
