@@ -23,6 +23,7 @@ import { seedReport } from "./demo-report";
 import { seedSessions } from "./demo-sessions";
 import { seedChampions } from "./demo-champions";
 import { seedMonitoring } from "./demo-monitoring";
+import { seedModeration } from "./demo-moderation";
 
 type DemoOrg = {
   slug: string;
@@ -349,6 +350,8 @@ export async function seedDemo(): Promise<void> {
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, country: o.country, type: o.type }])),
         now,
       });
+
+      await seedModeration(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name }])), now });
 
       await seedMonitoring(tx, {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
