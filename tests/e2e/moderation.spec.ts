@@ -32,7 +32,7 @@ test("a flagged report comment is hidden with a public reason: visitors read the
   await participant.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
   await participant.goto(`/es/report/versions/${VERSION}`);
   await expectAccessibleWithJsOff(participant);
-  const comment = participant.locator("article", { hasText: DEMO_FLAGGABLE_COMMENT });
+  const comment = participant.locator("article[id^='report-comment-']", { hasText: DEMO_FLAGGABLE_COMMENT });
   await comment.getByRole("link", { name: `${es("moderation.flagLink")} ${es("moderation.flagLinkTarget")}` }).click();
   await expect(participant.getByRole("heading", { level: 1 })).toHaveText(es("moderation.flag.title"));
   await expectAccessibleWithJsOff(participant);
@@ -62,7 +62,7 @@ test("a flagged report comment is hidden with a public reason: visitors read the
   await expect(item).not.toContainText(PARTICIPANT.name);
   await item.getByText(es("moderation.moderate.hideSummary"), { exact: true }).click();
   await item.getByLabel(es("moderation.moderate.category")).selectOption("PERSONAL_DATA");
-  await item.getByLabel(es("moderation.moderate.reason")).fill(reason);
+  await item.getByRole("textbox", { name: es("moderation.moderate.reason") }).fill(reason);
   await item.getByRole("button", { name: es("moderation.moderate.hide") }).click();
   await expect(staff.getByText(es("moderation.flag.done.hidden"))).toBeVisible();
   await expect(staff.getByRole("listitem").filter({ hasText: DEMO_FLAGGABLE_COMMENT })).toHaveCount(0);
