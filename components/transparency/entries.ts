@@ -49,6 +49,8 @@ type Helpers = {
   dispositionLabel?: (disposition: DispositionName) => string;
   /** An initiative's or recommendation's status ("in progress"); without it, status changes read generically. */
   commitmentStatusLabel?: (status: CommitmentStatus) => string;
+  /** A moderation reason's category ("off-topic"); without it, moderation entries read generically. */
+  moderationReasonLabel?: (category: string) => string;
 };
 
 /** The page of a tracked initiative or recommendation, without the locale. */
@@ -292,6 +294,11 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
     }
     case "pseudonym.disclosure_requested":
       return known(actionKey(event.action), {});
+    case "moderation.post_hidden":
+      if (!helpers.moderationReasonLabel) return generic;
+      return known("moderation_post_hidden", { category: helpers.moderationReasonLabel(event.data.category), reason: event.data.reason }, { link: { href: event.data.href } });
+    case "moderation.post_unhidden":
+      return known("moderation_post_unhidden", { reason: event.data.reason }, { link: { href: event.data.href } });
     default:
       return generic;
   }
@@ -317,6 +324,7 @@ export function catalogueHelpers(
     roleLabel: (role) => t(`roles.${role}`),
     dispositionLabel: (disposition) => t(`dispositions.${disposition}`),
     commitmentStatusLabel: (status) => t(`commitmentStatuses.${status}`),
+    moderationReasonLabel: (category) => t(`moderationReasons.${category}`),
     formatDay: (day) => {
       const date = new Date(`${day}T00:00:00Z`);
       return Number.isNaN(date.getTime()) ? day : formatDate(date);

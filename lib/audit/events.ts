@@ -62,6 +62,11 @@ const commitment = {
   status: z.enum(CommitmentStatus),
   revision: z.number().int().positive(),
 };
+/** A kind of post moderation knows (lib/moderation/targets.ts), as a plain name: a retired kind still reads. */
+const postKind = z.string().regex(/^[A-Z][A-Z_]{0,39}$/);
+const moderationReason = z.enum(["SPAM", "ABUSIVE", "PERSONAL_DATA", "OFF_TOPIC", "MISLEADING", "OTHER"]);
+/** The page a post appears on, without the locale: a path on this site, never another site's. */
+const sitePath = z.string().regex(/^\/(?![\/\\])[A-Za-z0-9\-._~\/#]{0,300}$/);
 const assessment = { commitmentId: id, commitmentKind: z.enum(CommitmentKind), commitmentTitle: text, ...organization };
 /** A question to a session's panel in the log. */
 const sessionQuestion = { ...session, questionId: id, language };
@@ -299,6 +304,13 @@ const EVENTS = {
   pseudonymCreated: event("pseudonym.created", "Pseudonym", "private", {}),
   // Counted in public; says nothing of whom it was about.
   pseudonymDisclosureRequested: event("pseudonym.disclosure_requested", "PseudonymDisclosure", "public", {}),
+  // Moderation (issue 14). What was hidden and the public reason, never who flagged it; public
+  // when the post is on a public page (a comment on a draft stays private). Flags are private,
+  // written without an actor: only the flag row knows the flagger.
+  moderationPostHidden: event("moderation.post_hidden", "ModeratedPost", "either", { kind: postKind, category: moderationReason, reason: text, href: sitePath }),
+  moderationPostUnhidden: event("moderation.post_unhidden", "ModeratedPost", "either", { kind: postKind, reason: text, href: sitePath }),
+  moderationPostFlagged: event("moderation.post_flagged", "ModeratedPost", "private", { kind: postKind, category: moderationReason }),
+  moderationFlagsDismissed: event("moderation.flags_dismissed", "ModeratedPost", "private", { kind: postKind, count: z.number().int().positive() }),
 } as const;
 
 type Events = typeof EVENTS;

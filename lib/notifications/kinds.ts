@@ -26,6 +26,8 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   commitment.status_changed { commitmentId, title }                        〃, when its status changes (by an update or an edit)
  *   evaluation.opened       { evaluationId, title }                          to a session's registrants, when its evaluation opens (title in their language)
  *   dialogue.answered       { questionId, title }                            to the asker of a question to the delegates (also under a pseudonym), when it is answered
+ *   moderation.post_hidden  { href, reason }                                 to the author of a post moderators hid (the public reason)
+ *   moderation.post_unhidden { href }                                        to the author of a post shown again
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -75,11 +77,15 @@ export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[
 export const DIALOGUE_NOTIFICATION_KINDS = ["dialogue.answered"] as const;
 export type DialogueNotificationKind = (typeof DIALOGUE_NOTIFICATION_KINDS)[number];
 
+/** Kinds about a post moderators hid or showed again (lib/moderation); their sentences link to where it appears. */
+export const MODERATION_NOTIFICATION_KINDS = ["moderation.post_hidden", "moderation.post_unhidden"] as const;
+
+export type ModerationNotificationKind = (typeof MODERATION_NOTIFICATION_KINDS)[number];
 export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[number];
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind;
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -109,6 +115,23 @@ export const isReportNotificationKind = (kind: string): kind is ReportNotificati
 
 export const isCommitmentNotificationKind = (kind: string): kind is CommitmentNotificationKind =>
   (COMMITMENT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+export const isModerationNotificationKind = (kind: string): kind is ModerationNotificationKind =>
+  (MODERATION_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+/** A path on this site (as lib/moderation/targets.ts builds them), never another site's. */
+const SITE_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~/#]{0,300}$/;
+
+/** A moderation kind's sentence: the page the post appears on and, when hidden, the public reason. */
+function describeModerationNotification(kind: ModerationNotificationKind, d: Record<string, unknown>): NotificationSentence {
+  const generic = { kind: "generic", proposalId: null } as const;
+  const href = text(d.href);
+  if (!href || !SITE_PATH.test(href)) return generic;
+  if (kind === "moderation.post_unhidden") return { kind: "known", key: "moderation_post_unhidden", values: {}, proposalId: null, href };
+  const reason = text(d.reason);
+  if (!reason) return generic;
+  return { kind: "known", key: "moderation_post_hidden", values: { reason }, proposalId: null, href };
+}
 
 /** A report kind's sentence: the version it is about and, for a comment, the paragraph's anchor. */
 function describeReportNotification(kind: ReportNotificationKind, d: Record<string, unknown>): NotificationSentence {
@@ -164,6 +187,7 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
     return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/questions/${rawId}` };
   }
+  if (isModerationNotificationKind(kind)) return describeModerationNotification(kind, d);
   if (isCommitmentNotificationKind(kind)) {
     const rawId = text(d.commitmentId);
     const title = text(d.title);

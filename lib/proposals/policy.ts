@@ -266,12 +266,7 @@ export function commentOnRefusal(proposal: { status: ProposalStatus } | null): R
 export const canCommentOn = (actor: Actor | null, proposal: { status: ProposalStatus }): actor is Actor =>
   commenterRefusal(actor) === null && commentOnRefusal(proposal) === null;
 
-/** Staff (admins are staff) hide comments, with a reason everyone reads. */
-export const canHideComments = (actor: Actor | null): actor is Actor => isStaff(actor);
-
-/** A comment is hidden once. */
-export const hideCommentRefusal = (comment: { hiddenAt: Date | null }): Refusal | null =>
-  comment.hiddenAt ? refuse.conflict("proposalDiscussion.alreadyHidden") : null;
+// Hiding a comment is moderation's (lib/moderation: canModerate, hidePost), the same for every kind of post.
 
 /** A reply answers a visible top-level comment of the same proposal (one level of replies). */
 export function replyRefusal(parent: { parentId: string | null; hiddenAt: Date | null } | null): Refusal | null {

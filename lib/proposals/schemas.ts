@@ -145,7 +145,3 @@ export const addCommentSchema = z.object({
   organizationId: organizationChoice,
 });
 
-export const hideCommentSchema = z.object({
-  commentId: z.uuid(),
-  reason: multiLineText({ max: COMMENT_LIMITS.reason }),
-});

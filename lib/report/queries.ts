@@ -263,6 +263,8 @@ export async function getComparison(actor: Actor | null, fromNumber: number, toN
         versionId: { in: sources.map((v) => v.id) },
         disposition: { in: [...CHANGE_DISPOSITIONS] },
         paragraph: { anchor: { in: changedAnchors } },
+        // Hidden by moderators: not shown as a reason for a change either.
+        hiddenAt: null,
       },
       orderBy: REPORT_COMMENT_ORDER,
       select: {

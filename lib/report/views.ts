@@ -19,6 +19,8 @@ export const reportCommentSelect = {
   disposition: true,
   answer: true,
   dispositionAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
   organizationId: true,
   organization: { select: { name: true, slug: true, status: true } },
   author: { select: { name: true, roles: { where: { role: { in: ["STAFF", "ADMIN"] } }, select: { role: true }, take: 1 } } },
@@ -45,8 +47,10 @@ export type ReportCommentView = {
   /** Null when the author's account was deleted. */
   authorName: string | null;
   signature: ReportCommentSignature;
-  body: string;
+  /** Null when moderators hid the comment (lib/moderation): `hidden` says why. */
+  body: string | null;
   proposedText: string | null;
+  hidden: { reason: string; at: Date } | null;
   language: Locale | null;
   disposition: CommentDisposition | null;
   answer: string | null;
@@ -54,6 +58,7 @@ export type ReportCommentView = {
 };
 
 export function toCommentView(row: ReportCommentRow): ReportCommentView {
+  const hidden = row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null;
   let signature: ReportCommentSignature;
   if (row.organizationId && row.organization) {
     signature = { kind: "organization", name: row.organization.name, slug: row.organization.status === "VERIFIED" ? row.organization.slug : null };
@@ -67,8 +72,10 @@ export function toCommentView(row: ReportCommentRow): ReportCommentView {
     createdAt: row.createdAt,
     authorName: row.author?.name ?? null,
     signature,
-    body: row.body,
-    proposedText: row.proposedText,
+    // A hidden comment's words reach no one through the page: only the public reason does.
+    body: hidden ? null : row.body,
+    proposedText: hidden ? null : row.proposedText,
+    hidden,
     language: row.language,
     disposition: row.disposition,
     answer: row.answer,

@@ -26,6 +26,7 @@ import { seedMonitoring } from "./demo-monitoring";
 import { seedEvaluations } from "./demo-evaluations";
 import { seedSessionQuestions } from "./demo-session-questions";
 import { seedDialogue } from "./demo-dialogue";
+import { seedModeration } from "./demo-moderation";
 
 type DemoOrg = {
   slug: string;
@@ -354,6 +355,8 @@ export async function seedDemo(): Promise<void> {
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, country: o.country, type: o.type }])),
         now,
       });
+
+      await seedModeration(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name }])), now });
 
       await seedMonitoring(tx, {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),

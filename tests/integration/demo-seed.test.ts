@@ -18,6 +18,8 @@ import { parseMonitoringFilters } from "@/lib/monitoring/public-filters";
 import { MONITORING_STATUSES } from "@/lib/monitoring/schemas";
 import { openReport } from "@/lib/monitoring/sealed";
 import { DEMO_RECEIPT_CODE } from "@/prisma/seed/demo-monitoring";
+import { DEMO_FLAGGABLE_COMMENT } from "@/prisma/seed/demo-moderation";
+import { getModerationStats } from "@/lib/moderation/queries";
 
 // The demo must show the portal alive (issues 2, 3 and 4): this guards what a fresh `npm start` shows.
 describe("demo data", () => {
@@ -358,6 +360,21 @@ describe("demo data", () => {
         expect(Object.keys(e.data as object).sort()).toEqual(["anchor", "organizationName", "signedAs", "versionNumber"]);
       }
     });
+  });
+
+  it("has moderation in every state: open flags in the queue, a hidden comment of each kind with its public reason, a dismissed flag", async () => {
+    const stats = await getModerationStats();
+    expect(stats.byStatus.OPEN).toBeGreaterThan(0);
+    expect(stats.byStatus.UPHELD).toBeGreaterThan(0);
+    expect(stats.byStatus.DISMISSED).toBeGreaterThan(0);
+    expect(new Set(stats.hidden.map((h) => h.kind))).toEqual(new Set(["PROPOSAL_COMMENT", "REPORT_COMMENT"]));
+    expect(await db.auditEntry.count({ where: { action: "moderation.post_hidden", isPublic: true } })).toBe(2);
+    // The demo participant wrote the hidden spam and finds the notice.
+    const participant = await db.user.findUniqueOrThrow({ where: { email: "participante@puente.example" } });
+    expect(await db.notification.count({ where: { userId: participant.id, kind: "moderation.post_hidden" } })).toBe(1);
+    // The e2e's comment waits unflagged.
+    const flaggable = await db.reportComment.findFirstOrThrow({ where: { body: DEMO_FLAGGABLE_COMMENT } });
+    expect(await db.moderationFlag.count({ where: { postId: flaggable.id } })).toBe(0);
   });
 
   it("has a sentence in every language for every public log entry", async () => {

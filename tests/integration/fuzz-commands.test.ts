@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -86,14 +86,16 @@ const ENUMS: Record<string, readonly string[]> = {
   risk_dateTooPrecise: ["yes", "no"],
   risk_retaliationRisk: ["yes", "no"],
   perpetrator: ["STATE_AGENTS", "PRIVATE_ACTORS", "UNKNOWN", "NEIGHBOURS"],
-  // Evaluations: what is evaluated and the kind of a question.
+  // Evaluations: what is evaluated and the kind of a question (with moderation's kinds of post).
   scope: ["session", "review", "everything"],
-  kind: ["SCALE", "TEXT", "CHOICE"],
+  kind: ["SCALE", "TEXT", "CHOICE", "PROPOSAL_COMMENT", "REPORT_COMMENT", "EVALUATION"],
   // Session questions: what the moderator does with one.
   action: ["takeUp", "answer", "setAside", "reopen", "delete"],
   // Dialogue: who a post speaks as, and the institution a DELEGATE is given with.
   voice: ["self", "pseudonym", "anonymous"],
   institution: ["IOM", "ECLAC", "STATE", "UN"],
+  // Moderation: the reasons (one unknown).
+  category: ["SPAM", "ABUSIVE", "PERSONAL_DATA", "OFF_TOPIC", "MISLEADING", "OTHER", "BORING"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],
@@ -123,8 +125,8 @@ const DATES: Record<string, readonly string[]> = {
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers", "addressee", "displayName", "portfolioEs", "portfolioEn"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId", "mergeIds", "pseudonymId"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers", "addressee", "displayName", "portfolioEs", "portfolioEn", "note"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId", "mergeIds", "pseudonymId", "postId"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -366,6 +368,7 @@ beforeAll(async () => {
     mergeIds: dialogueQuestionIds,
     pseudonymId: pseudonymIds,
     addressee: [`institution:${eclac.id}`, `delegate:${users.staff.id}`, `institution:${asked.id}`],
+    postId: [...commentIds, ...reportCommentIds],
   };
 
   // Every row any statement writes bumps one counter, in the writer's transaction: a rolled-back

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { invalidated } from "@/lib/commands/invalidate";
 import { isCommand } from "@/lib/commands/run";
+import * as moderationCommands from "@/lib/moderation/commands";
 import * as notificationCommands from "@/lib/notifications/commands";
 import * as proposalCommands from "@/lib/proposals/commands";
 import { actorFor, createUser, resetDatabase } from "../helpers/factories";
@@ -44,10 +45,8 @@ describe("what each command refreshes", () => {
       "transparency",
     ]);
     const comment = await proposalCommands.addComment(actors.otherOrgMember, { proposalId: draft.id, body: "Apoyamos la propuesta." });
-    expect(await surfacesOf(() => proposalCommands.hideComment(actors.staff, { commentId: comment.id, reason: "Fuera de tema" }))).toEqual([
-      "proposals",
-      "transparency",
-    ]);
+    const hide = { kind: "PROPOSAL_COMMENT", postId: comment.id, category: "OFF_TOPIC", reason: "Fuera de tema" };
+    expect(await surfacesOf(() => moderationCommands.hidePost(actors.staff, hide))).toEqual(["proposals", "transparency", "dashboard"]);
     const reader = await actorFor((await createUser()).id);
     expect(await surfacesOf(() => notificationCommands.markNotificationsRead(reader, {}))).toEqual(["everything"]);
   });

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { describeEntry } from "@/components/transparency/entries";
-import { addComment, hideComment } from "@/lib/proposals/commands";
+import { addComment } from "@/lib/proposals/commands";
+import { hidePost } from "@/lib/moderation/commands";
 import { canCommentOn, COMMENTABLE_STATUSES } from "@/lib/proposals/policy";
 import { listComments, mayCommentOn } from "@/lib/proposals/queries";
 import { actorFor, buildWorld, createOrganization, createUser, resetDatabase, type RoleName } from "../helpers/factories";
@@ -15,7 +16,9 @@ import { appError, outcome, ROLES, type Outcome } from "./organizations-fixtures
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
-// Written out by hand from the issue: who may comment, who may hide.
+// Written out by hand from the issues: who may comment, who may hide (moderators since issue 14).
+const hideComment = (actor: Actor | null, input: { commentId: string; reason: string }) =>
+  hidePost(actor, { kind: "PROPOSAL_COMMENT", postId: input.commentId, category: "OFF_TOPIC", reason: input.reason });
 const ADD: Record<RoleName, Outcome> = {
   visitor: "unauthenticated",
   participant: "forbidden",
@@ -33,7 +36,7 @@ const HIDE: Record<RoleName, Outcome> = {
   orgAdmin: "forbidden",
   orgMember: "forbidden",
   otherOrgMember: "forbidden",
-  committee: "forbidden",
+  committee: "ok",
   staff: "ok",
   admin: "ok",
 };
@@ -323,16 +326,16 @@ describe("hiding a comment", () => {
     expect(thread.hidden?.reason).toBe("Lenguaje ofensivo");
     expect(thread.authorName).toBe(world.users.otherOrgMember.name);
 
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "comment.hidden" } });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "moderation.post_hidden" } });
     expect(audit).toMatchObject({ isPublic: true, entityId: comment.id, actorId: world.users.staff.id });
-    expect(audit.data).toEqual({ proposalId: proposal.id, proposalTitle: proposal.title, reason: "Lenguaje ofensivo" });
+    expect(audit.data).toEqual({ kind: "PROPOSAL_COMMENT", category: "OFF_TOPIC", reason: "Lenguaje ofensivo", href: `/proposals/${proposal.id}#comment-${comment.id}` });
 
     // The public log has a sentence for it in every language.
     for (const locale of ["es", "en", "pt", "fr"]) {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/transparency.json`, "utf8"));
       const sentence = describeEntry(
         { action: audit.action, data: audit.data as Record<string, unknown> },
-        { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue.actions[key] ?? null },
+        { roleLabel: (r) => r, formatDay: (d) => d, rawMessage: (key) => catalogue.actions[key] ?? null, moderationReasonLabel: (c) => catalogue.moderationReasons[c] },
       );
       expect(sentence.kind, locale).toBe("known");
     }
@@ -352,9 +355,9 @@ describe("hiding a comment", () => {
     await hideComment(world.actors.staff, { commentId: comment.id, reason: "Spam" });
     const error = await appError(hideComment(world.actors.admin, { commentId: comment.id, reason: "Otra vez" }));
     expect(error.kind).toBe("conflict");
-    expect(error.userMessage.key).toBe("proposalDiscussion.alreadyHidden");
+    expect(error.userMessage.key).toBe("moderation.alreadyHidden");
     expect((await db.proposalComment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenReason).toBe("Spam");
-    expect(await db.auditEntry.count({ where: { action: "comment.hidden" } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { action: "moderation.post_hidden" } })).toBe(1);
     expect(await outcome(hideComment(world.actors.staff, { commentId: randomUUID(), reason: "x" }))).toBe("not_found");
   });
 });

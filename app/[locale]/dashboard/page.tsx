@@ -14,6 +14,7 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { canManageEvaluations } from "@/lib/evaluations/policy";
+import { countFlaggedPosts } from "@/lib/moderation/queries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { withdrawMyNominationAction } from "./actions";
 
@@ -33,7 +34,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const t = await getTranslations("dashboard");
   const tc = await getTranslations("common");
   const format = await getFormatter();
-  const data = await getDashboard(actor);
+  const [data, flaggedPosts, tm] = await Promise.all([getDashboard(actor), countFlaggedPosts(actor), getTranslations("moderation")]);
   const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const hasOrganizations = data.memberships.length > 0;
   const hasSiteRole = data.siteRoles.isStaff || data.siteRoles.isAdmin;
@@ -165,6 +166,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               )}
             </Card>
           )}
+
+          {flaggedPosts !== null ? (
+            <Card>
+              <h2 className="mb-3 text-xl font-semibold text-slate-950">{tm("dashboard.heading")}</h2>
+              <p className="text-slate-900">{tm("dashboard.hint", { count: flaggedPosts })}</p>
+              <Link href="/dashboard/moderation" className={linkClass}>
+                {tm("dashboard.link")}
+              </Link>
+            </Card>
+          ) : null}
 
           <Card>
             <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("account.heading")}</h2>

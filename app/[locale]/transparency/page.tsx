@@ -36,9 +36,14 @@ export default async function TransparencyPage({ params, searchParams }: { param
         title={t("title")}
         lead={t("lead")}
         actions={
-          <a href={`/${locale}/transparency/feed`} type="application/atom+xml" className="font-medium text-blue-800 underline">
-            {t("feed")}
-          </a>
+          <>
+            <a href={`/${locale}/transparency/moderation`} className="font-medium text-blue-800 underline">
+              {t("moderationLink")}
+            </a>
+            <a href={`/${locale}/transparency/feed`} type="application/atom+xml" className="font-medium text-blue-800 underline">
+              {t("feed")}
+            </a>
+          </>
         }
       />
       {log.entries.length === 0 ? (

@@ -9,4 +9,3 @@ export { incorporateProposal } from "./incorporate";
 export { cosponsorProposal } from "./cosponsor";
 export { withdrawCosponsorship } from "./withdraw-cosponsorship";
 export { addComment } from "./add-comment";
-export { hideComment } from "./hide-comment";

@@ -3,19 +3,12 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms/state";
 import { runCommandForm } from "@/lib/forms/command-action";
-import { addComment, hideComment } from "@/lib/proposals/commands";
+import { addComment } from "@/lib/proposals/commands";
 import { localeOr } from "@/i18n/routing";
 
 /** A new comment or reply; the page comes back at the comment, so the author sees it in place. */
 export async function addCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runCommandForm(formData, addComment, (comment, input) => {
     redirect(`/${localeOr(input.locale)}/proposals/${comment.proposalId}#comment-${comment.id}`);
-  });
-}
-
-/** Staff hide a comment with a reason; the reason takes the text's place. */
-export async function hideCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, hideComment, (hidden, input) => {
-    redirect(`/${localeOr(input.locale)}/proposals/${hidden.proposalId}#comment-${hidden.id}`);
   });
 }

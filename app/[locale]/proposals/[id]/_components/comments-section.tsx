@@ -1,5 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { addCommentAction, hideCommentAction } from "@/app/[locale]/proposals/[id]/comment-actions";
+import { addCommentAction } from "@/app/[locale]/proposals/[id]/comment-actions";
+import { hidePostAction } from "@/app/[locale]/moderation/actions";
+import { FlagLink } from "@/components/moderation/flag-link";
+import { HideForm } from "@/components/moderation/forms";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
@@ -7,7 +10,8 @@ import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import type { Actor } from "@/lib/auth/actor";
-import { canComment as roleMayComment, canHideComments, commentingOrganizations } from "@/lib/proposals/policy";
+import { canModerate } from "@/lib/moderation/policy";
+import { canComment as roleMayComment, commentingOrganizations } from "@/lib/proposals/policy";
 import { listComments, mayCommentOn, type CommentView } from "@/lib/proposals/queries";
 import { COMMENT_LIMITS } from "@/lib/proposals/schemas";
 import { CommentDisclosure } from "@/components/proposals/comment-disclosure";
@@ -39,7 +43,8 @@ export async function CommentsSection({ proposalId, actor, locale, canComment: g
     listComments(proposalId, actor),
     given ?? mayCommentOn(proposalId, actor),
   ]);
-  const canHide = canHideComments(actor);
+  const canHide = canModerate(actor);
+  const signedIn = !!actor;
   const count = threads.reduce((n, thread) => n + 1 + thread.replies.length, 0);
 
   return (
@@ -59,12 +64,12 @@ export async function CommentsSection({ proposalId, actor, locale, canComment: g
         <ol className="space-y-6" aria-label={t("listLabel")}>
           {threads.map((thread) => (
             <li key={thread.id} className="rounded-lg border border-slate-300 bg-white p-4">
-              <Comment comment={thread} level={3} locale={locale} canHide={canHide} />
+              <Comment comment={thread} level={3} locale={locale} canHide={canHide} canFlag={signedIn} />
               {thread.replies.length > 0 ? (
                 <ol className="mt-4 space-y-4 border-l-4 border-slate-200 pl-4" aria-label={t("repliesLabel", { name: authorLabel(thread, t("formerParticipant")) })}>
                   {thread.replies.map((reply) => (
                     <li key={reply.id}>
-                      <Comment comment={reply} level={4} locale={locale} canHide={canHide} />
+                      <Comment comment={reply} level={4} locale={locale} canHide={canHide} canFlag={signedIn} />
                     </li>
                   ))}
                 </ol>
@@ -109,9 +114,8 @@ export async function CommentsSection({ proposalId, actor, locale, canComment: g
 const authorLabel = (comment: CommentView, fallback: string) => comment.authorName ?? fallback;
 
 /** One comment or reply: who, for which organization, when, and the text or why it was hidden. */
-async function Comment({ comment, level, locale, canHide }: { comment: CommentView; level: 3 | 4; locale: AppLocale; canHide: boolean }) {
+async function Comment({ comment, level, locale, canHide, canFlag }: { comment: CommentView; level: 3 | 4; locale: AppLocale; canHide: boolean; canFlag: boolean }) {
   const t = await getTranslations("proposalDiscussion");
-  const tc = await getTranslations("common");
   const format = await getFormatter();
   const Heading = level === 3 ? "h3" : "h4";
   const name = authorLabel(comment, t("formerParticipant"));
@@ -143,32 +147,22 @@ async function Comment({ comment, level, locale, canHide }: { comment: CommentVi
       ) : (
         <p className="whitespace-pre-wrap break-words text-slate-900">{comment.body}</p>
       )}
+      {canFlag && !comment.hidden ? <FlagLink kind="PROPOSAL_COMMENT" postId={comment.id} /> : null}
       {canHide && !comment.hidden ? (
-        <ActionForm action={hideCommentAction}>
-          <CommentDisclosure
-            summary={
-              <>
-                {t("hide.summary")}
-                <span className="sr-only"> ({name})</span>
-              </>
-            }
-          >
-            <input type="hidden" name="commentId" value={comment.id} />
-            <input type="hidden" name="locale" value={locale} />
-            <TextArea
-              name="reason"
-              label={t("hide.reason")}
-              hint={t("hide.reasonHint")}
-              required
-              requiredLabel={tc("requiredField")}
-              maxLength={COMMENT_LIMITS.reason}
-              rows={2}
-            />
-            <Button variant="danger" pendingLabel={t("hide.pending")}>
-              {t("hide.submit")}
-            </Button>
-          </CommentDisclosure>
-        </ActionForm>
+        // The one hide path of every kind of post (lib/moderation): a category and a public reason.
+        <HideForm
+          action={hidePostAction}
+          kind="PROPOSAL_COMMENT"
+          postId={comment.id}
+          locale={locale}
+          back="post"
+          folded={
+            <>
+              {t("hide.summary")}
+              <span className="sr-only"> ({name})</span>
+            </>
+          }
+        />
       ) : null}
     </article>
   );

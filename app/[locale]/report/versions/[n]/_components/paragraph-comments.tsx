@@ -20,6 +20,7 @@ import { reportCommentOrganizations } from "@/lib/report/policy";
 import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX, REPORT_COMMENT_LIMITS } from "@/lib/report/schemas";
 import type { LinkedProposalView, ReportCommentView } from "@/lib/report/views";
 import { DispositionBadge } from "@/components/report/comments";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 
 export type ParagraphCommentsProps = {
   locale: AppLocale;
@@ -93,6 +94,8 @@ async function CommentItem({ comment, canAnswer, locale }: { comment: ReportComm
   const t = await getTranslations("reportComments");
   const tc = await getTranslations("common");
   const format = await getFormatter();
+  // Signed in: the link to flag it (the same page for every visitor otherwise).
+  const signedIn = !!(await getCurrentActor());
   const signature =
     comment.signature.kind === "organization" ? (
       comment.signature.slug ? (
@@ -120,9 +123,13 @@ async function CommentItem({ comment, canAnswer, locale }: { comment: ReportComm
         </p>
         <DispositionBadge disposition={comment.disposition} />
       </header>
-      <p className="whitespace-pre-wrap break-words text-slate-900" lang={comment.language ?? undefined}>
-        {comment.body}
-      </p>
+      {comment.hidden ? (
+        <HiddenNotice reason={comment.hidden.reason} at={comment.hidden.at} format={(date) => format.dateTime(date, "short")} />
+      ) : (
+        <p className="whitespace-pre-wrap break-words text-slate-900" lang={comment.language ?? undefined}>
+          {comment.body}
+        </p>
+      )}
       {comment.proposedText ? (
         <figure className="rounded-md bg-slate-50 p-3">
           <figcaption className="text-sm font-medium text-slate-800">{t("proposedText")}</figcaption>
@@ -145,6 +152,7 @@ async function CommentItem({ comment, canAnswer, locale }: { comment: ReportComm
           <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{comment.answer}</p>
         </div>
       ) : null}
+      {signedIn && !comment.hidden ? <FlagLink kind="REPORT_COMMENT" postId={comment.id} /> : null}
       {canAnswer ? <DispositionForm comment={comment} locale={locale} /> : null}
     </article>
   );

@@ -1,0 +1,161 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ModerationReason } from "@/lib/generated/prisma/enums";
+import type { Surface } from "@/lib/commands/invalidate";
+import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
+import { PUBLIC_REPORT_STATUSES } from "@/lib/report/policy";
+
+// Every kind of post moderators can hide, keyed by the kind stored in ModerationFlag.kind and
+// in the audit events. Adding a kind is one entry in TARGETS below (plus its label in
+// messages/<locale>/moderation.json "kinds"): its table needs the columns "id", "authorId",
+// the text column, "hiddenAt", "hiddenReason", "hiddenById" and "hiddenCategory"
+// (ModerationReason), as ProposalComment and ReportComment have. Table, column and join names
+// are constants written here, never input.
+
+/** Anything that runs SQL: the client or a command's transaction. */
+type Sql = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+
+/** A post as moderation sees it (moderators only: the excerpt may be hidden text). */
+export type ModerationPost = {
+  id: string;
+  authorId: string | null;
+  /** The start of the text, for the moderators' queue. */
+  excerpt: string;
+  createdAt: Date;
+  hidden: { at: Date; reason: string; category: ModerationReason | null } | null;
+  /** Whether the page it appears on is public (a draft's comments are not). */
+  isPublic: boolean;
+  /** The page it appears on, at the post (without the locale). */
+  href: string;
+};
+
+/** A hidden post as the public sees it: never its text, never who flagged it. */
+export type HiddenPost = { id: string; hiddenAt: Date; reason: string; category: ModerationReason | null; href: string };
+
+export type HideInput = { at: Date; reason: string; category: ModerationReason; byId: string };
+
+export type ModerationTarget = {
+  /** Public pages that show the post: invalidated when it is hidden or shown again. */
+  surfaces: readonly Surface[];
+  /** The posts with these ids (one query); `lock` takes their row locks inside a command. */
+  load(sql: Sql, ids: readonly string[], lock?: "share" | "update"): Promise<ModerationPost[]>;
+  /** Hides a post not hidden yet: false when it was (or is gone). */
+  hide(sql: Sql, id: string, input: HideInput): Promise<boolean>;
+  /** Shows a hidden post again: false when it was not hidden. */
+  unhide(sql: Sql, id: string): Promise<boolean>;
+  /** The hidden posts on public pages, newest first (one query). */
+  listHidden(sql: Sql, take: number): Promise<HiddenPost[]>;
+};
+
+type PageRow = Record<string, unknown> & { id: string };
+
+type TableSpec = {
+  table: string;
+  /** The text column; "body" when not said. */
+  text?: string;
+  /** Joins from the post (alias `p`) to what `isPublic` and `page` read. */
+  join?: string;
+  /** An SQL condition over `p` and the joins: the post's page is public. */
+  isPublic: string;
+  /** Select items over `p` and the joins that `href` reads (`v.number AS "versionNumber"`). */
+  page?: string;
+  href: (row: PageRow) => string;
+  surfaces: readonly Surface[];
+};
+
+const EXCERPT = 280;
+const quoted = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ");
+
+type LoadedRow = PageRow & {
+  authorId: string | null;
+  excerpt: string;
+  createdAt: Date;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  hiddenCategory: ModerationReason | null;
+  isPublic: boolean;
+};
+
+/** A target for a table of posts with the usual hidden columns. */
+function postTable(spec: TableSpec): ModerationTarget {
+  const table = Prisma.raw(`"${spec.table}"`);
+  const text = Prisma.raw(`p."${spec.text ?? "body"}"`);
+  const join = Prisma.raw(spec.join ?? "");
+  const isPublic = Prisma.raw(`(${spec.isPublic})`);
+  const page = Prisma.raw(spec.page ? `, ${spec.page}` : "");
+  return {
+    surfaces: spec.surfaces,
+    async load(sql, ids, lock) {
+      if (ids.length === 0) return [];
+      const locking = Prisma.raw(lock === "update" ? "FOR UPDATE OF p" : lock === "share" ? "FOR SHARE OF p" : "");
+      const rows = await sql.$queryRaw<LoadedRow[]>`
+        SELECT p.id::text AS id, p."authorId"::text AS "authorId", left(${text}, ${EXCERPT}) AS excerpt, p."createdAt",
+               p."hiddenAt", p."hiddenReason", p."hiddenCategory"::text AS "hiddenCategory", ${isPublic} AS "isPublic" ${page}
+        FROM ${table} p ${join}
+        WHERE p.id = ANY(${[...ids]}::uuid[])
+        ${locking}`;
+      return rows.map((row) => ({
+        id: row.id,
+        authorId: row.authorId,
+        excerpt: row.excerpt,
+        createdAt: row.createdAt,
+        hidden: row.hiddenAt ? { at: row.hiddenAt, reason: row.hiddenReason ?? "", category: row.hiddenCategory } : null,
+        isPublic: row.isPublic,
+        href: spec.href(row),
+      }));
+    },
+    async hide(sql, id, { at, reason, category, byId }) {
+      const count = await sql.$executeRaw`
+        UPDATE ${table} SET "hiddenAt" = ${at}, "hiddenReason" = ${reason}, "hiddenById" = ${byId}::uuid,
+               "hiddenCategory" = ${category}::"ModerationReason"
+        WHERE id = ${id}::uuid AND "hiddenAt" IS NULL`;
+      return count === 1;
+    },
+    async unhide(sql, id) {
+      const count = await sql.$executeRaw`
+        UPDATE ${table} SET "hiddenAt" = NULL, "hiddenReason" = NULL, "hiddenById" = NULL, "hiddenCategory" = NULL
+        WHERE id = ${id}::uuid AND "hiddenAt" IS NOT NULL`;
+      return count === 1;
+    },
+    async listHidden(sql, take) {
+      const rows = await sql.$queryRaw<(PageRow & { hiddenAt: Date; hiddenReason: string | null; hiddenCategory: ModerationReason | null })[]>`
+        SELECT p.id::text AS id, p."hiddenAt", p."hiddenReason", p."hiddenCategory"::text AS "hiddenCategory" ${page}
+        FROM ${table} p ${join}
+        WHERE p."hiddenAt" IS NOT NULL AND ${isPublic}
+        ORDER BY p."hiddenAt" DESC, p.id
+        LIMIT ${take}`;
+      return rows.map((row) => ({ id: row.id, hiddenAt: row.hiddenAt, reason: row.hiddenReason ?? "", category: row.hiddenCategory, href: spec.href(row) }));
+    },
+  };
+}
+
+export const TARGETS = {
+  PROPOSAL_COMMENT: postTable({
+    table: "ProposalComment",
+    join: `JOIN "Proposal" pr ON pr.id = p."proposalId" JOIN "Organization" po ON po.id = pr."organizationId"`,
+    // readableProposalWhere's public half (lib/proposals/visibility.ts).
+    isPublic: `pr.status::text IN (${quoted(PUBLIC_STATUSES)}) AND po.status = 'VERIFIED'`,
+    page: `p."proposalId"::text AS "proposalId"`,
+    href: (row) => `/proposals/${String(row.proposalId)}#comment-${row.id}`,
+    surfaces: ["proposals"],
+  }),
+  REPORT_COMMENT: postTable({
+    table: "ReportComment",
+    join: `JOIN "ReportVersion" rv ON rv.id = p."versionId"`,
+    isPublic: `rv.status::text IN (${quoted(PUBLIC_REPORT_STATUSES)})`,
+    page: `rv.number AS "versionNumber"`,
+    href: (row) => `/report/versions/${Number(row.versionNumber)}#report-comment-${row.id}`,
+    surfaces: ["report"],
+  }),
+} satisfies Record<string, ModerationTarget>;
+
+export type PostKind = keyof typeof TARGETS;
+export const POST_KINDS = Object.keys(TARGETS) as [PostKind, ...PostKind[]];
+export const isPostKind = (value: unknown): value is PostKind => typeof value === "string" && Object.hasOwn(TARGETS, value);
+export const targetOf = (kind: PostKind): ModerationTarget => TARGETS[kind];
+
+/** The kind as it reads in a URL (`report-comment`), and back. */
+export const kindSlug = (kind: PostKind) => kind.toLowerCase().replaceAll("_", "-");
+export const kindFromSlug = (slug: string): PostKind | null => {
+  const kind = slug.toUpperCase().replaceAll("-", "_");
+  return isPostKind(kind) ? kind : null;
+};
