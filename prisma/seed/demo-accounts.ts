@@ -12,4 +12,5 @@ export const DEMO_SIGN_INS = [
   { role: "participant", email: "participante@puente.example" },
   { role: "delegate (ECLAC)", email: "delegado.cepal@puente.example" },
   { role: "diaspora participant (New York)", email: "daniela@diaspora-americas.example" },
+  { role: "monitoring reviewer (IOM)", email: "monitoreo.oim@puente.example" },
 ] as const;
