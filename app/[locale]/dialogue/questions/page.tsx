@@ -5,9 +5,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/input-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { HiddenNotice } from "@/components/moderation/flag-link";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
 import { listInstitutions, listQuestions } from "@/lib/dialogue/queries";
 import { QUESTION_SORTS, QUESTION_STATUSES, questionListSchema } from "@/lib/dialogue/schemas";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
@@ -47,7 +48,8 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const sp = await searchParams;
   const filters = questionListSchema.parse({ sort: first(sp.sort), status: first(sp.status), institution: first(sp.institution), objective: first(sp.objective), page: first(sp.page) });
-  const [t, tm, tc, tg, format, institutions, result] = await Promise.all([
+  const [actor, t, tm, tc, tg, format, institutions, result] = await Promise.all([
+    getCurrentActor(),
     getTranslations("dialogue"),
     getTranslations("moderation"),
     getTranslations("common"),
@@ -101,6 +103,7 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
                   {t("writtenIn", { language: tc(`languages.${q.language}`) })} · {t("toLine", { to: q.delegateName ? t("toDelegate", { name: q.delegateName, institution: institutionName(t, q.institution, locale) }) : institutionName(t, q.institution, locale) })} ·{" "}
                   <AuthorLine t={t} author={q.author} /> · {format.dateTime(q.createdAt, { day: "numeric", month: "long", year: "numeric" })}
                 </p>
+                {actor && !q.hidden ? <FlagLink kind="DIALOGUE_QUESTION" postId={q.id} /> : null}
               </li>
             ))}
           </ol>
