@@ -8,7 +8,7 @@ export async function FlagLink({ kind, postId }: { kind: PostKind; postId: strin
   return (
     <Link href={`/moderation/flag/${kindSlug(kind)}/${postId}`} className="text-sm font-medium text-blue-800 underline underline-offset-2" rel="nofollow">
       {t("flagLink")}
-      <span className="sr-only"> {t("flagLinkTarget")}</span>
+      <span className="sr-only"> {t(kind === "DIALOGUE_QUESTION" || kind === "SESSION_QUESTION" ? "flagLinkTargetQuestion" : "flagLinkTarget")}</span>
     </Link>
   );
 }

@@ -2,6 +2,9 @@ import { db } from "@/lib/db/client";
 
 export const PUBLIC_LOG_PAGE_SIZE = 25;
 
+/** What the log quotes in place of a hidden question's title (any language). */
+export const HIDDEN_TITLE = "[…]";
+
 export type PublicLogEntry = {
   id: string;
   createdAt: Date;
@@ -33,14 +36,23 @@ export async function listPublicLog(page: number, pageSize = PUBLIC_LOG_PAGE_SIZ
     }),
     db.auditEntry.count({ where: { isPublic: true } }),
   ]);
-  const entries: PublicLogEntry[] = rows.map((r) => ({
-    id: r.id.toString(),
-    createdAt: r.createdAt,
-    action: r.action,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    actorName: r.actor?.name ?? null,
-    data: (r.data ?? {}) as Record<string, unknown>,
-  }));
+  // A question's title is its words: once moderators hide the question, its entries keep their
+  // place but not the title (the log itself is never rewritten). One query for the page.
+  const questionIds = rows.filter((r) => r.entityType === "DialogueQuestion").map((r) => r.entityId);
+  const hidden = questionIds.length
+    ? new Set((await db.dialogueQuestion.findMany({ where: { id: { in: questionIds }, hiddenAt: { not: null } }, select: { id: true } })).map((q) => q.id))
+    : new Set<string>();
+  const entries: PublicLogEntry[] = rows.map((r) => {
+    const data = (r.data ?? {}) as Record<string, unknown>;
+    return {
+      id: r.id.toString(),
+      createdAt: r.createdAt,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actorName: r.actor?.name ?? null,
+      data: hidden.has(r.entityId) && "title" in data ? { ...data, title: HIDDEN_TITLE } : data,
+    };
+  });
   return { entries, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -60,7 +60,9 @@ export type ResponsivenessStats = { answered: number; overdue: number; awaiting:
 
 /** Answered, overdue and awaiting counts and the median days to answer, for one institution or all: one SQL query. */
 export async function responsiveness(institutionId: string | null, now: Date): Promise<ResponsivenessStats> {
-  const where = institutionId ? Prisma.sql`WHERE q."institutionId" = ${institutionId}::uuid` : Prisma.empty;
+  // A hidden question is not waiting for a delegate (moderators took it off the public pages):
+  // counting it as awaiting or overdue would blame the institution for a post nobody can read.
+  const where = institutionId ? Prisma.sql`WHERE q."hiddenAt" IS NULL AND q."institutionId" = ${institutionId}::uuid` : Prisma.sql`WHERE q."hiddenAt" IS NULL`;
   const [row] = await db.$queryRaw<{ answered: bigint; overdue: bigint; awaiting: bigint; median: number | null }[]>`
     SELECT COUNT(*) FILTER (WHERE ${statusSql(now)} = 'answered') AS answered,
            COUNT(*) FILTER (WHERE ${statusSql(now)} = 'overdue') AS overdue,
@@ -81,9 +83,14 @@ export async function findInstitution(slug: string) {
   return db.dialogueInstitution.findUnique({ where: { slug }, select: INSTITUTION });
 }
 
+/** Why moderators hid a question (lib/moderation): shown in place of its title and text. */
+export type HiddenMark = { reason: string; at: Date } | null;
+
 export type QuestionRow = {
   id: string;
-  title: string;
+  /** Null when moderators hid the question: `hidden` says why. */
+  title: string | null;
+  hidden: HiddenMark;
   language: AppLocale;
   objectives: number[];
   createdAt: Date;
@@ -104,6 +111,8 @@ const QUESTION_CARD = {
   createdAt: true,
   deadlineAt: true,
   answeredAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
   institution: { select: INSTITUTION },
   delegate: { select: { delegateProfile: { select: { displayName: true } } } },
   ...PUBLIC_AUTHOR_SELECT,
@@ -118,6 +127,9 @@ export async function listQuestions(filters: QuestionListFilters, now: Date): Pr
   const conditions = [Prisma.sql`q."mergedIntoId" IS NULL`];
   if (filters.status) conditions.push(Prisma.sql`${statusSql(now)} = ${filters.status}`);
   if (filters.sort === "unanswered") conditions.push(Prisma.sql`q."answeredAt" IS NULL`);
+  // A hidden question keeps its place in the full list (with the reason) but is in no status:
+  // it is not awaiting a delegate (see responsiveness).
+  if (filters.status || filters.sort === "unanswered") conditions.push(Prisma.sql`q."hiddenAt" IS NULL`);
   if (filters.institution) conditions.push(Prisma.sql`i.slug = ${filters.institution}`);
   if (filters.objective) conditions.push(Prisma.sql`${filters.objective}::int = ANY(q.objectives)`);
   const order =
@@ -147,10 +159,15 @@ export async function listQuestions(filters: QuestionListFilters, now: Date): Pr
 }
 
 type Card = Prisma.DialogueQuestionGetPayload<{ select: typeof QUESTION_CARD }>;
+const hiddenMark = (c: { hiddenAt: Date | null; hiddenReason: string | null }): HiddenMark => (c.hiddenAt ? { reason: c.hiddenReason ?? "", at: c.hiddenAt } : null);
+
 function toRow(c: Card, supports: number, now: Date): QuestionRow {
+  const hidden = hiddenMark(c);
   return {
     id: c.id,
-    title: c.title,
+    // A hidden question's words reach no one through the page: only the public reason does.
+    title: hidden ? null : c.title,
+    hidden,
     language: c.language,
     objectives: c.objectives,
     createdAt: c.createdAt,
@@ -191,8 +208,8 @@ export async function getQuestion(id: string, actor: Actor | null, now: Date) {
       answerBody: true,
       answerLanguage: true,
       answeredBy: { select: { delegateProfile: { select: { displayName: true } } } },
-      mergedInto: { select: { id: true, title: true, language: true, answerBody: true, answerLanguage: true, answeredAt: true } },
-      merged: { select: { id: true, title: true, language: true }, orderBy: { createdAt: "asc" } },
+      mergedInto: { select: { id: true, title: true, language: true, answerBody: true, answerLanguage: true, answeredAt: true, hiddenAt: true } },
+      merged: { select: { id: true, title: true, language: true, hiddenAt: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!q) return null;
@@ -205,7 +222,7 @@ export async function getQuestion(id: string, actor: Actor | null, now: Date) {
   const mayAnswer = answerRefusal(actor, profile, { ...q, delegateActive }) === null;
   const mergeCandidates = mayAnswer
     ? await db.dialogueQuestion.findMany({
-        where: { institutionId: q.institutionId, answeredAt: null, mergedIntoId: null, id: { not: q.id } },
+        where: { institutionId: q.institutionId, answeredAt: null, mergedIntoId: null, hiddenAt: null, id: { not: q.id } },
         select: { id: true, title: true, language: true },
         orderBy: { createdAt: "desc" },
         take: 50,
@@ -220,11 +237,12 @@ export async function getQuestion(id: string, actor: Actor | null, now: Date) {
       : null;
   return {
     ...toRow(q, support.supports, now),
-    body: q.body,
+    body: q.hiddenAt ? null : q.body,
     answer,
     answeredByName: q.answeredBy?.delegateProfile?.displayName ?? null,
-    mergedInto: q.mergedInto ? { id: q.mergedInto.id, title: q.mergedInto.title, language: q.mergedInto.language } : null,
-    merged: q.merged,
+    // Linked questions that moderators hid show as hidden (null title), never their words.
+    mergedInto: q.mergedInto ? { id: q.mergedInto.id, title: q.mergedInto.hiddenAt ? null : q.mergedInto.title, language: q.mergedInto.language } : null,
+    merged: q.merged.map((m) => ({ id: m.id, title: m.hiddenAt ? null : m.title, language: m.language })),
     supportedByActor: support.supportedByActor,
     mayAnswer,
     mergeCandidates,

@@ -18,7 +18,8 @@ const zeroReasons = () => Object.fromEntries(MODERATION_REASONS.map((r) => [r, 0
 
 export type QueueItem = {
   kind: PostKind;
-  post: ModerationPost;
+  /** Without its author: under a pseudonym that would be the person behind it. */
+  post: Omit<ModerationPost, "authorId">;
   /** Open flags by reason, and in all. */
   counts: Record<ModerationReason, number>;
   total: number;
@@ -63,7 +64,7 @@ export async function getModerationQueue(actor: Actor | null): Promise<QueueItem
     if (!post) continue; // deleted with its page
     items.push({
       kind: r.kind,
-      post,
+      post: { id: post.id, excerpt: post.excerpt, createdAt: post.createdAt, hidden: post.hidden, isPublic: post.isPublic, href: post.href },
       counts: r.counts,
       total: r.total,
       notes: notes.filter((n) => n.kind === r.kind && n.postId === r.postId && n.note).map((n) => ({ reason: n.reason, note: n.note ?? "" })),

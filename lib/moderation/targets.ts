@@ -3,13 +3,15 @@ import type { ModerationReason } from "@/lib/generated/prisma/enums";
 import type { Surface } from "@/lib/commands/invalidate";
 import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
 import { PUBLIC_REPORT_STATUSES } from "@/lib/report/policy";
+import { PUBLIC_SESSION_STATUSES } from "@/lib/sessions/policy";
 
 // Every kind of post moderators can hide, keyed by the kind stored in ModerationFlag.kind and
 // in the audit events. Adding a kind is one entry in TARGETS below (plus its label in
-// messages/<locale>/moderation.json "kinds"): its table needs the columns "id", "authorId",
-// the text column, "hiddenAt", "hiddenReason", "hiddenById" and "hiddenCategory"
-// (ModerationReason), as ProposalComment and ReportComment have. Table, column and join names
-// are constants written here, never input.
+// messages/<locale>/moderation.json "kinds"): its table needs the columns "id", the text,
+// "hiddenAt", "hiddenReason", "hiddenById" and "hiddenCategory" (ModerationReason), as
+// ProposalComment and ReportComment have, and an author ("authorId" unless `author` says how to
+// reach the person, e.g. behind a pseudonym). Table, column and join names are constants
+// written here, never input.
 
 /** Anything that runs SQL: the client or a command's transaction. */
 type Sql = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
@@ -50,8 +52,14 @@ type PageRow = Record<string, unknown> & { id: string };
 
 type TableSpec = {
   table: string;
-  /** The text column; "body" when not said. */
+  /** The text as SQL over `p` (and the joins); `p."body"` when not said. */
   text?: string;
+  /**
+   * The author's user id as SQL over `p` and the joins; `p."authorId"` when not said. Read only
+   * for the own-post check and the author's private notice, never shown: under a pseudonym it is
+   * the person behind it.
+   */
+  author?: string;
   /** Joins from the post (alias `p`) to what `isPublic` and `page` read. */
   join?: string;
   /** An SQL condition over `p` and the joins: the post's page is public. */
@@ -78,7 +86,8 @@ type LoadedRow = PageRow & {
 /** A target for a table of posts with the usual hidden columns. */
 function postTable(spec: TableSpec): ModerationTarget {
   const table = Prisma.raw(`"${spec.table}"`);
-  const text = Prisma.raw(`p."${spec.text ?? "body"}"`);
+  const text = Prisma.raw(spec.text ?? `p."body"`);
+  const author = Prisma.raw(spec.author ?? `p."authorId"`);
   const join = Prisma.raw(spec.join ?? "");
   const isPublic = Prisma.raw(`(${spec.isPublic})`);
   const page = Prisma.raw(spec.page ? `, ${spec.page}` : "");
@@ -88,7 +97,7 @@ function postTable(spec: TableSpec): ModerationTarget {
       if (ids.length === 0) return [];
       const locking = Prisma.raw(lock === "update" ? "FOR UPDATE OF p" : lock === "share" ? "FOR SHARE OF p" : "");
       const rows = await sql.$queryRaw<LoadedRow[]>`
-        SELECT p.id::text AS id, p."authorId"::text AS "authorId", left(${text}, ${EXCERPT}) AS excerpt, p."createdAt",
+        SELECT p.id::text AS id, (${author})::text AS "authorId", left(${text}, ${EXCERPT}) AS excerpt, p."createdAt",
                p."hiddenAt", p."hiddenReason", p."hiddenCategory"::text AS "hiddenCategory", ${isPublic} AS "isPublic" ${page}
         FROM ${table} p ${join}
         WHERE p.id = ANY(${[...ids]}::uuid[])
@@ -145,6 +154,26 @@ export const TARGETS = {
     page: `rv.number AS "versionNumber"`,
     href: (row) => `/report/versions/${Number(row.versionNumber)}#report-comment-${row.id}`,
     surfaces: ["report"],
+  }),
+  DIALOGUE_QUESTION: postTable({
+    table: "DialogueQuestion",
+    text: `p.title || E'\\n' || p.body`,
+    // A pseudonymous question stores no user id: its author is the person behind the pseudonym.
+    join: `LEFT JOIN "Pseudonym" ps ON ps.id = p."pseudonymId"`,
+    author: `COALESCE(p."askerId", ps."userId")`,
+    // Every question to the delegates is public from the moment it is asked.
+    isPublic: `true`,
+    href: (row) => `/dialogue/questions/${row.id}#question`,
+    surfaces: ["dialogue"],
+  }),
+  SESSION_QUESTION: postTable({
+    table: "SessionQuestion",
+    author: `p."askerId"`,
+    join: `JOIN "ReviewSession" rs ON rs.id = p."sessionId"`,
+    isPublic: `rs.status::text IN (${quoted(PUBLIC_SESSION_STATUSES)})`,
+    page: `p."sessionId"::text AS "sessionId"`,
+    href: (row) => `/sessions/${String(row.sessionId)}#question-${row.id}`,
+    surfaces: ["sessions"],
   }),
 } satisfies Record<string, ModerationTarget>;
 

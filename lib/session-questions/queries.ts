@@ -30,7 +30,9 @@ export type AskerLabel =
 
 export type SessionQuestionItem = {
   id: string;
-  body: string;
+  /** Null when moderators hid the question (lib/moderation): `hidden` says why. */
+  body: string | null;
+  hidden: { reason: string; at: Date } | null;
   language: Locale;
   state: SessionQuestionState;
   setAsideReason: string | null;
@@ -67,6 +69,8 @@ export async function listSessionQuestions(reader: Actor | null, session: { id: 
       setAsideReason: true,
       createdAt: true,
       drawnOnAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
       _count: { select: { supports: true } },
       supports: reader ? { where: { userId: reader.userId }, select: { userId: true } } : false,
       asker: {
@@ -90,9 +94,12 @@ export async function listSessionQuestions(reader: Actor | null, session: { id: 
     if (registration && organization && showsAskerOrganization(reader, registration)) {
       asker = { kind: "organization", organizationName: organization.name, country: organization.country };
     }
+    const hidden = row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null;
     return {
       id: row.id,
-      body: row.body,
+      // A hidden question's words reach no page, poll or summary: only the public reason does.
+      body: hidden ? null : row.body,
+      hidden,
       language: row.language,
       state: row.state,
       setAsideReason: row.state === "SET_ASIDE" ? row.setAsideReason : null,
@@ -131,7 +138,10 @@ export async function getSessionQuestionsForPage(reader: Actor | null, session: 
 export type SessionQuestionsPageData = NonNullable<Awaited<ReturnType<typeof getSessionQuestionsForPage>>>;
 
 /** A question in the public JSON the page polls: nothing a visitor could not read on the page. */
-export type PublicQuestion = Omit<SessionQuestionItem, "mine" | "supportedByMe" | "createdAt"> & { createdAt: string };
+export type PublicQuestion = Omit<SessionQuestionItem, "mine" | "supportedByMe" | "createdAt" | "hidden"> & {
+  createdAt: string;
+  hidden: { reason: string; at: string } | null;
+};
 
 /**
  * The public list of a session's questions, as a visitor reads it, for the JSON route the page
@@ -153,6 +163,7 @@ export async function listPublicQuestions(rawSessionId: string, now = new Date()
       (q): PublicQuestion => ({
         id: q.id,
         body: q.body,
+        hidden: q.hidden ? { reason: q.hidden.reason, at: q.hidden.at.toISOString() } : null,
         language: q.language,
         state: q.state,
         setAsideReason: q.setAsideReason,

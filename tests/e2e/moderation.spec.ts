@@ -97,3 +97,36 @@ test("a flagged report comment is hidden with a public reason: visitors read the
   await expectAccessible(author);
   await author.context().close();
 });
+
+test("a question to the delegates is flagged without JavaScript and reaches the moderators' queue under its kind", async ({ browser }) => {
+  // A demo question asked by the organization's admin, not by the participant.
+  const title = "Alternativas a la detención de niñas y niños en México";
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const participant = await context.newPage();
+  await participant.goto("/es/sign-in");
+  await participant.getByLabel(es("auth.signIn.email")).fill(PARTICIPANT.email);
+  await participant.getByLabel(es("auth.signIn.password")).fill(DEMO_PASSWORD);
+  await participant.getByRole("button", { name: es("auth.signIn.submit") }).click();
+  await participant.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  await participant.goto("/es/dialogue/questions?sort=newest");
+  await participant.getByRole("link", { name: title }).click();
+  await expect(participant.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expectAccessibleWithJsOff(participant);
+  await participant.getByRole("link", { name: `${es("moderation.flagLink")} ${es("moderation.flagLinkTargetQuestion")}` }).click();
+  await expect(participant.getByRole("heading", { level: 1 })).toHaveText(es("moderation.flag.title"));
+  await participant.getByLabel(es("moderation.reasons.OFF_TOPIC")).check();
+  await participant.getByRole("button", { name: es("moderation.flag.submit") }).click();
+  await expect(participant.getByText(es("moderation.flag.done.flagged")).or(participant.getByText(es("moderation.flag.done.already")))).toBeVisible();
+  await expectAccessibleWithJsOff(participant);
+  await context.close();
+
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "es", STAFF, DEMO_PASSWORD);
+  await staff.goto("/es/dashboard/moderation");
+  const item = staff.getByRole("listitem").filter({ hasText: title });
+  await expect(item).toContainText(es("moderation.kinds.DIALOGUE_QUESTION"));
+  await expect(item).toContainText(es("moderation.reasons.OFF_TOPIC"));
+  await expect(item).not.toContainText(PARTICIPANT.name);
+  await expectAccessible(staff);
+  await staff.context().close();
+});

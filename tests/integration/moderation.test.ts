@@ -18,6 +18,7 @@ import { locales } from "@/i18n/routing";
 import { actorFor, buildWorld, createUser, giveCommitteeTerm, resetDatabase, type RoleName } from "../helpers/factories";
 import { createProposal, formerCommitteeMember } from "../helpers/proposal-fixtures";
 import { createComment, createVersion, resetNumbers } from "../helpers/report-comment-fixtures";
+import { createSession } from "../helpers/session-fixtures";
 import { appError, outcome, type Outcome } from "../helpers/outcomes";
 
 type Role = RoleName | "author";
@@ -63,8 +64,19 @@ async function moderationWorld() {
   const proposalComment = await db.proposalComment.create({ data: { proposalId: proposal.id, authorId: author.id, organizationId: world.otherOrg.id, body: SECRET } });
   const version = await createVersion({ status: "OPEN" });
   const reportComment = await createComment(version, { authorId: author.id, organizationId: world.otherOrg.id, body: SECRET });
-  const posts: Record<PostKind, string> = { PROPOSAL_COMMENT: proposalComment.id, REPORT_COMMENT: reportComment.id };
-  return { ...world, actors, author, flagger: await actorFor(flaggerUser.id), flaggerUser, proposal, version, posts };
+  const institution = await db.dialogueInstitution.create({ data: { slug: "iom", kind: "IOM" } });
+  const dialogueQuestion = await db.dialogueQuestion.create({
+    data: { institutionId: institution.id, askerId: author.id, language: "es", title: `${SECRET} (título)`, body: SECRET, objectives: [16], deadlineAt: new Date(Date.now() + 86_400_000) },
+  });
+  const session = await createSession({ status: "SPEAKERS_CONFIRMED" });
+  const sessionQuestion = await db.sessionQuestion.create({ data: { sessionId: session.id, askerId: author.id, language: "es", body: SECRET } });
+  const posts: Record<PostKind, string> = {
+    PROPOSAL_COMMENT: proposalComment.id,
+    REPORT_COMMENT: reportComment.id,
+    DIALOGUE_QUESTION: dialogueQuestion.id,
+    SESSION_QUESTION: sessionQuestion.id,
+  };
+  return { ...world, actors, author, flagger: await actorFor(flaggerUser.id), flaggerUser, proposal, version, institution, session, posts };
 }
 type World = Awaited<ReturnType<typeof moderationWorld>>;
 
@@ -120,11 +132,14 @@ describe.each(POST_KINDS)("who may do what with a %s", (kind) => {
 });
 
 async function getHidden(kind: PostKind, id: string) {
-  const rows =
-    kind === "PROPOSAL_COMMENT"
-      ? await db.proposalComment.findMany({ where: { id }, select: { hiddenAt: true } })
-      : await db.reportComment.findMany({ where: { id }, select: { hiddenAt: true } });
-  return rows.map((r) => ({ hidden: r.hiddenAt !== null }));
+  const select = { hiddenAt: true } as const;
+  const rows = {
+    PROPOSAL_COMMENT: () => db.proposalComment.findMany({ where: { id }, select }),
+    REPORT_COMMENT: () => db.reportComment.findMany({ where: { id }, select }),
+    DIALOGUE_QUESTION: () => db.dialogueQuestion.findMany({ where: { id }, select }),
+    SESSION_QUESTION: () => db.sessionQuestion.findMany({ where: { id }, select }),
+  }[kind];
+  return (await rows()).map((r) => ({ hidden: r.hiddenAt !== null }));
 }
 
 describe("states and actions", () => {
@@ -272,8 +287,8 @@ describe("what the public and the author see", () => {
     expect(JSON.stringify(outlets.queue)).toContain("Publica una dirección");
     expect(JSON.stringify(outlets.stats)).not.toContain("Publica una dirección");
     expect(await db.auditEntry.count({ where: { actorId: flaggerUser.id } })).toBe(0);
-    expect(outlets.stats.byReason.PERSONAL_DATA).toBe(2);
-    expect(outlets.stats.byStatus).toEqual({ OPEN: 1, UPHELD: 1, DISMISSED: 0 });
+    expect(outlets.stats.byReason.PERSONAL_DATA).toBe(POST_KINDS.length);
+    expect(outlets.stats.byStatus).toEqual({ OPEN: POST_KINDS.length - 1, UPHELD: 1, DISMISSED: 0 });
     expect(await getModerationQueue(world.actors.participant)).toBeNull();
   });
 

@@ -5,8 +5,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/input-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
+import { getCurrentActor } from "@/lib/auth/session";
 import { listInstitutions, listQuestions } from "@/lib/dialogue/queries";
 import { QUESTION_SORTS, QUESTION_STATUSES, questionListSchema } from "@/lib/dialogue/schemas";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
@@ -46,8 +48,10 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const sp = await searchParams;
   const filters = questionListSchema.parse({ sort: first(sp.sort), status: first(sp.status), institution: first(sp.institution), objective: first(sp.objective), page: first(sp.page) });
-  const [t, tc, tg, format, institutions, result] = await Promise.all([
+  const [actor, t, tm, tc, tg, format, institutions, result] = await Promise.all([
+    getCurrentActor(),
     getTranslations("dialogue"),
+    getTranslations("moderation"),
     getTranslations("common"),
     getTranslations("gcm"),
     getFormatter(),
@@ -88,16 +92,18 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
             {result.rows.map((q) => (
               <li key={q.id} className="rounded-lg border border-slate-300 bg-white p-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <StatusBadge t={t} status={q.status} />
+                  {q.hidden ? null : <StatusBadge t={t} status={q.status} />}
                   <span className="text-sm text-slate-800">{t("supports", { count: q.supports })}</span>
                 </div>
-                <h2 className="mt-2 text-lg font-semibold break-words text-slate-950" lang={q.language}>
-                  <Link href={`/dialogue/questions/${q.id}`}>{q.title}</Link>
+                <h2 className="mt-2 text-lg font-semibold break-words text-slate-950" lang={q.hidden ? undefined : q.language}>
+                  <Link href={`/dialogue/questions/${q.id}`}>{q.title ?? tm("hidden.questionTitle")}</Link>
                 </h2>
+                {q.hidden ? <HiddenNotice reason={q.hidden.reason} at={q.hidden.at} format={(date) => format.dateTime(date, "short")} /> : null}
                 <p className="text-sm text-slate-800">
                   {t("writtenIn", { language: tc(`languages.${q.language}`) })} · {t("toLine", { to: q.delegateName ? t("toDelegate", { name: q.delegateName, institution: institutionName(t, q.institution, locale) }) : institutionName(t, q.institution, locale) })} ·{" "}
                   <AuthorLine t={t} author={q.author} /> · {format.dateTime(q.createdAt, { day: "numeric", month: "long", year: "numeric" })}
                 </p>
+                {actor && !q.hidden ? <FlagLink kind="DIALOGUE_QUESTION" postId={q.id} /> : null}
               </li>
             ))}
           </ol>

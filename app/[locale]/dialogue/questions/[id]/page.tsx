@@ -8,6 +8,7 @@ import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { TextArea } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { locales } from "@/i18n/routing";
@@ -26,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const question = await getQuestion(id, null, new Date());
   const t = await getTranslations({ locale, namespace: "dialogue" });
-  return { title: question?.title ?? t("questions.title") };
+  const tm = await getTranslations({ locale, namespace: "moderation" });
+  return { title: question ? (question.title ?? tm("hidden.questionTitle")) : t("questions.title") };
 }
 
 /** One question and its public answer, each marked with the language it is written in; support and answer forms for those who may. */
@@ -36,19 +38,19 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await getCurrentActor();
   const q = await getQuestion(id, actor, new Date());
   if (!q) notFound();
-  const [t, tc, tg, format] = await Promise.all([getTranslations("dialogue"), getTranslations("common"), getTranslations("gcm"), getFormatter()]);
+  const [t, tm, tc, tg, format] = await Promise.all([getTranslations("dialogue"), getTranslations("moderation"), getTranslations("common"), getTranslations("gcm"), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { day: "numeric", month: "long", year: "numeric" });
   const to = q.delegateName ? t("toDelegate", { name: q.delegateName, institution: institutionName(t, q.institution, locale) }) : institutionName(t, q.institution, locale);
   return (
     <>
-      <PageHeader title={q.title} />
+      <PageHeader title={q.title ?? tm("hidden.questionTitle")} />
       <div className="max-w-3xl space-y-6">
         <DoneNotice done={(await searchParams).done} />
         <div className="flex flex-wrap items-center gap-2">
-          <StatusBadge t={t} status={q.status} />
+          {q.hidden ? null : <StatusBadge t={t} status={q.status} />}
           <span className="text-slate-800">{t("supports", { count: q.supports })}</span>
         </div>
-        <section aria-labelledby="question-heading" className="space-y-2">
+        <section id="question" tabIndex={-1} aria-labelledby="question-heading" className="scroll-mt-4 space-y-2 focus:outline-none">
           <h2 id="question-heading" className="text-xl font-semibold text-slate-950">
             {t("question.heading")}
           </h2>
@@ -56,10 +58,15 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             {t("toLine", { to })} (<InstitutionLink t={t} institution={q.institution} locale={locale} />) · <AuthorLine t={t} author={q.author} /> · {day(q.createdAt)}
           </p>
           <p className="text-sm font-medium text-slate-800">{t("writtenIn", { language: tc(`languages.${q.language}`) })}</p>
-          <div lang={q.language} className="space-y-2">
-            <p className="font-semibold break-words text-slate-950">{q.title}</p>
-            <p className="break-words whitespace-pre-line text-slate-900">{q.body}</p>
-          </div>
+          {q.hidden ? (
+            <HiddenNotice reason={q.hidden.reason} at={q.hidden.at} format={(date) => format.dateTime(date, "short")} />
+          ) : (
+            <div lang={q.language} className="space-y-2">
+              <p className="font-semibold break-words text-slate-950">{q.title}</p>
+              <p className="break-words whitespace-pre-line text-slate-900">{q.body}</p>
+            </div>
+          )}
+          {actor && !q.hidden ? <FlagLink kind="DIALOGUE_QUESTION" postId={q.id} /> : null}
           {q.objectives.length ? (
             <p className="text-sm text-slate-800">
               {t("question.objectives")}{" "}
@@ -71,14 +78,14 @@ export default async function QuestionPage({ params, searchParams }: Props) {
               ))}
             </p>
           ) : null}
-          {q.status !== "answered" ? <p className="text-slate-800">{t("question.deadline", { date: day(q.deadlineAt) })}</p> : null}
+          {q.status !== "answered" && !q.hidden ? <p className="text-slate-800">{t("question.deadline", { date: day(q.deadlineAt) })}</p> : null}
         </section>
 
         {q.mergedInto ? (
           <p className="text-slate-800">
             {t("question.mergedInto")}{" "}
-            <Link href={`/dialogue/questions/${q.mergedInto.id}`} lang={q.mergedInto.language}>
-              {q.mergedInto.title}
+            <Link href={`/dialogue/questions/${q.mergedInto.id}`} lang={q.mergedInto.title === null ? undefined : q.mergedInto.language}>
+              {q.mergedInto.title ?? tm("hidden.questionTitle")}
             </Link>
           </p>
         ) : null}
@@ -108,8 +115,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             <ul className="list-disc space-y-1 pl-6">
               {q.merged.map((m) => (
                 <li key={m.id}>
-                  <Link href={`/dialogue/questions/${m.id}`} lang={m.language}>
-                    {m.title}
+                  <Link href={`/dialogue/questions/${m.id}`} lang={m.title === null ? undefined : m.language}>
+                    {m.title ?? tm("hidden.questionTitle")}
                   </Link>
                 </li>
               ))}

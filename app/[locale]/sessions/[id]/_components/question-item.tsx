@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -30,15 +31,18 @@ export async function QuestionItem({
   question,
   locale,
   canSupport,
+  canFlag,
   moderatorActions,
 }: {
   question: SessionQuestionItem;
   locale: AppLocale;
   canSupport: boolean;
+  /** Signed in: the "Flag" link to the site's moderators (lib/moderation). */
+  canFlag: boolean;
   /** The moderator's actions from this state; empty for everyone else. */
   moderatorActions: QuestionAction[];
 }) {
-  const [t, tc] = await Promise.all([getTranslations("sessionQuestions"), getTranslations("common")]);
+  const [t, tc, format] = await Promise.all([getTranslations("sessionQuestions"), getTranslations("common"), getFormatter()]);
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
@@ -52,15 +56,20 @@ export async function QuestionItem({
         {question.drawnOn ? <Badge tone="info">{t("list.inSummary")}</Badge> : null}
         {question.mine ? <Badge>{t("list.yours")}</Badge> : null}
       </div>
-      <p className="whitespace-pre-line break-words text-slate-950" lang={question.language}>
-        {question.body}
-      </p>
+      {question.hidden ? (
+        <HiddenNotice reason={question.hidden.reason} at={question.hidden.at} format={(date) => format.dateTime(date, "short")} />
+      ) : (
+        <p className="whitespace-pre-line break-words text-slate-950" lang={question.language}>
+          {question.body}
+        </p>
+      )}
       <p className="text-sm text-slate-700">
         {t("list.by", { asker: await askerText(question.asker, locale) })} · {t("list.askedIn", { language: tc(`languages.${question.language}`) })} ·{" "}
         {t("list.supports", { count: question.supportCount })}
       </p>
       {question.setAsideReason ? <p className="text-sm text-slate-800">{t("setAsideReason", { reason: question.setAsideReason })}</p> : null}
       {question.supportedByMe ? <p className="text-sm font-medium text-green-900">{t("list.supported")}</p> : null}
+      {canFlag && !question.hidden ? <FlagLink kind="SESSION_QUESTION" postId={question.id} /> : null}
       {canSupport ? (
         <ActionForm action={supportQuestionAction} className="space-y-2">
           {hidden}

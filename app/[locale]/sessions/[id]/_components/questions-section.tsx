@@ -49,7 +49,8 @@ export async function QuestionsSection({
   const notice = typeof done === "string" && (DONE as readonly string[]).includes(done) ? (done as QuestionDone) : null;
   const when = (date: Date) => formatSessionDateTime(date, session.timeZone, locale);
   const status = data.live ? t("status.live", { closesAt: when(data.window.closesAt) }) : now < data.window.opensAt ? t("status.before", { opensAt: when(data.window.opensAt) }) : t("status.closed");
-  const drawn = data.questions.filter((q) => q.drawnOn);
+  // A hidden question leaves the summary's list: its words are what moderators took down.
+  const drawn = data.questions.flatMap((q) => (q.drawnOn && q.body !== null ? [{ ...q, body: q.body }] : []));
 
   return (
     <section aria-labelledby="questions-heading" id="questions" className="scroll-mt-4 space-y-4">
@@ -135,8 +136,10 @@ export async function QuestionsSection({
                 key={q.id}
                 question={q}
                 locale={locale}
-                canSupport={!!actor && !q.supportedByMe && supportRefusal(actor, data.standing, session, { askerId: q.mine ? actor.userId : null, state: q.state }, now) === null}
-                moderatorActions={data.canModerate ? actionsFrom(q.state) : []}
+                canFlag={!!actor && !q.mine}
+                // A hidden question is no longer before the panel: no support, no moderator step.
+                canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { askerId: q.mine ? actor.userId : null, state: q.state }, now) === null}
+                moderatorActions={data.canModerate && !q.hidden ? actionsFrom(q.state) : []}
               />
             ))}
           </ul>

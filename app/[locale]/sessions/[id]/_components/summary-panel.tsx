@@ -19,7 +19,8 @@ const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#|~]/g, "\\$&"
  */
 export async function SummaryPanel({ sessionId, questions, locale }: { sessionId: string; questions: SessionQuestionItem[]; locale: AppLocale }) {
   const t = await getTranslations("sessionQuestions");
-  const drawn = questions.filter((q) => q.drawnOn);
+  // A hidden question is not quoted in the summary (lib/moderation).
+  const drawn = questions.flatMap((q) => (q.drawnOn && q.body !== null ? [{ ...q, body: q.body }] : []));
   const lines = await Promise.all(
     drawn.map(
       async (q) =>
@@ -36,7 +37,7 @@ export async function SummaryPanel({ sessionId, questions, locale }: { sessionId
         </h3>
         <p className="text-slate-800">{t("summary.intro")}</p>
         {QUESTION_STATES.map((state) => {
-          const inState = questions.filter((q) => q.state === state);
+          const inState = questions.flatMap((q) => (q.state === state && q.body !== null ? [{ ...q, body: q.body }] : []));
           return (
             <div key={state} className="space-y-2">
               <h4 className="font-semibold text-slate-950">
