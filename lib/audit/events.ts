@@ -69,6 +69,9 @@ const sessionQuestion = { ...session, questionId: id, language };
 /** An evaluation: its title in every language it was written in, and the session it is about (null: the whole review). */
 const evaluation = { evaluationId: id, title: localizedTitle, sessionId: id.nullable() };
 
+/** A consultation in the log: its title in every language it was written in. */
+const consultation = { consultationId: id, title: localizedTitle };
+
 /** A question to the delegates in the log: its title and the institution it is addressed to (never its author). */
 const dialogueQuestion = { questionId: id, title: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() };
 
@@ -299,6 +302,24 @@ const EVENTS = {
   pseudonymCreated: event("pseudonym.created", "Pseudonym", "private", {}),
   // Counted in public; says nothing of whom it was about.
   pseudonymDisclosureRequested: event("pseudonym.disclosure_requested", "PseudonymDisclosure", "public", {}),
+  // Consultations (issue 14): the consultation's title, never a contribution's text; a
+  // contribution under a pseudonym is recorded with no actor and says only that it was one.
+  consultationCreated: event("consultation.created", "Consultation", "private", consultation),
+  consultationUpdated: event("consultation.updated", "Consultation", "private", consultation),
+  consultationOpened: event("consultation.opened", "Consultation", "public", { ...consultation, opensOn: day, closesOn: day }),
+  consultationContributed: event("consultation.contributed", "ConsultationContribution", "public", {
+    ...consultation,
+    contributionId: id,
+    language,
+    reply: z.boolean(),
+    pseudonymous: z.boolean(),
+  }),
+  consultationSupported: event("consultation.supported", "ConsultationContribution", "private", { contributionId: id, pseudonymous: z.boolean() }),
+  consultationUpdatePosted: event("consultation.update_posted", "Consultation", "public", { ...consultation, language }),
+  consultationClosed: event("consultation.closed", "Consultation", "public", { ...consultation, contributionCount: z.number().int().nonnegative() }),
+  consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
+  // Private: the proposal is a draft of its organization until it is submitted.
+  consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
 } as const;
 
 type Events = typeof EVENTS;

@@ -26,6 +26,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   commitment.status_changed { commitmentId, title }                        〃, when its status changes (by an update or an edit)
  *   evaluation.opened       { evaluationId, title }                          to a session's registrants, when its evaluation opens (title in their language)
  *   dialogue.answered       { questionId, title }                            to the asker of a question to the delegates (also under a pseudonym), when it is answered
+ *   consultation.synthesis_published { consultationId, title }               to every contributor (also under a pseudonym), title in their language
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -74,12 +75,15 @@ export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[
 /** Kinds about a question to the delegates; their sentences link to the question. */
 export const DIALOGUE_NOTIFICATION_KINDS = ["dialogue.answered"] as const;
 export type DialogueNotificationKind = (typeof DIALOGUE_NOTIFICATION_KINDS)[number];
+/** Kinds about a consultation; their sentences link to its synthesis. */
+export const CONSULTATION_NOTIFICATION_KINDS = ["consultation.synthesis_published"] as const;
+export type ConsultationNotificationKind = (typeof CONSULTATION_NOTIFICATION_KINDS)[number];
 
 export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[number];
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ConsultationNotificationKind;
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -163,6 +167,12 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     const title = text(d.title);
     if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
     return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/questions/${rawId}` };
+  }
+  if ((CONSULTATION_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+    const rawId = text(d.consultationId);
+    const title = text(d.title);
+    if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/consultations/${rawId}#synthesis` };
   }
   if (isCommitmentNotificationKind(kind)) {
     const rawId = text(d.commitmentId);
