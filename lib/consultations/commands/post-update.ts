@@ -8,7 +8,7 @@ import { consultationAudit, shareConsultation } from "./shared";
  * a reminder. Public, in the language written. Input: { consultationId, language, body }. Result: { id, consultationId }
  */
 export const postConsultationUpdate = defineCommand({
-  name: "consultations.postUpdate",
+  name: "consultations.postConsultationUpdate",
   input: postUpdateSchema,
   actor: "required",
   allow: requires(canOpenConsultations, "consultations.notDelegateOrStaff"),
