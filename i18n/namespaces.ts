@@ -28,6 +28,7 @@ export const namespaces = [
   "evaluations",
   "sessionQuestions",
   "dialogue",
+  "consultations",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
