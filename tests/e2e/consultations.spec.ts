@@ -69,7 +69,7 @@ test("a consultation goes from opening to a synthesis that cites a contribution,
 
   // 3. Another participant replies and supports it.
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, "es", "participante@puente.example", DEMO_PASSWORD);
+  await signIn(other, "es", "comite.presidencia@puente.example", DEMO_PASSWORD);
   await other.goto(`/es${path}`);
   await expectAccessible(other);
   const card = other.locator("article", { hasText: contribution });
@@ -128,4 +128,17 @@ test("a consultation goes from opening to a synthesis that cites a contribution,
   await expect(synthesis.getByText("asesoría legal")).toBeVisible();
   await expect(synthesis.getByRole("link").first()).toHaveAttribute("href", /#c-[0-9a-f-]{36}$/);
   await expect(visitor.locator("article", { hasText: contribution }).first().getByText(fr("consultations.cited"))).toBeVisible();
+
+  // 8. The visitor reads the demo's consultations: axe and 360 px on each, and no trace of the
+  // people who posted there under a pseudonym (the demo's Pedro and Daniela post only under one).
+  await visitor.goto("/es/dialogue/consultations");
+  await expectAccessible(visitor);
+  const links = await visitor.locator('main a[href*="/dialogue/consultations/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  expect(links.length).toBeGreaterThanOrEqual(3);
+  for (const href of links) {
+    await visitor.goto(href);
+    await expectAccessible(visitor);
+    const html = await visitor.content();
+    for (const marker of ["Pedro Alvarado", "participante@puente.example", "Daniela Ortiz", "daniela@diaspora-americas.example"]) expect(html.includes(marker), `${href} shows ${marker}`).toBe(false);
+  }
 });
