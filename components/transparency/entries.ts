@@ -299,6 +299,30 @@ export function describeEntry(entry: { action: string; data: unknown }, helpers:
       return known("moderation_post_hidden", { category: helpers.moderationReasonLabel(event.data.category), reason: event.data.reason }, { link: { href: event.data.href } });
     case "moderation.post_unhidden":
       return known("moderation_post_unhidden", { reason: event.data.reason }, { link: { href: event.data.href } });
+    // Consultations: the title in the reader's language (else another); never a contributor's name.
+    case "consultation.opened":
+    case "consultation.contributed":
+    case "consultation.update_posted":
+    case "consultation.closed":
+    case "consultation.synthesis_published": {
+      const title = pickLocalized(event.data.title, helpers.locale ?? "es");
+      if (!title) return generic;
+      const base = `/dialogue/consultations/${event.data.consultationId}`;
+      const values: Record<string, string | number> = { title: title.text };
+      let key: string = actionKey(event.action);
+      let href = base;
+      if (event.action === "consultation.opened") values.closesOn = helpers.formatDay(event.data.closesOn);
+      if (event.action === "consultation.closed") values.count = event.data.contributionCount;
+      if (event.action === "consultation.synthesis_published") {
+        values.count = event.data.cited;
+        href = `${base}#synthesis`;
+      }
+      if (event.action === "consultation.contributed") {
+        key = `${key}${event.data.reply ? "_reply" : ""}${event.data.pseudonymous ? "_pseudonymous" : ""}`;
+        href = `${base}#c-${event.data.contributionId}`;
+      }
+      return known(key, values, { link: { href } });
+    }
     default:
       return generic;
   }

@@ -74,6 +74,9 @@ const sessionQuestion = { ...session, questionId: id, language };
 /** An evaluation: its title in every language it was written in, and the session it is about (null: the whole review). */
 const evaluation = { evaluationId: id, title: localizedTitle, sessionId: id.nullable() };
 
+/** A consultation in the log: its title in every language it was written in. */
+const consultation = { consultationId: id, title: localizedTitle };
+
 /** A question to the delegates in the log: its title and the institution it is addressed to (never its author). */
 const dialogueQuestion = { questionId: id, title: text, institutionKind: z.enum(InstitutionKind), country: country.nullable() };
 
@@ -311,6 +314,24 @@ const EVENTS = {
   moderationPostUnhidden: event("moderation.post_unhidden", "ModeratedPost", "either", { kind: postKind, reason: text, href: sitePath }),
   moderationPostFlagged: event("moderation.post_flagged", "ModeratedPost", "private", { kind: postKind, category: moderationReason }),
   moderationFlagsDismissed: event("moderation.flags_dismissed", "ModeratedPost", "private", { kind: postKind, count: z.number().int().positive() }),
+  // Consultations (issue 14): the consultation's title, never a contribution's text; a
+  // contribution under a pseudonym is recorded with no actor and says only that it was one.
+  consultationCreated: event("consultation.created", "Consultation", "private", consultation),
+  consultationUpdated: event("consultation.updated", "Consultation", "private", consultation),
+  consultationOpened: event("consultation.opened", "Consultation", "public", { ...consultation, opensOn: day, closesOn: day }),
+  consultationContributed: event("consultation.contributed", "ConsultationContribution", "public", {
+    ...consultation,
+    contributionId: id,
+    language,
+    reply: z.boolean(),
+    pseudonymous: z.boolean(),
+  }),
+  consultationSupported: event("consultation.supported", "ConsultationContribution", "private", { contributionId: id, pseudonymous: z.boolean() }),
+  consultationUpdatePosted: event("consultation.update_posted", "Consultation", "public", { ...consultation, language }),
+  consultationClosed: event("consultation.closed", "Consultation", "public", { ...consultation, contributionCount: z.number().int().nonnegative() }),
+  consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
+  // Private: the proposal is a draft of its organization until it is submitted.
+  consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
 } as const;
 
 type Events = typeof EVENTS;

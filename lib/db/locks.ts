@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 /** Tables whose rows commands lock; the name goes into SQL, so only these. */
-const LOCKABLE = ["ReviewSession", "Nomination", "Proposal", "Organization", "ReportComment", "ReportVersion", "Commitment", "InitiativeSuggestion", "Assessment", "ChampionTerm", "MonitoringReport", "MonitoringSummary", "Evaluation", "DialogueQuestion"] as const;
+const LOCKABLE = ["ReviewSession", "Nomination", "Proposal", "Organization", "ReportComment", "ReportVersion", "Commitment", "InitiativeSuggestion", "Assessment", "ChampionTerm", "MonitoringReport", "MonitoringSummary", "Evaluation", "DialogueQuestion", "Consultation"] as const;
 export type LockableTable = (typeof LOCKABLE)[number];
 
 /**

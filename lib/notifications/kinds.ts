@@ -28,6 +28,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   dialogue.answered       { questionId, title }                            to the asker of a question to the delegates (also under a pseudonym), when it is answered
  *   moderation.post_hidden  { href, reason }                                 to the author of a post moderators hid (the public reason)
  *   moderation.post_unhidden { href }                                        to the author of a post shown again
+ *   consultation.synthesis_published { consultationId, title }               to every contributor (also under a pseudonym), title in their language
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -76,6 +77,9 @@ export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[
 /** Kinds about a question to the delegates; their sentences link to the question. */
 export const DIALOGUE_NOTIFICATION_KINDS = ["dialogue.answered"] as const;
 export type DialogueNotificationKind = (typeof DIALOGUE_NOTIFICATION_KINDS)[number];
+/** Kinds about a consultation; their sentences link to its synthesis. */
+export const CONSULTATION_NOTIFICATION_KINDS = ["consultation.synthesis_published"] as const;
+export type ConsultationNotificationKind = (typeof CONSULTATION_NOTIFICATION_KINDS)[number];
 
 /** Kinds about a post moderators hid or showed again (lib/moderation); their sentences link to where it appears. */
 export const MODERATION_NOTIFICATION_KINDS = ["moderation.post_hidden", "moderation.post_unhidden"] as const;
@@ -85,7 +89,7 @@ export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind | ConsultationNotificationKind;
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -188,6 +192,12 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/questions/${rawId}` };
   }
   if (isModerationNotificationKind(kind)) return describeModerationNotification(kind, d);
+  if ((CONSULTATION_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+    const rawId = text(d.consultationId);
+    const title = text(d.title);
+    if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/consultations/${rawId}#synthesis` };
+  }
   if (isCommitmentNotificationKind(kind)) {
     const rawId = text(d.commitmentId);
     const title = text(d.title);

@@ -76,6 +76,8 @@ export const createProposalSchema = z.object({
   ...proposalFields,
   idempotencyKey: z.preprocess(blankToUndefined, z.uuid().optional()),
   organizationId: organizationChoice,
+  // The consultation contribution the draft is made from (its author's own): the link is kept.
+  sourceContributionId: z.preprocess(blankToUndefined, z.uuid().optional()),
 });
 export type CreateProposalInput = z.output<typeof createProposalSchema>;
 

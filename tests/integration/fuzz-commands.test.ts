@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation", "consultations"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -125,8 +125,8 @@ const DATES: Record<string, readonly string[]> = {
 };
 const EMAILS = ["email", "contactEmail", "nomineeEmail"];
 /** Every field name any command reads: extra fields come from here too. */
-const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers", "addressee", "displayName", "portfolioEs", "portfolioEn", "note"];
-const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId", "mergeIds", "pseudonymId", "postId"];
+const TEXT_FIELDS = ["title", "summary", "body", "name", "reason", "rationale", "answer", "answerEs", "answerEn", "answerPt", "answerFr", "incorporatedNote", "nomineeName", "nomineeOrganizationName", "genderDescription", "bio", "balanceReason", "acronym", "description", "internalNote", "proposedText", "accessNote", "place", "titleEs", "titleEn", "titlePt", "titleFr", "descriptionEs", "descriptionEn", "descriptionPt", "descriptionFr", "anchor", "proposal", "password", "token", "website", "link", "member", "expectedSuperseded", "publicBody", "inclusionEvidence", "progressNote", "inclusionNote", "rightsNote", "evidence", "sourceUrl", "key", "texts", "milestones", "sources", "links", "expectedRevision", "texts.es.title", "texts.es.description", "milestones.0.label", "milestones.0.plannedOn", "sources.0.url", "links.0.url", "narrative", "affected", "evidenceLinks", "evidenceText", "contact", "receipt", "referredTo", "region", "texts.es.intro", "texts.es.text", "texts.es.low", "texts.es.high", "answers", "addressee", "displayName", "portfolioEs", "portfolioEn", "note", "texts.es.background", "questions.0.es", "synthesis.es"];
+const ID_FIELDS = ["proposalId", "sessionId", "organizationId", "nominationId", "versionId", "commentId", "paragraphId", "parentId", "membershipId", "invitationId", "termId", "userId", "idempotencyKey", "nomineeUserId", "nomineeOrganizationId", "ids", "commitmentId", "assessmentId", "suggestionId", "reportId", "summaryId", "assigneeId", "evaluationId", "questionId", "mergeIds", "pseudonymId", "postId", "consultationId", "contributionId", "sourceContributionId", "citedIds"];
 const ALL_FIELDS = [...TEXT_FIELDS, ...ID_FIELDS, ...Object.keys(ENUMS), ...Object.keys(LISTS), ...CHECKBOXES, ...NUMBERS, ...Object.keys(DATES), ...EMAILS];
 
 const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "otherOrgMember", "committee", "staff", "admin"];
@@ -278,6 +278,15 @@ beforeAll(async () => {
     data: { institutionId: eclac.id, pseudonymId: pseudonym.id, language: "es", title: "Pregunta", body: "Una pregunta de prueba.", objectives: [1], deadlineAt: new Date(Date.now() + 86_400_000) },
   });
   await db.dialogueQuestion.create({ data: { institutionId: eclac.id, askerId: users.participant.id, language: "en", title: "Question", body: "A test question.", objectives: [], deadlineAt: new Date() } });
+  // Consultations: a draft, an open and a closed one run by the staff member (a delegate here), with a contribution and a reply in the open one.
+  for (const status of ["DRAFT", "OPEN", "CLOSED"] as const) {
+    const c = await db.consultation.create({
+      data: { ownerId: users.staff.id, title: { es: "Consulta" }, background: {}, languages: ["es", "en"], objectives: [7], status, opensOn: new Date("2020-01-01"), closesOn: new Date("2099-12-31"), questions: { create: [{ position: 1, text: { es: "¿Qué?" } }] } },
+      select: { id: true, questions: { select: { id: true } } },
+    });
+    const top = await db.consultationContribution.create({ data: { consultationId: c.id, questionId: c.questions[0].id, askerId: users.orgMember.id, language: "es", body: "Un aporte de prueba." } });
+    await db.consultationContribution.create({ data: { consultationId: c.id, questionId: c.questions[0].id, parentId: top.id, pseudonymId: pseudonym.id, language: "es", body: "Una respuesta de prueba." } });
+  }
   // Monitoring: the committee member and staff hold MONITORING_REVIEWER here, so generated inputs
   // reach the reviewers' commands past the policy (the role changes nothing elsewhere).
   await db.roleAssignment.createMany({ data: [{ userId: users.committee.id, role: "MONITORING_REVIEWER" }, { userId: users.staff.id, role: "MONITORING_REVIEWER" }] });
@@ -337,9 +346,12 @@ beforeAll(async () => {
     db.sessionQuestion.findMany({ select: { id: true } }),
     db.dialogueQuestion.findMany({ select: { id: true } }),
     db.pseudonym.findMany({ select: { id: true } }),
+    db.consultation.findMany({ select: { id: true } }),
+    db.consultationQuestion.findMany({ select: { id: true } }),
+    db.consultationContribution.findMany({ select: { id: true } }),
   ]);
   realIds = ids.flat().map((row) => row.id);
-  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, evaluationQuestionIds, sessionQuestionIds, dialogueQuestionIds, pseudonymIds] = ids.map((rows) => rows.map((r) => r.id));
+  const [userIds, orgIds, membershipIds, termIds, proposalIds, commentIds, sessionIds, nominationIds, versionIds, paragraphIds, reportCommentIds, notificationIds, commitmentIds, assessmentIds, suggestionIds, championTermIds, reportIds, summaryIds, evaluationIds, evaluationQuestionIds, sessionQuestionIds, dialogueQuestionIds, pseudonymIds, consultationIds, consultationQuestionIds, contributionIds] = ids.map((rows) => rows.map((r) => r.id));
   idsByField = {
     userId: userIds,
     nomineeUserId: userIds,
@@ -348,7 +360,7 @@ beforeAll(async () => {
     membershipId: membershipIds,
     termId: [...termIds, ...championTermIds],
     proposalId: proposalIds,
-    parentId: commentIds,
+    parentId: [...commentIds, ...contributionIds],
     commentId: [...commentIds, ...reportCommentIds],
     sessionId: sessionIds,
     nominationId: nominationIds,
@@ -364,9 +376,13 @@ beforeAll(async () => {
     assigneeId: userIds,
     evaluationId: evaluationIds,
     // Evaluation, session and dialogue questions share the `questionId` field.
-    questionId: [...evaluationQuestionIds, ...sessionQuestionIds, ...dialogueQuestionIds],
+    questionId: [...evaluationQuestionIds, ...sessionQuestionIds, ...dialogueQuestionIds, ...consultationQuestionIds],
     mergeIds: dialogueQuestionIds,
     pseudonymId: pseudonymIds,
+    consultationId: consultationIds,
+    contributionId: contributionIds,
+    sourceContributionId: contributionIds,
+    citedIds: contributionIds,
     addressee: [`institution:${eclac.id}`, `delegate:${users.staff.id}`, `institution:${asked.id}`],
     postId: [...commentIds, ...reportCommentIds],
   };

@@ -38,6 +38,8 @@ const HAND_WRITTEN_CHECKS = [
   "Evaluation_dates",
   "DialogueQuestion_author_check",
   "DialogueInstitution_country_check",
+  "ConsultationContribution_author_check",
+  "Consultation_dates",
 ];
 
 async function describeDatabase(url: string) {

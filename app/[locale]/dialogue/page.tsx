@@ -21,7 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DialogueHubPage({ params }: Props) {
   await resolvePageLocale(params);
   const now = new Date();
-  const [t, format, actor, stats, disclosures] = await Promise.all([getTranslations("dialogue"), getFormatter(), getCurrentActor(), responsiveness(null, now), countDisclosures()]);
+  const [t, tcons, format, actor, stats, disclosures] = await Promise.all([
+    getTranslations("dialogue"),
+    getTranslations("consultations"),
+    getFormatter(),
+    getCurrentActor(),
+    responsiveness(null, now),
+    countDisclosures(),
+  ]);
   const seesLinks = organizationsWhoseLinksActorSees(actor).length > 0 || canRequestDisclosure(actor);
   return (
     <>
@@ -42,6 +49,14 @@ export default async function DialogueHubPage({ params }: Props) {
                 <Link href="/dialogue/delegates">{t("hub.delegates")}</Link>
               </h2>
               <p className="mt-2 text-slate-800">{t("hub.delegatesLead")}</p>
+            </Card>
+          </li>
+          <li>
+            <Card>
+              <h2 className="text-xl font-semibold text-slate-950">
+                <Link href="/dialogue/consultations">{tcons("title")}</Link>
+              </h2>
+              <p className="mt-2 text-slate-800">{tcons("hubLead")}</p>
             </Card>
           </li>
           <li>

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand } from "@/lib/commands/run";
+import { convertRefusal } from "@/lib/consultations/policy";
+import { loadSourceContribution } from "@/lib/consultations/source";
 import { db } from "@/lib/db/client";
-import { refusalToError } from "@/lib/errors";
+import { conflict, refusalToError } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/rate-limit/consume";
 import { authoringOrganization, createRefusal, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationRefusal, replayRefusal } from "../policy";
 import { createProposalSchema } from "../schemas";
@@ -14,6 +16,8 @@ const createRule = (userId: string): RateLimitRule => ({ key: `proposals.create:
  * A member of a verified or pending organization saves a new draft on its behalf. The form's idempotency
  * key becomes the proposal's id: posting the same form again returns the proposal created the
  * first time (when it is the same author's, for the same organization) instead of a second one.
+ * With `sourceContributionId`, the draft is made from the author's own consultation contribution
+ * (lib/consultations/policy.ts `convertRefusal`) and keeps the link; one proposal per contribution.
  */
 export const createProposal = defineCommand({
   name: "proposals.create",
@@ -32,10 +36,12 @@ export const createProposal = defineCommand({
         select: { status: true },
       }),
     ]);
-    return { id, organizationId, earlier, organization };
+    const source = input.sourceContributionId ? await loadSourceContribution(tx, input.sourceContributionId) : undefined;
+    return { id, organizationId, earlier, organization, source };
   },
   // A form posted twice is answered as the first time, whatever happened to the organization since.
-  authorize: ({ loaded }) => (loaded.earlier ? null : draftingOrganizationRefusal(loaded.organization)),
+  authorize: ({ actor, loaded, now }) =>
+    loaded.earlier ? null : (draftingOrganizationRefusal(loaded.organization) ?? (loaded.source === undefined ? null : convertRefusal(actor, loaded.source, now))),
   async work({ tx, input, actor, loaded, record }): Promise<ProposalResult & { created: boolean }> {
     if (loaded.earlier) return replay(actor, loaded.earlier, loaded.organizationId);
     const sessionId = await checkSession(tx, input.sessionId);
@@ -55,17 +61,25 @@ export const createProposal = defineCommand({
         concernsGender: input.concernsGender,
         concernsIrregular: input.concernsIrregular,
         status: "DRAFT",
+        sourceContributionId: loaded.source?.id ?? null,
       },
       select: proposalSelect,
     });
     record({ action: "proposal.draft_saved", entityType: "Proposal", entityId: row.id, isPublic: false, data: auditData(row, "DRAFT") });
+    if (loaded.source) {
+      const data = { consultationId: loaded.source.consultationId, contributionId: loaded.source.id, proposalId: row.id };
+      record({ action: "consultation.contribution_converted", entityType: "ConsultationContribution", entityId: loaded.source.id, isPublic: false, data });
+    }
     return { ...toResult(row), created: true };
   },
   // Two posts of the same form at the same moment: the second insert hits the primary key.
   async recover(error, { input, actor }) {
-    if (!isUniqueViolation(error) || !input.idempotencyKey) return undefined;
-    const existing = await db.proposal.findUnique({ where: { id: input.idempotencyKey }, select: proposalSelect });
-    return existing ? replay(actor, existing, authoringOrganization(actor, input.organizationId)!) : undefined;
+    if (!isUniqueViolation(error)) return undefined;
+    const existing = input.idempotencyKey ? await db.proposal.findUnique({ where: { id: input.idempotencyKey }, select: proposalSelect }) : null;
+    if (existing) return replay(actor, existing, authoringOrganization(actor, input.organizationId)!);
+    // The contribution became a proposal in another request at the same moment.
+    if (input.sourceContributionId) throw conflict("consultations.alreadyConverted");
+    return undefined;
   },
   invalidates: ["proposals", "dashboard"],
 });
