@@ -16,7 +16,7 @@ export type ConsultationSeedContext = {
   now: number;
 };
 
-type Post = { by: string; pseudonymOf?: string; language: Locale; body: string; daysAgo: number; supporters?: string[]; replies?: Post[]; cited?: boolean; becomesProposal?: { org: string; title: string } };
+type Post = { by: string; pseudonymOf?: string; language: Locale; body: string; daysAgo: number; supporters?: string[]; replies?: Post[]; cited?: boolean; becomesProposal?: { org: string; title: string; countries: string[] } };
 type DemoConsultation = {
   owner: string;
   title: Partial<Record<Locale, string>>;
@@ -69,7 +69,7 @@ const CONSULTATIONS: DemoConsultation[] = [
       {
         text: { es: "¿Qué impide a las personas migrantes abrir una cuenta bancaria?", en: "What stops migrants from opening a bank account?", fr: "Qu’est-ce qui empêche les personnes migrantes d’ouvrir un compte bancaire ?" },
         posts: [
-          { by: "orgAdmin", language: "es", body: "Los bancos piden un documento de identidad nacional que las personas solicitantes de refugio no tienen. Proponemos que el carné de solicitante sea válido para abrir una cuenta básica.", daysAgo: 60, supporters: ["participant", "caminosAdmin", "committeeEc"], cited: true, becomesProposal: { org: "red-sin-fronteras", title: "Cuenta bancaria básica con el carné de solicitante de refugio" } },
+          { by: "orgAdmin", language: "es", body: "Los bancos piden un documento de identidad nacional que las personas solicitantes de refugio no tienen. Proponemos que el carné de solicitante sea válido para abrir una cuenta básica.", daysAgo: 60, supporters: ["participant", "caminosAdmin", "committeeEc"], cited: true, becomesProposal: { org: "red-sin-fronteras", title: "Cuenta bancaria básica con el carné de solicitante de refugio", countries: ["MX", "GT", "CR"] } },
           { by: "montrealAdmin", language: "fr", body: "Les frais d’envoi vers Haïti dépassent souvent 8 % : il faut des plafonds de frais et des services numériques accessibles.", daysAgo: 55, supporters: ["committeeHt"], cited: true },
           { by: "participant", pseudonymOf: "centro-de-derechos-el-salvador", language: "es", body: "Muchas familias reciben remesas por canales informales porque temen que el banco las reporte a migración.", daysAgo: 50, cited: true },
         ],
@@ -154,7 +154,7 @@ export async function seedConsultations(tx: Tx, ctx: ConsultationSeedContext): P
           const org = organizations[p.becomesProposal.org];
           const submittedAt = at(p.daysAgo - 20);
           const proposal = await tx.proposal.create({
-            data: { organizationId: org.id, authorId: person(p.by), title: p.becomesProposal.title, summary: p.body, body: p.body, language: p.language, objectives: c.objectives, status: "SUBMITTED", submittedAt, sourceContributionId: created.id, createdAt: at(p.daysAgo - 19) },
+            data: { organizationId: org.id, authorId: person(p.by), title: p.becomesProposal.title, summary: p.body, body: p.body, language: p.language, objectives: c.objectives, countries: p.becomesProposal.countries, status: "SUBMITTED", submittedAt, sourceContributionId: created.id, createdAt: at(p.daysAgo - 19) },
             select: { id: true },
           });
           const proposalRef = { proposalTitle: p.becomesProposal.title, organizationName: org.name, organizationSlug: org.slug };

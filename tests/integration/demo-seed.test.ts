@@ -12,6 +12,7 @@ import { DEMO_LIVE_SESSION_TITLE } from "@/prisma/seed/demo-session-questions";
 import { DEMO_REPORT } from "@/prisma/seed/demo-report";
 import { assignAnchors, splitMarkdown } from "@/lib/report/paragraphs";
 import { resetDatabase } from "../helpers/factories";
+import { parseProposalFilters, searchProposals } from "@/lib/proposals/search";
 import { readReceipt } from "@/lib/monitoring/commands";
 import { countryAggregates, listPublishedSummaries } from "@/lib/monitoring/public-queries";
 import { parseMonitoringFilters } from "@/lib/monitoring/public-filters";
@@ -52,6 +53,14 @@ describe("demo data", () => {
     }
     expect(await db.proposalComment.count({ where: { parentId: { not: null } } })).toBeGreaterThan(0);
     expect(proposals.filter((p) => p.answer).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("writes every proposal as the commands do: no list column left NULL, and the public list reads them all", async () => {
+    const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Proposal" WHERE countries IS NULL OR objectives IS NULL`;
+    expect(Number(rows[0].n)).toBe(0);
+    const { items, total } = await searchProposals(parseProposalFilters({}), 500);
+    expect(items.length).toBe(total);
+    for (const p of items) expect(Array.isArray(p.countries), p.title).toBe(true);
   });
 
   it("lets only verified organizations co-sponsor and comment, as the commands do", async () => {
