@@ -100,6 +100,9 @@ const POSTS: DemoPost[] = [
   },
 ];
 
+/** Comments this seed adds to the open report version (none answered): the report e2e counts them. */
+export const DEMO_MODERATION_REPORT_COMMENTS = POSTS.filter((p) => p.kind === "REPORT_COMMENT").length;
+
 export async function seedModeration(tx: Tx, { people, organizations, now }: Context): Promise<void> {
   const version = await tx.reportVersion.findFirstOrThrow({ where: { status: "OPEN" }, include: { paragraphs: { orderBy: { position: "asc" }, take: 3 } } });
   const proposal = await tx.proposal.findFirstOrThrow({ where: { ...publicProposalWhere, status: "UNDER_REVIEW" }, orderBy: { createdAt: "asc" } });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_MODERATION_REPORT_COMMENTS } from "../../prisma/seed/demo-moderation";
 import { DEMO_REPORT, demoOpenUnanswered } from "../../prisma/seed/demo-report";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
@@ -93,7 +94,8 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await noJs.getByRole("link", { name: es("reportDesk.open.review", { number: 3 }) }).click();
   await expect(noJs).toHaveURL(/\/es\/dashboard\/report\/versions\/3\/open$/);
   await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 3 }));
-  const unanswered = demoOpenUnanswered();
+  // The demo report's own comments, and those the moderation demo adds to the open version.
+  const unanswered = demoOpenUnanswered() + DEMO_MODERATION_REPORT_COMMENTS;
   expect(unanswered).toBeGreaterThan(1);
   await expect(noJs.locator("main")).toContainText(`${unanswered} comentarios todavía sin respuesta`);
   await expect(noJs.locator("main")).toContainText(DEMO_REPORT.draft.internalNote);
