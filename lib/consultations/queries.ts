@@ -4,6 +4,7 @@ import { PUBLIC_AUTHOR_SELECT, presentAuthor, type PublicAuthor } from "@/lib/di
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsultationStatus } from "@/lib/generated/prisma/enums";
 import { asLocalizedText, type LocalizedText } from "@/lib/i18n/localized-text";
+import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { publicProposalWhere } from "@/lib/proposals/visibility";
 import type { AppLocale } from "@/i18n/routing";
 import { canSeeConsultation, consultationPhase, isManager, type ConsultationPhase } from "./policy";
@@ -163,10 +164,22 @@ export async function getConsultation(id: string, actor: Actor | null, now: Date
 export type ConsultationPage = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
 
 /** What a draft proposal made from the actor's own contribution starts with: its text, its language, the consultation's objectives. */
+/** First paragraph-sized part of a text, cut at a word: a proposal's summary. */
+function summaryOf(text: string): string {
+  if (text.length <= PROPOSAL_LIMITS.summary) return text;
+  const cut = text.slice(0, PROPOSAL_LIMITS.summary - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;
+}
+
+/**
+ * What a draft proposal made from the actor's own, named contribution starts with: its text, a
+ * summary cut from it, its language and the consultation's objectives. Null for anyone else's.
+ */
 export async function proposalDraftFrom(contributionId: string, actor: Actor | null) {
   if (!actor || !UUID.test(contributionId)) return null;
-  return db.consultationContribution.findFirst({
+  const row = await db.consultationContribution.findFirst({
     where: { id: contributionId, askerId: actor.userId, pseudonymId: null },
     select: { id: true, body: true, language: true, consultation: { select: { objectives: true } } },
   });
+  return row ? { id: row.id, body: row.body, summary: summaryOf(row.body), language: row.language, objectives: row.consultation.objectives } : null;
 }

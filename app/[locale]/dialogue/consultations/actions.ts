@@ -17,7 +17,6 @@ import { runCommandForm } from "@/lib/forms/command-action";
 import type { FormInput } from "@/lib/forms/run-action";
 import type { FormState } from "@/lib/forms/state";
 import { createProposal } from "@/lib/proposals/commands";
-import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { localeOr } from "@/i18n/routing";
 
 // Thin: each action runs its command and sends the browser to the page that shows the change,
@@ -62,13 +61,6 @@ export async function supportContributionAction(_prev: FormState, formData: Form
   return runCommandForm(formData, supportContribution, (result, input) => toPage("supported", `#c-${result.contributionId}`)(result, input));
 }
 
-/** First paragraph-sized part of a text, cut at a word: a proposal's summary. */
-function summaryOf(text: string): string {
-  if (text.length <= PROPOSAL_LIMITS.summary) return text;
-  const cut = text.slice(0, PROPOSAL_LIMITS.summary - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1))}…`;
-}
-
 /**
  * A contribution becomes a draft proposal in one step: lib/proposals' create command with the
  * contribution's text, language and the consultation's objectives read here from the database
@@ -78,10 +70,10 @@ export async function convertContributionAction(_prev: FormState, formData: Form
   const source = await proposalDraftFrom(String(formData.get("sourceContributionId") ?? ""), await getCurrentActor());
   if (source) {
     formData.set("body", source.body);
-    formData.set("summary", summaryOf(source.body));
+    formData.set("summary", source.summary);
     formData.set("language", source.language);
     formData.delete("objectives");
-    for (const n of source.consultation.objectives) formData.append("objectives", String(n));
+    for (const n of source.objectives) formData.append("objectives", String(n));
   }
   return runCommandForm(formData, createProposal, (result, input) => redirect(`/${localeOr(input.locale)}/proposals/${result.id}/edit`));
 }
