@@ -30,8 +30,8 @@ export const inclusionRank = (level: InclusionLevelName): number => INCLUSION_LE
 /** Staff (admins are staff) keep the champion list, write commitments and their updates, moderate and decide suggestions. */
 export const canManageChampions = (actor: Actor | null): actor is Actor => isStaff(actor);
 
-/** Any signed-in person follows countries and commitments. */
-export const canFollow = (actor: Actor | null): actor is Actor => !!actor;
+/** Any signed-in person follows countries and commitments (the rule of lib/follows). */
+export { canFollow } from "@/lib/follows/policy";
 
 /** The actor's verified organizations: the only ones that assess and suggest. */
 export const verifiedMemberships = (actor: Actor | null) => actor?.memberships.filter((m) => m.organizationStatus === "VERIFIED") ?? [];

@@ -17,7 +17,6 @@ export const INCLUSION_LEVELS = ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOL
 export const RIGHTS_CENTRED = ["YES", "PARTLY", "NO"] as const;
 export const ADDRESSEES = ["STATES", "IOM", "ECLAC", "ALL"] as const;
 export const COMMITMENT_KINDS = ["INITIATIVE", "RECOMMENDATION"] as const;
-export const FOLLOW_SUBJECTS = ["COUNTRY", "COMMITMENT"] as const;
 export const SUGGESTION_STATUSES = ["PENDING", "ACCEPTED", "DECLINED"] as const;
 /** Champion States from the start (the demo and a fresh setup). */
 export const FOUNDING_CHAMPIONS = ["MX", "SV", "EC", "HN"] as const;
@@ -269,22 +268,6 @@ export type SuggestInitiativeInput = z.output<typeof suggestInitiativeSchema>;
 /** Accepting may add the objectives staff read in it; the rest comes from the suggestion. */
 export const acceptSuggestionSchema = z.object({ suggestionId: id, objectives });
 export const declineSuggestionSchema = z.object({ suggestionId: id, reason: multiLineText({ max: CHAMPION_LIMITS.reason }) });
-
-// ─── Following ──────────────────────────────────────────────────────────────────────────────
-
-/** A country (its code) or a commitment (its id). */
-export const followSchema = z
-  .object({ subject: z.enum(FOLLOW_SUBJECTS), key: z.string().trim().min(1).max(64) })
-  .transform((value, ctx) => {
-    if (value.subject === "COUNTRY") {
-      const code = value.key.toUpperCase();
-      if (!isCountryCode(code)) ctx.addIssue({ code: "custom", path: ["key"], message: "champions.invalidCountry" });
-      return { subject: value.subject, key: code };
-    }
-    if (!id.safeParse(value.key).success) ctx.addIssue({ code: "custom", path: ["key"], message: "champions.invalidCommitment" });
-    return { subject: value.subject, key: value.key.toLowerCase() };
-  });
-export type FollowInput = z.output<typeof followSchema>;
 
 // ─── History ────────────────────────────────────────────────────────────────────────────────
 

@@ -141,6 +141,7 @@ export async function getConsultation(id: string, actor: Actor | null, now: Date
     languages: c.languages,
     objectives: c.objectives,
     status: c.status,
+    ownerId: c.ownerId,
     opensOn: c.opensOn,
     closesOn: c.closesOn,
     openedAt: c.openedAt,

@@ -29,6 +29,11 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   moderation.post_hidden  { href, reason }                                 to the author of a post moderators hid (the public reason)
  *   moderation.post_unhidden { href }                                        to the author of a post shown again
  *   consultation.synthesis_published { consultationId, title }               to every contributor (also under a pseudonym), title in their language
+ *   proposal.followed_status_changed { proposalId, proposalTitle, status }   to the proposal's followers (not its authors), when its status changes (an answer included)
+ *   proposal.followed_commented { proposalId, proposalTitle, authorName }    〃, on a new public comment
+ *   session.followed_changed { sessionId, sessionTitle }                     to the session's followers who did not register, when its time, place, format or link change
+ *   consultation.updated    { consultationId, title }                        to the consultation's followers, when its owner posts an update
+ *   consultation.followed_synthesis_published { consultationId, title }      to its followers who did not contribute, when the synthesis is published
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -50,6 +55,8 @@ export const PROPOSAL_NOTIFICATION_KINDS = [
   "proposal.accepted",
   "proposal.not_retained",
   "proposal.incorporated",
+  "proposal.followed_status_changed",
+  "proposal.followed_commented",
 ] as const;
 
 /** Kinds about a review session or a nomination to it; their sentences link to a session. */
@@ -62,6 +69,7 @@ export const NOMINATION_NOTIFICATION_KINDS = [
   "session.changed",
   "session_question.taken_up",
   "session_question.answered",
+  "session.followed_changed",
 ] as const;
 
 /** Kinds about the review report; their sentences link to the report or to one of its paragraphs. */
@@ -78,7 +86,7 @@ export type EvaluationNotificationKind = (typeof EVALUATION_NOTIFICATION_KINDS)[
 export const DIALOGUE_NOTIFICATION_KINDS = ["dialogue.answered"] as const;
 export type DialogueNotificationKind = (typeof DIALOGUE_NOTIFICATION_KINDS)[number];
 /** Kinds about a consultation; their sentences link to its synthesis. */
-export const CONSULTATION_NOTIFICATION_KINDS = ["consultation.synthesis_published"] as const;
+export const CONSULTATION_NOTIFICATION_KINDS = ["consultation.synthesis_published", "consultation.updated", "consultation.followed_synthesis_published"] as const;
 export type ConsultationNotificationKind = (typeof CONSULTATION_NOTIFICATION_KINDS)[number];
 
 /** Kinds about a post moderators hid or showed again (lib/moderation); their sentences link to where it appears. */
@@ -96,7 +104,7 @@ export const commitmentHref = (commitmentId: string, recommendation = false) =>
   recommendation ? `/report/follow-up/${commitmentId}` : `/champions/initiatives/${commitmentId}`;
 
 /** The placeholders each kind's sentence needs, besides the proposal it links to. */
-const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organizationName")[]> = {
+const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organizationName" | "status")[]> = {
   "proposal.commented": ["authorName"],
   "proposal.replied": ["authorName"],
   "proposal.cosponsored": ["organizationName"],
@@ -104,6 +112,8 @@ const NEEDS: Record<ProposalNotificationKind, readonly ("authorName" | "organiza
   "proposal.accepted": [],
   "proposal.not_retained": [],
   "proposal.incorporated": [],
+  "proposal.followed_status_changed": ["status"],
+  "proposal.followed_commented": ["authorName"],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -163,6 +173,7 @@ const NOMINATION_SENTENCES: Record<NominationNotificationKind, { needs: readonly
   "session.changed": { needs: [], href: (id) => `/sessions/${id}` },
   "session_question.taken_up": { needs: [], href: (id) => `/sessions/${id}` },
   "session_question.answered": { needs: [], href: (id) => `/sessions/${id}` },
+  "session.followed_changed": { needs: [], href: (id) => `/sessions/${id}` },
 };
 
 /**
@@ -196,7 +207,8 @@ export function describeNotification(kind: string, data: unknown): NotificationS
     const rawId = text(d.consultationId);
     const title = text(d.title);
     if (!rawId || !UUID.test(rawId) || !title) return { kind: "generic", proposalId: null };
-    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/consultations/${rawId}#synthesis` };
+    const anchor = kind === "consultation.updated" ? "updates" : "synthesis";
+    return { kind: "known", key: kind.replaceAll(".", "_"), values: { title }, proposalId: null, href: `/dialogue/consultations/${rawId}#${anchor}` };
   }
   if (isCommitmentNotificationKind(kind)) {
     const rawId = text(d.commitmentId);

@@ -12,7 +12,6 @@ const ROLES: RoleName[] = ["visitor", "participant", "orgMember", "orgAdmin", "o
 const STAFF: RoleName[] = ["staff", "admin"];
 // The committee member belongs to `org` (verified, MX) in buildWorld.
 const VERIFIED_MEMBERS: RoleName[] = ["orgMember", "orgAdmin", "otherOrgMember", "committee"];
-const SIGNED_IN: RoleName[] = ROLES.filter((r) => r !== "visitor");
 
 let world: Awaited<ReturnType<typeof buildWorld>>;
 let anchors: string[];
@@ -40,8 +39,6 @@ const INPUTS: Record<keyof typeof champions, () => Promise<unknown>> = {
   suggestInitiative: async () => ({ country: "MX", language: "es", title: "Nueva iniciativa", description: "Que el Estado anunció." }),
   acceptSuggestion: async () => ({ suggestionId: (await insertSuggestion(world.otherOrg.id)).id }),
   declineSuggestion: async () => ({ suggestionId: (await insertSuggestion(world.otherOrg.id)).id, reason: "Ya está listada." }),
-  followSubject: async () => ({ subject: "COUNTRY", key: "MX" }),
-  unfollowSubject: async () => ({ subject: "COUNTRY", key: "MX" }),
 };
 
 const WHO: Record<keyof typeof champions, RoleName[]> = {
@@ -57,8 +54,6 @@ const WHO: Record<keyof typeof champions, RoleName[]> = {
   suggestInitiative: VERIFIED_MEMBERS,
   acceptSuggestion: STAFF,
   declineSuggestion: STAFF,
-  followSubject: SIGNED_IN,
-  unfollowSubject: SIGNED_IN,
 };
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseAuditEvent, visibilityOf, type AuditAction } from "@/lib/audit/events";
 import * as champions from "@/lib/champions/commands";
+import * as follows from "@/lib/follows/commands";
 import { isNotUpdated, NOT_UPDATED_AFTER_DAYS, isChampionOn } from "@/lib/champions/policy";
 import { commitmentSnapshotSchema } from "@/lib/champions/schemas";
 import { db } from "@/lib/db/client";
@@ -270,13 +271,13 @@ describe("following", () => {
     const english = await createUser();
     await db.user.update({ where: { id: english.id }, data: { preferredLocale: "en" } });
     const englishActor = await actorFor(english.id);
-    await champions.followSubject(englishActor, { subject: "COMMITMENT", key: id });
-    await champions.followSubject(englishActor, { subject: "COUNTRY", key: "mx" });
-    await champions.followSubject(world.actors.participant, { subject: "COUNTRY", key: "MX" });
-    expect((await champions.followSubject(world.actors.participant, { subject: "COUNTRY", key: "MX" })).changed).toBe(false);
-    await champions.followSubject(staff, { subject: "COMMITMENT", key: id });
-    expect(await outcome(champions.followSubject(world.actors.participant, { subject: "COMMITMENT", key: crypto.randomUUID() }))).toBe("not_found");
-    expect(await outcome(champions.followSubject(world.actors.participant, { subject: "COUNTRY", key: "XX" }))).toBe("invalid");
+    await follows.follow(englishActor, { subject: "COMMITMENT", key: id });
+    await follows.follow(englishActor, { subject: "COUNTRY", key: "mx" });
+    await follows.follow(world.actors.participant, { subject: "COUNTRY", key: "MX" });
+    expect((await follows.follow(world.actors.participant, { subject: "COUNTRY", key: "MX" })).changed).toBe(false);
+    await follows.follow(staff, { subject: "COMMITMENT", key: id });
+    expect(await outcome(follows.follow(world.actors.participant, { subject: "COMMITMENT", key: crypto.randomUUID() }))).toBe("not_found");
+    expect(await outcome(follows.follow(world.actors.participant, { subject: "COUNTRY", key: "XX" }))).toBe("invalid");
 
     await champions.postCommitmentUpdate(staff, { commitmentId: id, reportedOn: "2026-01-02", language: "es", body: "Avanza." });
     const notes = await db.notification.findMany({ orderBy: { userId: "asc" } });
@@ -285,8 +286,8 @@ describe("following", () => {
     expect(forEnglish).toMatchObject({ kind: "commitment.updated", data: { commitmentId: id, title: "Programme" } });
     expect(describeNotification(forEnglish.kind, forEnglish.data)).toMatchObject({ kind: "known", key: "commitment_updated", href: `/champions/initiatives/${id}` });
 
-    await champions.unfollowSubject(englishActor, { subject: "COUNTRY", key: "MX" });
-    await champions.unfollowSubject(englishActor, { subject: "COMMITMENT", key: id });
+    await follows.unfollow(englishActor, { subject: "COUNTRY", key: "MX" });
+    await follows.unfollow(englishActor, { subject: "COMMITMENT", key: id });
     await champions.editCommitment(staff, { ...initiativeInput(), commitmentId: id, status: "IN_PROGRESS" });
     const after = await db.notification.findMany({ where: { kind: "commitment.status_changed" } });
     expect(after.map((n) => n.userId)).toEqual([world.users.participant.id]);

@@ -12,15 +12,14 @@ import {
   declineSuggestion,
   editCommitment,
   endChampionTerm,
-  followSubject,
   hideAssessment,
   markRecommendation,
   postCommitmentUpdate,
   suggestInitiative,
-  unfollowSubject,
   unhideAssessment,
 } from "@/lib/champions/commands";
 import { localeOr } from "@/i18n/routing";
+import { follow, unfollow } from "@/lib/follows/commands";
 
 // Thin: each action runs the command (which checks everything) and sends the browser to the
 // page the change shows on, with a notice (?done=…), so the result is the same with and
@@ -117,9 +116,9 @@ function followed(done: ChampionDone) {
 }
 
 export async function followAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, followSubject, followed("followed"));
+  return runCommandForm(formData, follow, followed("followed"));
 }
 
 export async function unfollowAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runCommandForm(formData, unfollowSubject, followed("unfollowed"));
+  return runCommandForm(formData, unfollow, followed("unfollowed"));
 }

@@ -34,7 +34,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const t = await getTranslations("dashboard");
   const tc = await getTranslations("common");
   const format = await getFormatter();
-  const [data, flaggedPosts, tm] = await Promise.all([getDashboard(actor), countFlaggedPosts(actor), getTranslations("moderation")]);
+  const [data, flaggedPosts, tm, tf] = await Promise.all([getDashboard(actor), countFlaggedPosts(actor), getTranslations("moderation"), getTranslations("follows")]);
   const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const hasOrganizations = data.memberships.length > 0;
   const hasSiteRole = data.siteRoles.isStaff || data.siteRoles.isAdmin;
@@ -222,6 +222,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <li>
                 <Link href="/dashboard/notifications" className={linkClass}>
                   {t("proposals.notifications")}
+                </Link>
+              </li>
+              <li>
+                <Link href="/dashboard/following" className={linkClass}>
+                  {tf("dashboardLink")}
                 </Link>
               </li>
             </ul>

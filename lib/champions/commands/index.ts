@@ -1,5 +1,5 @@
-// Every change to champion States, commitments, assessments, suggestions and follows; each runs
-// through the one path (lib/commands/run.ts).
+// Every change to champion States, commitments, assessments and suggestions; each runs through
+// the one path (lib/commands/run.ts). Following a country or a commitment is lib/follows'.
 export { addChampionTerm } from "./add-champion-term";
 export { endChampionTerm } from "./end-champion-term";
 export { createInitiative } from "./create-initiative";
@@ -12,5 +12,3 @@ export { unhideAssessment } from "./unhide-assessment";
 export { suggestInitiative } from "./suggest-initiative";
 export { acceptSuggestion } from "./accept-suggestion";
 export { declineSuggestion } from "./decline-suggestion";
-export { followSubject } from "./follow-subject";
-export { unfollowSubject } from "./unfollow-subject";

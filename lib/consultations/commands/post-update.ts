@@ -1,4 +1,7 @@
 import { defineCommand, requires } from "@/lib/commands/run";
+import { notifyFollowers } from "@/lib/follows/notify";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { pickLocalized } from "@/lib/i18n/localized-text";
 import { canOpenConsultations, manageRefusal } from "../policy";
 import { postUpdateSchema } from "../schemas";
 import { consultationAudit, shareConsultation } from "./shared";
@@ -20,6 +23,11 @@ export const postConsultationUpdate = defineCommand({
       select: { id: true },
     });
     record({ action: "consultation.update_posted", entityType: "Consultation", entityId: loaded.id, isPublic: true, data: { ...consultationAudit(loaded), language: input.language } });
+    const data = (locale: Locale) => {
+      const title = pickLocalized(loaded.title, locale)?.text;
+      return title ? { consultationId: loaded.id, title } : null;
+    };
+    await notifyFollowers(tx, { subject: "CONSULTATION", key: loaded.id }, "consultation.updated", data, [actor.userId]);
     return { id: row.id, consultationId: loaded.id };
   },
   invalidates: ["dialogue", "transparency"],

@@ -2,6 +2,7 @@ import { defineCommand, requires } from "@/lib/commands/run";
 import { fieldError } from "@/lib/errors";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { pickLocalized } from "@/lib/i18n/localized-text";
+import { notifyFollowers } from "@/lib/follows/notify";
 import { notify } from "@/lib/notifications/notify";
 import { canPublishSynthesis, synthesisRefusal } from "../policy";
 import { publishSynthesisSchema } from "../schemas";
@@ -48,6 +49,13 @@ export const publishSynthesis = defineCommand({
       if (!title) continue;
       notified += await notify(tx, { userIds: [...userIds], kind: "consultation.synthesis_published", data: { consultationId: consultation.id, title }, exceptUserId: actor.userId });
     }
+    // Followers who did not contribute, with their own sentence.
+    const contributors = [...byLocale.values()].flatMap((ids) => [...ids]);
+    const data = (locale: Locale) => {
+      const title = pickLocalized(consultation.title, locale)?.text;
+      return title ? { consultationId: consultation.id, title } : null;
+    };
+    notified += await notifyFollowers(tx, { subject: "CONSULTATION", key: consultation.id }, "consultation.followed_synthesis_published", data, [actor.userId, ...contributors]);
     return { id: consultation.id, cited: loaded.citedIds.length, notified };
   },
   invalidates: ["dialogue", "transparency"],

@@ -5,6 +5,7 @@ import type { RateLimitRule } from "@/lib/rate-limit/consume";
 import { commenterRefusal, commentingOrganizations, commentOnRefusal, replyRefusal } from "../policy";
 import { addCommentSchema } from "../schemas";
 import { readableProposalWhere } from "../visibility";
+import { notifyProposalFollowers } from "./shared";
 
 /** An identical comment sent again this soon is the same form submitted twice. */
 const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
@@ -84,6 +85,7 @@ export const addComment = defineCommand({
       data,
       exceptUserId: actor.userId,
     });
+    await notifyProposalFollowers(tx, proposal, "proposal.followed_commented", actor.userId, { authorName: actor.name }, [parentAuthorId]);
     return comment;
   },
   invalidates: ["proposals"],

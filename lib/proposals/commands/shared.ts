@@ -3,6 +3,7 @@ import { lockRow } from "@/lib/db/locks";
 import { fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { notifyFollowers } from "@/lib/follows/notify";
 import { notify } from "@/lib/notifications/notify";
 import type { ProposalNotificationKind } from "@/lib/notifications/kinds";
 import type { ProposalFacts } from "../policy";
@@ -71,6 +72,23 @@ export async function notifyAuthors(
     data: { ...extra, proposalId: proposal.id, proposalTitle: proposal.title },
     exceptUserId: actorId,
   });
+}
+
+/**
+ * The proposal's followers hear what happened to it, once each: never the actor, nor its authors
+ * (the members of its organization), who hear with their own sentence.
+ */
+export async function notifyProposalFollowers(
+  tx: Tx,
+  proposal: { id: string; title: string; organizationId: string },
+  kind: ProposalNotificationKind,
+  actorId: string,
+  extra: Prisma.InputJsonObject = {},
+  alreadyTold: readonly (string | null)[] = [],
+) {
+  const members = await tx.membership.findMany({ where: { organizationId: proposal.organizationId }, select: { userId: true } });
+  const data = { ...extra, proposalId: proposal.id, proposalTitle: proposal.title };
+  await notifyFollowers(tx, { subject: "PROPOSAL", key: proposal.id }, kind, () => data, [actorId, ...alreadyTold, ...members.map((m) => m.userId)]);
 }
 
 /**

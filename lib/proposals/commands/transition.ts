@@ -15,7 +15,7 @@ import {
 } from "../policy";
 import type { ProposalAnswer } from "../schemas";
 import { readableProposalWhere } from "../visibility";
-import { auditData, factsOf, lockProposal, notifyAuthors, proposalSelect, toResult } from "./shared";
+import { auditData, factsOf, lockProposal, notifyAuthors, notifyProposalFollowers, proposalSelect, toResult } from "./shared";
 
 /** Changes of state the authors are told about (they make the others themselves). */
 const NOTIFIED: Partial<Record<ProposalAction, ProposalNotificationKind>> = {
@@ -87,6 +87,8 @@ export function transitionCommand<S extends z.ZodType<{ proposalId: string }>>(
       });
       const kind = NOTIFIED[action];
       if (kind) await notifyAuthors(tx, current, kind, actor.userId);
+      // Followers hear of every change in public (a draft's submission has no followers but its authors).
+      if (action !== "submit") await notifyProposalFollowers(tx, current, "proposal.followed_status_changed", actor.userId, { status: to });
       return toResult({ ...current, status: to });
     },
     // The history shows on the proposal, the desks count it, the public log lists it.

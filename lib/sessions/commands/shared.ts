@@ -3,8 +3,9 @@ import type { Tx } from "@/lib/commands/run";
 import { lockRow } from "@/lib/db/locks";
 import { AppError, conflict, notFound, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
+import type { Locale, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { asLocalizedText, pickLocalized } from "@/lib/i18n/localized-text";
+import { notifyFollowers } from "@/lib/follows/notify";
 import { notify } from "@/lib/notifications/notify";
 import { locales } from "@/i18n/routing";
 import { canManageSessions, PUBLIC_SESSION_STATUSES } from "../policy";
@@ -78,14 +79,22 @@ export async function checkSeats(tx: Tx, sessionId: string, values: SessionValue
   if (Object.keys(fieldErrors).length > 0) throw new AppError("conflict", { key: "sessions.seatsBelowSelected" }, fieldErrors);
 }
 
-/** Registrants hear in the app, each in their language, that the time, place or link changed (in the change's transaction). */
-export async function tellRegistrants(tx: Tx, sessionId: string, title: unknown) {
+/**
+ * Registrants, then followers who did not register, hear in the app, each once and in their
+ * language, that the time, place or link changed (in the change's transaction); never the actor.
+ */
+export async function tellRegistrants(tx: Tx, sessionId: string, title: unknown, actorId: string) {
   const registrants = await tx.sessionRegistration.findMany({ where: { sessionId }, select: { userId: true, user: { select: { preferredLocale: true } } } });
   for (const locale of locales) {
     const userIds = registrants.filter((r) => r.user.preferredLocale === locale).map((r) => r.userId);
     const sessionTitle = pickLocalized(title, locale)?.text;
-    if (userIds.length && sessionTitle) await notify(tx, { userIds, kind: "session.changed", data: { sessionId, sessionTitle } });
+    if (userIds.length && sessionTitle) await notify(tx, { userIds, kind: "session.changed", data: { sessionId, sessionTitle }, exceptUserId: actorId });
   }
+  const data = (locale: Locale) => {
+    const sessionTitle = pickLocalized(title, locale)?.text;
+    return sessionTitle ? { sessionId, sessionTitle } : null;
+  };
+  await notifyFollowers(tx, { subject: "SESSION", key: sessionId }, "session.followed_changed", data, [actorId, ...registrants.map((r) => r.userId)]);
 }
 
 /**

@@ -20,7 +20,7 @@ export const updateSession = defineCommand({
   allow: requires(canManageSessions),
   load: ({ tx, input }) => lockSession(tx, input.sessionId),
   authorize: ({ loaded }) => sessionEditRefusal(loaded.status),
-  async work({ tx, input, now, loaded: current, record }) {
+  async work({ tx, input, actor, now, loaded: current, record }) {
     if (current.status === "OPEN_FOR_NOMINATIONS") {
       if (!input.nominationDeadline) throw fieldError("nominationDeadline", "sessions.deadlineRequired");
       const changed = !current.nominationDeadline || minute(current.nominationDeadline) !== minute(input.nominationDeadline);
@@ -36,7 +36,7 @@ export const updateSession = defineCommand({
       current.format !== input.format ||
       (current.place ?? null) !== (input.place ?? null) ||
       (current.link ?? null) !== (input.link ?? null);
-    if (practicalChange && current.status !== "DRAFT") await tellRegistrants(tx, current.id, input.title);
+    if (practicalChange && current.status !== "DRAFT") await tellRegistrants(tx, current.id, input.title, actor.userId);
     record({
       action: "session.updated",
       entityType: "ReviewSession",

@@ -15,6 +15,10 @@ import { countryName } from "@/lib/i18n/countries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { canCommentOn } from "@/lib/proposals/policy";
 import { getProposalForPage } from "@/lib/proposals/queries";
+import { FollowSection } from "@/components/follows/follow-section";
+import { mayFollow } from "@/lib/follows/policy";
+import { followState } from "@/lib/follows/queries";
+import { followAction, unfollowAction } from "../../dashboard/following/actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,11 +39,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const proposal = await getProposalForPage(actor, id);
   if (!proposal) notFound();
 
-  const [t, tc, tr, format] = await Promise.all([
+  const [t, tc, tr, format, follows] = await Promise.all([
     getTranslations("proposalList"),
     getTranslations("common"),
     getTranslations("reportComments"),
     getFormatter(),
+    followState(actor, "PROPOSAL", proposal.id),
   ]);
   // The answer in the reader's language when the committee wrote one, else in the proposal's.
   const answerLanguage = proposal.answer?.[locale] ? locale : proposal.language;
@@ -149,6 +154,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             </h2>
             <ProposalActions proposal={proposal} actor={actor} locale={locale} done={typeof query.done === "string" ? query.done : undefined} />
           </section>
+
+          <FollowSection
+            actor={actor}
+            locale={locale}
+            subject="PROPOSAL"
+            subjectKey={proposal.id}
+            state={follows}
+            // The page read the proposal with the actor's rights, as the command does.
+            mayFollow={mayFollow(actor, { subject: "PROPOSAL" })}
+            returnPath={`/proposals/${proposal.id}`}
+            actions={{ follow: followAction, unfollow: unfollowAction }}
+          />
 
           <Card>
             <dl className="space-y-3">

@@ -19,6 +19,10 @@ import { countryName } from "@/lib/i18n/countries";
 import { pickLocalized } from "@/lib/i18n/localized-text";
 import { showsSpeakers, showsSummary } from "@/lib/sessions/policy";
 import { getSessionForPage } from "@/lib/sessions/queries";
+import { FollowSection } from "@/components/follows/follow-section";
+import { mayFollow } from "@/lib/follows/policy";
+import { followState } from "@/lib/follows/queries";
+import { followAction, unfollowAction } from "../../dashboard/following/actions";
 import { formatSessionDateTime } from "@/lib/sessions/time";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -48,7 +52,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const data = await getSessionForPage(actor, id);
   if (!data) notFound();
 
-  const [t, tc] = await Promise.all([getTranslations("sessions"), getTranslations("common")]);
+  const [t, tc, follows] = await Promise.all([getTranslations("sessions"), getTranslations("common"), followState(actor, "SESSION", data.session.id)]);
   const { session } = data;
   const title = pickLocalized(session.title, locale);
   const description = pickLocalized(session.description, locale);
@@ -165,6 +169,16 @@ export default async function SessionPage({ params, searchParams }: Props) {
 
         <aside className="space-y-6">
           <RegistrationSection data={data} actor={actor} locale={locale} done={query.done} />
+          <FollowSection
+            actor={actor}
+            locale={locale}
+            subject="SESSION"
+            subjectKey={session.id}
+            state={follows}
+            mayFollow={mayFollow(actor, { subject: "SESSION", status: session.status })}
+            returnPath={`/sessions/${session.id}`}
+            actions={{ follow: followAction, unfollow: unfollowAction }}
+          />
 
           <section aria-labelledby="details-heading">
             <Card as="div" className="space-y-3">

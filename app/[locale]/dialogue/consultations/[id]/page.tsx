@@ -17,6 +17,10 @@ import { getConsultation } from "@/lib/consultations/queries";
 import { CONSULTATION_LIMITS } from "@/lib/consultations/schemas";
 import { verifiedOrganizations } from "@/lib/dialogue/policy";
 import { draftingOrganizationIds } from "@/lib/proposals/policy";
+import { FollowSection } from "@/components/follows/follow-section";
+import { mayFollow } from "@/lib/follows/policy";
+import { followState } from "@/lib/follows/queries";
+import { followAction, unfollowAction } from "../../../dashboard/following/actions";
 import { AuthorLine } from "../../_components/parts";
 import { VoiceFields } from "../../_components/voice-fields";
 import { contributeAction } from "../actions";
@@ -44,7 +48,14 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const actor = await getCurrentActor();
   const c = await getConsultation(id, actor, new Date());
   if (!c) notFound();
-  const [t, td, tc, tg, format] = await Promise.all([getTranslations("consultations"), getTranslations("dialogue"), getTranslations("common"), getTranslations("gcm"), getFormatter()]);
+  const [t, td, tc, tg, format, follows] = await Promise.all([
+    getTranslations("consultations"),
+    getTranslations("dialogue"),
+    getTranslations("common"),
+    getTranslations("gcm"),
+    getFormatter(),
+    followState(actor, "CONSULTATION", c.id),
+  ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const mayPost = canContribute(actor) && c.phase === "open";
   const background = pickText(c.background, locale);
@@ -107,6 +118,17 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
             ))}
           </p>
         </section>
+
+        <FollowSection
+          actor={actor}
+          locale={locale}
+          subject="CONSULTATION"
+          subjectKey={c.id}
+          state={follows}
+          mayFollow={mayFollow(actor, { subject: "CONSULTATION", status: c.status, ownerId: c.ownerId })}
+          returnPath={`/dialogue/consultations/${c.id}`}
+          actions={{ follow: followAction, unfollow: unfollowAction }}
+        />
 
         {synthesis ? (
           <Card>

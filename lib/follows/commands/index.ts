@@ -1,0 +1,3 @@
+// Following and unfollowing; each runs through the one path (lib/commands/run.ts).
+export { follow } from "./follow";
+export { unfollow } from "./unfollow";
