@@ -28,6 +28,7 @@ import { seedSessionQuestions } from "./demo-session-questions";
 import { seedDialogue } from "./demo-dialogue";
 import { seedModeration } from "./demo-moderation";
 import { seedConsultations } from "./demo-consultations";
+import { seedFollows } from "./demo-follows";
 
 type DemoOrg = {
   slug: string;
@@ -367,6 +368,7 @@ export async function seedDemo(): Promise<void> {
       await seedEvaluations(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), now });
       await seedDialogue(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name }])), passwordHash, now });
       await seedConsultations(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug }])), now });
+      await seedFollows(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), now });
     },
     { timeout: 60_000 },
   );

@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation", "consultations"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation", "consultations", "follows"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -78,7 +78,7 @@ const ENUMS: Record<string, readonly string[]> = {
   inclusion: ["NOT_INCLUDED", "INFORMED", "CONSULTED", "INVOLVED", "CO_LED"],
   rightsCentred: ["YES", "PARTLY", "NO"],
   addressee: ["STATES", "IOM", "ECLAC", "ALL"],
-  subject: ["COUNTRY", "COMMITMENT"],
+  subject: ["COUNTRY", "COMMITMENT", "PROPOSAL", "SESSION", "CONSULTATION"],
   // Monitoring review: the case statuses a reviewer sets and the risk checklist's answers.
   risk_identifiesPerson: ["yes", "no"],
   risk_identifiesReporter: ["yes", "no"],
@@ -171,7 +171,7 @@ function plausible(field: string): fc.Arbitrary<unknown> {
   if (field === "website" || field === "link") return fc.constantFrom("https://example.org", "www.example.org", "javascript:alert(1)");
   if (field === "anchor") return fc.constantFrom("p-intro", "p-avances", ...(idsByField.anchor ?? []));
   if (field === "sourceUrl") return fc.constantFrom("https://example.org/nota", "javascript:alert(1)", "");
-  if (field === "key") return fc.constantFrom("MX", "XX", ...(idsByField.commitmentId ?? []));
+  if (field === "key") return fc.constantFrom("MX", "XX", ...(idsByField.commitmentId ?? []), ...(idsByField.proposalId ?? []), ...(idsByField.sessionId ?? []), ...(idsByField.consultationId ?? []));
   if (field === "narrative") return fc.constantFrom("Un relato de prueba suficientemente largo.", "Corto", "Con NUL\u0000 dentro de un relato bastante largo");
   if (field === "receipt") return fc.constantFrom(receipt, receipt.toLowerCase(), "0000-0000", "");
   if (field === "evidenceLinks") return fc.constantFrom("https://example.org/a\nwww.example.org/b", "javascript:alert(1)", "");
