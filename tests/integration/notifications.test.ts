@@ -10,7 +10,7 @@ import { actorFor, createUser, resetDatabase } from "../helpers/factories";
 import { captureQueries } from "../helpers/query-count";
 import { appError, outcome } from "./organizations-fixtures";
 
-const data = { proposalId: randomUUID(), proposalTitle: "Protección de la niñez migrante", authorName: "Ana", organizationName: "Red Sur" };
+const data = { proposalId: randomUUID(), proposalTitle: "Protección de la niñez migrante", authorName: "Ana", organizationName: "Red Sur", status: "ACCEPTED" };
 
 describe("notify", () => {
   beforeEach(resetDatabase);
@@ -124,7 +124,8 @@ describe("notification sentences", () => {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));
       const message: string = catalogue.kinds[sentence.key];
       expect(typeof message, `${locale} ${kind}`).toBe("string");
-      for (const [, name] of message.matchAll(/\{(\w+)/g)) expect(sentence.values, `${locale} ${kind}`).toHaveProperty(name);
+      // Placeholders are "{name}" or "{name, select, …}"; a select's branches ("{The proposal …}") are text.
+      for (const [, name] of message.matchAll(/\{(\w+)[,}]/g)) expect(sentence.values, `${locale} ${kind}`).toHaveProperty(name);
       expect(message).toMatch(/<link>.*<\/link>/);
     }
   });
@@ -160,7 +161,8 @@ describe("report notifications", () => {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));
       const message: string = catalogue.kinds[sentence.key];
       expect(typeof message, `${locale} ${kind}`).toBe("string");
-      for (const [, name] of message.matchAll(/\{(\w+)/g)) expect(sentence.values, `${locale} ${kind}`).toHaveProperty(name);
+      // Placeholders are "{name}" or "{name, select, …}"; a select's branches ("{The proposal …}") are text.
+      for (const [, name] of message.matchAll(/\{(\w+)[,}]/g)) expect(sentence.values, `${locale} ${kind}`).toHaveProperty(name);
       expect(message).toMatch(/<link>.*<\/link>/);
     }
   });
