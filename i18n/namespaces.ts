@@ -30,6 +30,7 @@ export const namespaces = [
   "dialogue",
   "moderation",
   "consultations",
+  "dialogueFeeds",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
