@@ -31,6 +31,7 @@ export const namespaces = [
   "moderation",
   "consultations",
   "follows",
+  "dialogueFeeds",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

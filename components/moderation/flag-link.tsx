@@ -2,13 +2,22 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { kindSlug, type PostKind } from "@/lib/moderation/targets";
 
+// What the screen-reader half of "Flag" names, by kind of post.
+const TARGET_LABEL = {
+  PROPOSAL_COMMENT: "flagLinkTarget",
+  REPORT_COMMENT: "flagLinkTarget",
+  DIALOGUE_QUESTION: "flagLinkTargetQuestion",
+  SESSION_QUESTION: "flagLinkTargetQuestion",
+  CONSULTATION_CONTRIBUTION: "flagLinkTargetContribution",
+} as const satisfies Record<PostKind, string>;
+
 /** "Flag", by a post, for someone signed in: the flag page works without JavaScript. */
 export async function FlagLink({ kind, postId }: { kind: PostKind; postId: string }) {
   const t = await getTranslations("moderation");
   return (
     <Link href={`/moderation/flag/${kindSlug(kind)}/${postId}`} className="text-sm font-medium text-blue-800 underline underline-offset-2" rel="nofollow">
       {t("flagLink")}
-      <span className="sr-only"> {t(kind === "DIALOGUE_QUESTION" || kind === "SESSION_QUESTION" ? "flagLinkTargetQuestion" : "flagLinkTarget")}</span>
+      <span className="sr-only"> {t(TARGET_LABEL[kind])}</span>
     </Link>
   );
 }

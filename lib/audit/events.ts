@@ -332,6 +332,10 @@ const EVENTS = {
   consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
   // Private: the proposal is a draft of its organization until it is submitted.
   consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
+  // Supports taken back (issue 14): private like the supports; under a pseudonym, no actor.
+  dialogueSupportWithdrawn: event("dialogue.support_withdrawn", "DialogueQuestion", "private", { questionId: id, pseudonymous: z.boolean() }),
+  consultationSupportWithdrawn: event("consultation.support_withdrawn", "ConsultationContribution", "private", { contributionId: id, pseudonymous: z.boolean() }),
+  sessionQuestionSupportWithdrawn: event("session_question.support_withdrawn", "SessionQuestion", "private", sessionQuestion),
 } as const;
 
 type Events = typeof EVENTS;

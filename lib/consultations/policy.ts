@@ -87,9 +87,10 @@ export function synthesisRefusal(actor: Actor | null, c: Dated, now: Date): Refu
 }
 
 /** A reply answers a contribution, never another reply (one level), on the same consultation. */
-export function replyRefusal(parent: { parentId: string | null } | null): Refusal | null {
+export function replyRefusal(parent: { parentId: string | null; hiddenAt?: Date | null } | null): Refusal | null {
   if (!parent) return refuse.field("parentId", "consultations.contributionNotFound");
-  return parent.parentId ? refuse.field("parentId", "consultations.oneLevel") : null;
+  if (parent.parentId) return refuse.field("parentId", "consultations.oneLevel");
+  return hiddenRefusal(parent);
 }
 
 /** The person behind a contribution, for decisions only (never shown): its author or its pseudonym's. */
@@ -98,6 +99,12 @@ export const isOwnContribution = (actor: Actor, c: ContributionOwner) => c.asker
 
 /** Nobody supports their own contribution: posting it says as much. */
 export const supportRefusal = (actor: Actor, c: ContributionOwner): Refusal | null => (isOwnContribution(actor, c) ? refuse.conflict("consultations.ownContribution") : null);
+
+/** A contribution moderators hid takes no new support or reply: its words are on no page. */
+export const hiddenRefusal = (c: { hiddenAt?: Date | null }): Refusal | null => (c.hiddenAt ? refuse.conflict("consultations.hiddenContribution") : null);
+
+/** Taking back a support: only one the actor gave (the consultation must still be open: stateRefusal "support"). */
+export const withdrawSupportRefusal = (support: { id: string } | null): Refusal | null => (support ? null : refuse.conflict("consultations.notSupported"));
 
 /**
  * A contribution becomes a draft proposal (lib/proposals' create command, with the link): by its

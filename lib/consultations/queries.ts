@@ -38,7 +38,8 @@ export type ConsultationCard = {
 export async function listConsultations(actor: Actor | null, now: Date): Promise<ConsultationCard[]> {
   const rows = await db.consultation.findMany({
     where: visibleWhere(actor),
-    select: { id: true, title: true, status: true, opensOn: true, closesOn: true, objectives: true, languages: true, _count: { select: { contributions: true } } },
+    // Hidden contributions are in no count: moderators took them off the page.
+    select: { id: true, title: true, status: true, opensOn: true, closesOn: true, objectives: true, languages: true, _count: { select: { contributions: { where: { hiddenAt: null } } } } },
     orderBy: [{ closesOn: "desc" }, { createdAt: "desc" }],
     take: 200,
   });
@@ -56,6 +57,8 @@ const CONTRIBUTION = {
   body: true,
   cited: true,
   createdAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
   ...PUBLIC_AUTHOR_SELECT,
   _count: { select: { supports: true } },
   // Shown only once the proposal is public: a draft is its organization's.
@@ -67,7 +70,9 @@ export type ContributionView = {
   parentId: string | null;
   questionId: string;
   language: AppLocale;
-  body: string;
+  /** Null when moderators hid it: `hidden` says why. */
+  body: string | null;
+  hidden: { reason: string; at: Date } | null;
   cited: boolean;
   createdAt: Date;
   author: PublicAuthor;
@@ -82,7 +87,9 @@ const toView = (c: ContributionRow): ContributionView => ({
   parentId: c.parentId,
   questionId: c.questionId,
   language: c.language,
-  body: c.body,
+  // A hidden contribution's words reach no one through the page: only the public reason does.
+  body: c.hiddenAt ? null : c.body,
+  hidden: c.hiddenAt ? { reason: c.hiddenReason ?? "", at: c.hiddenAt } : null,
   cited: c.cited,
   createdAt: c.createdAt,
   author: presentAuthor(c),
@@ -125,7 +132,7 @@ export async function getConsultation(id: string, actor: Actor | null, now: Date
     ? await Promise.all([
         db.consultationContribution.findMany({
           where: { consultationId: c.id, OR: [{ askerId: actor.userId }, { pseudonym: { userId: actor.userId } }] },
-          select: { id: true, pseudonymId: true, proposal: { select: { id: true } } },
+          select: { id: true, pseudonymId: true, hiddenAt: true, proposal: { select: { id: true } } },
         }),
         db.consultationSupport.findMany({ where: { userId: actor.userId, contribution: { consultationId: c.id } }, select: { contributionId: true } }),
       ])
@@ -152,13 +159,13 @@ export async function getConsultation(id: string, actor: Actor | null, now: Date
     synthesizedAt: c.synthesizedAt,
     questions: c.questions.map((q) => ({ id: q.id, position: q.position, text: asLocalizedText(q.text), contributions: topLevel.filter((v) => v.questionId === q.id) })),
     updates: c.updates,
-    cited: views.filter((v) => v.cited),
-    contributionCount: views.length,
+    cited: views.flatMap((v) => (v.cited && v.body !== null ? [{ ...v, body: v.body }] : [])),
+    contributionCount: views.filter((v) => !v.hidden).length,
     mayManage: isManager(actor, c),
     /** The actor's own contributions (named or under their pseudonym): they do not support them. */
     ownIds: own.map((o) => o.id),
     /** The actor's named contributions not yet made a proposal: what they may turn into one. */
-    convertibleIds: own.filter((o) => !o.pseudonymId && !o.proposal).map((o) => o.id),
+    convertibleIds: own.filter((o) => !o.pseudonymId && !o.proposal && !o.hiddenAt).map((o) => o.id),
     supportedIds: supported.map((s) => s.contributionId),
   };
 }
@@ -179,7 +186,7 @@ function summaryOf(text: string): string {
 export async function proposalDraftFrom(contributionId: string, actor: Actor | null) {
   if (!actor || !UUID.test(contributionId)) return null;
   const row = await db.consultationContribution.findFirst({
-    where: { id: contributionId, askerId: actor.userId, pseudonymId: null },
+    where: { id: contributionId, askerId: actor.userId, pseudonymId: null, hiddenAt: null },
     select: { id: true, body: true, language: true, consultation: { select: { objectives: true } } },
   });
   return row ? { id: row.id, body: row.body, summary: summaryOf(row.body), language: row.language, objectives: row.consultation.objectives } : null;

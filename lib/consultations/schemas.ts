@@ -102,6 +102,9 @@ export const contributeSchema = z
 
 export const supportContributionSchema = z.object({ contributionId: z.uuid(), ...voiceFields }).superRefine(requireVoiceOrganization);
 
+/** A contribution named by its id alone: taking back one's support. */
+export const contributionRefSchema = z.object({ contributionId: z.uuid() });
+
 /** An information update from the owner, in their language. */
 export const postUpdateSchema = z.object({ consultationId: z.uuid(), language, body: multiLineText({ min: 10, max: CONSULTATION_LIMITS.update }) });
 

@@ -41,6 +41,16 @@ export const statusSql = (now: Date): Prisma.Sql =>
 export const canAsk = (actor: Actor | null): actor is Actor => !!actor;
 export const canSupport = canAsk;
 
+/**
+ * Taking back a support: only one the actor gave, and never the asker's own (asking is their
+ * support, whether as themselves or under their pseudonym).
+ */
+export function withdrawSupportRefusal(actor: Actor, support: { askerId: string | null; pseudonymUserId: string | null } | null): Refusal | null {
+  if (!support) return refuse.conflict("dialogue.notSupported");
+  if (support.askerId === actor.userId || support.pseudonymUserId === actor.userId) return refuse.conflict("dialogue.ownQuestionSupport");
+  return null;
+}
+
 /** Only members of verified organizations speak under a pseudonym: the organization vouches for them. */
 export const verifiedOrganizations = (actor: Actor | null) => actor?.memberships.filter((m) => m.organizationStatus === "VERIFIED") ?? [];
 export const canUsePseudonym = (actor: Actor | null): boolean => verifiedOrganizations(actor).length > 0;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppLocale } from "@/i18n/routing";
 import { PUBLIC_AUTHOR_SELECT, presentAuthor, type PublicAuthor } from "./authorship";
-import { answerRefusal, questionStatus, statusSql } from "./policy";
+import { answerRefusal, questionStatus, statusSql, withdrawSupportRefusal } from "./policy";
 import type { InstitutionKindName, QuestionListFilters, QuestionStatus } from "./schemas";
 
 // Public reads of the permanent dialogue. Nothing here selects a user id, an email or the person
@@ -181,13 +181,20 @@ function toRow(c: Card, supports: number, now: Date): QuestionRow {
   };
 }
 
-/** People supporting a question and every question merged into it, each once. */
+/**
+ * People supporting a question and every question merged into it, each once; whether the actor
+ * is one, and whether they may take it back (withdrawSupportRefusal: not on a question they asked).
+ */
 async function groupSupport(mainId: string, actor: Actor | null) {
-  const [row] = await db.$queryRaw<{ supports: bigint; mine: boolean }[]>`
-    SELECT COUNT(DISTINCT s."userId") AS supports, COALESCE(bool_or(s."userId" = ${actor?.userId ?? null}::uuid), false) AS mine
-    FROM "DialogueSupport" s JOIN "DialogueQuestion" m ON m.id = s."questionId"
+  const me = actor?.userId ?? null;
+  // The asker behind a pseudonym is compared with the actor only, never returned.
+  const [row] = await db.$queryRaw<{ supports: bigint; mine: boolean; askedByMe: boolean }[]>`
+    SELECT COUNT(DISTINCT s."userId") AS supports, COALESCE(bool_or(s."userId" = ${me}::uuid), false) AS mine,
+           COALESCE(bool_or(s."userId" = ${me}::uuid AND COALESCE(m."askerId", p."userId") = ${me}::uuid), false) AS "askedByMe"
+    FROM "DialogueSupport" s JOIN "DialogueQuestion" m ON m.id = s."questionId" LEFT JOIN "Pseudonym" p ON p.id = m."pseudonymId"
     WHERE m.id = ${mainId}::uuid OR m."mergedIntoId" = ${mainId}::uuid`;
-  return { supports: Number(row.supports), supportedByActor: row.mine };
+  const mayWithdraw = !!actor && row.mine && withdrawSupportRefusal(actor, { askerId: row.askedByMe ? actor.userId : null, pseudonymUserId: null }) === null;
+  return { supports: Number(row.supports), supportedByActor: row.mine, mayWithdrawSupport: mayWithdraw };
 }
 
 /**
@@ -244,6 +251,7 @@ export async function getQuestion(id: string, actor: Actor | null, now: Date) {
     mergedInto: q.mergedInto ? { id: q.mergedInto.id, title: q.mergedInto.hiddenAt ? null : q.mergedInto.title, language: q.mergedInto.language } : null,
     merged: q.merged.map((m) => ({ id: m.id, title: m.hiddenAt ? null : m.title, language: m.language })),
     supportedByActor: support.supportedByActor,
+    mayWithdrawSupport: support.mayWithdrawSupport,
     mayAnswer,
     mergeCandidates,
   };

@@ -76,6 +76,9 @@ export const askQuestionSchema = z
 
 export const supportQuestionSchema = z.object({ questionId: id, ...voiceFields }).superRefine(requireVoiceOrganization);
 
+/** A question named by its id alone: taking back one's support. */
+export const questionRefSchema = z.object({ questionId: id });
+
 /**
  * A public answer, in the delegate's language. `mergeIds` are similar questions answered at once:
  * they point to this one from then on, and every asker's support is kept.

@@ -175,6 +175,17 @@ export const TARGETS = {
     href: (row) => `/sessions/${String(row.sessionId)}#question-${row.id}`,
     surfaces: ["sessions"],
   }),
+  CONSULTATION_CONTRIBUTION: postTable({
+    table: "ConsultationContribution",
+    // Under a pseudonym the contribution stores no user id, as a question to the delegates.
+    join: `JOIN "Consultation" co ON co.id = p."consultationId" LEFT JOIN "Pseudonym" ps ON ps.id = p."pseudonymId"`,
+    author: `COALESCE(p."askerId", ps."userId")`,
+    // A draft consultation takes no contributions; past it, the page is public.
+    isPublic: `co.status <> 'DRAFT'`,
+    page: `p."consultationId"::text AS "consultationId"`,
+    href: (row) => `/dialogue/consultations/${String(row.consultationId)}#c-${row.id}`,
+    surfaces: ["dialogue"],
+  }),
 } satisfies Record<string, ModerationTarget>;
 
 export type PostKind = keyof typeof TARGETS;

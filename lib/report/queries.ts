@@ -134,7 +134,7 @@ export type SupersededVersion = { id: string; number: number; title: string; lan
 /**
  * What the confirmation page shows before staff open a draft (two statements): the draft with
  * its internal note, and the versions opening it would supersede, each with how many of its
- * comments are still without a disposition (counted by the database). Null for anyone but staff,
+ * comments are still without a disposition (counted by the database; hidden ones are not). Null for anyone but staff,
  * for an unknown number and for a version that is not a draft.
  */
 export async function getOpenConfirmation(actor: Actor | null, number: number, now = new Date()) {
@@ -148,7 +148,8 @@ export async function getOpenConfirmation(actor: Actor | null, number: number, n
   const earlier = await db.reportVersion.findMany({
     where: supersededBy(version.number),
     orderBy: { number: "asc" },
-    select: { ...versionSelect, _count: { select: { comments: { where: { disposition: null } } } } },
+    // A hidden comment is answered by the moderators' public reason: it waits for no disposition.
+    select: { ...versionSelect, _count: { select: { comments: { where: { disposition: null, hiddenAt: null } } } } },
   });
   const superseded: SupersededVersion[] = earlier.map(({ _count, ...row }) => ({
     id: row.id,

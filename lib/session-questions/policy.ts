@@ -78,6 +78,14 @@ export function supportRefusal(
   return null;
 }
 
+/** Taking back a support: one the actor gave, in the window supporting has (live, question still before the panel). */
+export function withdrawSupportRefusal(standing: Standing, session: LiveWindowSession, question: { state: SessionQuestionState }, supported: boolean, now: Date): Refusal | null {
+  const asking = askRefusal(standing, session, now);
+  if (asking) return asking;
+  if (question.state !== "OPEN" && question.state !== "TAKEN_UP") return refuse.conflict("sessionQuestions.closedQuestion");
+  return supported ? null : refuse.conflict("sessionQuestions.notSupported");
+}
+
 /**
  * The moderator (a confirmed MODERATOR) or staff mark questions, from the moment questions open
  * until the summary is published (the last answers are often marked just after the end).

@@ -100,8 +100,8 @@ const POSTS: DemoPost[] = [
   },
 ];
 
-/** Comments this seed adds to the open report version (none answered): the report e2e counts them. */
-export const DEMO_MODERATION_REPORT_COMMENTS = POSTS.filter((p) => p.kind === "REPORT_COMMENT").length;
+/** Comments this seed adds to the open report version and leaves shown (none answered): the report e2e counts them. */
+export const DEMO_MODERATION_REPORT_COMMENTS = POSTS.filter((p) => p.kind === "REPORT_COMMENT" && p.outcome?.status !== "UPHELD").length;
 
 export async function seedModeration(tx: Tx, { people, organizations, now }: Context): Promise<void> {
   const version = await tx.reportVersion.findFirstOrThrow({ where: { status: "OPEN" }, include: { paragraphs: { orderBy: { position: "asc" }, take: 3 } } });

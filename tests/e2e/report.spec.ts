@@ -94,7 +94,8 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await noJs.getByRole("link", { name: es("reportDesk.open.review", { number: 3 }) }).click();
   await expect(noJs).toHaveURL(/\/es\/dashboard\/report\/versions\/3\/open$/);
   await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 3 }));
-  // The demo report's own comments, and those the moderation demo adds to the open version.
+  // The demo report's own comments, and those the moderation demo adds to the open version and
+  // leaves shown (a hidden comment awaits no answer).
   const unanswered = demoOpenUnanswered() + DEMO_MODERATION_REPORT_COMMENTS;
   expect(unanswered).toBeGreaterThan(1);
   await expect(noJs.locator("main")).toContainText(`${unanswered} comentarios todavía sin respuesta`);

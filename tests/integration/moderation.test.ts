@@ -19,6 +19,7 @@ import { actorFor, buildWorld, createUser, giveCommitteeTerm, resetDatabase, typ
 import { createProposal, formerCommitteeMember } from "../helpers/proposal-fixtures";
 import { createComment, createVersion, resetNumbers } from "../helpers/report-comment-fixtures";
 import { createSession } from "../helpers/session-fixtures";
+import { insertConsultation, insertContribution } from "../helpers/consultation-fixtures";
 import { appError, outcome, type Outcome } from "../helpers/outcomes";
 
 type Role = RoleName | "author";
@@ -70,11 +71,14 @@ async function moderationWorld() {
   });
   const session = await createSession({ status: "SPEAKERS_CONFIRMED" });
   const sessionQuestion = await db.sessionQuestion.create({ data: { sessionId: session.id, askerId: author.id, language: "es", body: SECRET } });
+  const consultation = await insertConsultation(null, "OPEN");
+  const contribution = await insertContribution(consultation.id, consultation.questions[0].id, author.id);
   const posts: Record<PostKind, string> = {
     PROPOSAL_COMMENT: proposalComment.id,
     REPORT_COMMENT: reportComment.id,
     DIALOGUE_QUESTION: dialogueQuestion.id,
     SESSION_QUESTION: sessionQuestion.id,
+    CONSULTATION_CONTRIBUTION: contribution.id,
   };
   return { ...world, actors, author, flagger: await actorFor(flaggerUser.id), flaggerUser, proposal, version, institution, session, posts };
 }
@@ -138,6 +142,7 @@ async function getHidden(kind: PostKind, id: string) {
     REPORT_COMMENT: () => db.reportComment.findMany({ where: { id }, select }),
     DIALOGUE_QUESTION: () => db.dialogueQuestion.findMany({ where: { id }, select }),
     SESSION_QUESTION: () => db.sessionQuestion.findMany({ where: { id }, select }),
+    CONSULTATION_CONTRIBUTION: () => db.consultationContribution.findMany({ where: { id }, select }),
   }[kind];
   return (await rows()).map((r) => ({ hidden: r.hiddenAt !== null }));
 }

@@ -76,6 +76,14 @@ describe("opening a version from the confirmation page", () => {
     // The count comes from the database, not from loading the comments.
     expect(queries.some((q) => /count/i.test(q))).toBe(true);
 
+    // A comment moderators hid awaits no answer: its public reason stands in for it.
+    const hiddenOne = await commentOn(v2, world, false);
+    await db.reportComment.update({ where: { id: hiddenOne.id }, data: { hiddenAt: new Date(), hiddenReason: "Datos personales.", hiddenCategory: "PERSONAL_DATA" } });
+    expect((await getOpenConfirmation(world.actors.staff, 3))?.superseded.map((v) => v.unanswered)).toEqual([5]);
+    await db.reportComment.update({ where: { id: hiddenOne.id }, data: { hiddenAt: null, hiddenReason: null, hiddenCategory: null } });
+    expect((await getOpenConfirmation(world.actors.staff, 3))?.superseded.map((v) => v.unanswered)).toEqual([6]);
+    await db.reportComment.delete({ where: { id: hiddenOne.id } });
+
     // Everything answered: 0; nothing open: nothing superseded.
     await db.reportComment.updateMany({ where: { versionId: v2.id }, data: { disposition: "NOTED", answer: "Visto." } });
     expect((await getOpenConfirmation(world.actors.staff, 3))?.superseded.map((v) => v.unanswered)).toEqual([0]);

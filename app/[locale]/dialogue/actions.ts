@@ -3,13 +3,13 @@
 import { redirect } from "next/navigation";
 import { runCommandForm } from "@/lib/forms/command-action";
 import type { FormState } from "@/lib/forms/state";
-import { answerQuestion, askQuestion, editDelegateProfile, requestDisclosure, supportQuestion } from "@/lib/dialogue/commands";
+import { answerQuestion, askQuestion, editDelegateProfile, requestDisclosure, supportQuestion, withdrawQuestionSupport } from "@/lib/dialogue/commands";
 import { localeOr } from "@/i18n/routing";
 
 // Thin: each action runs its command and sends the browser to the page that shows the change,
 // with a notice (?done=…). Destinations are built from the command's result, never from the form.
 
-export type DialogueDone = "asked" | "supported" | "answered" | "profileSaved" | "disclosed";
+export type DialogueDone = "asked" | "supported" | "unsupported" | "answered" | "profileSaved" | "disclosed";
 
 const questionPath = (locale: unknown, id: string, done: DialogueDone) => `/${localeOr(locale)}/dialogue/questions/${id}?done=${done}`;
 
@@ -19,6 +19,10 @@ export async function askQuestionAction(_prev: FormState, formData: FormData): P
 
 export async function supportQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runCommandForm(formData, supportQuestion, (result, input) => redirect(questionPath(input.locale, result.questionId, "supported")));
+}
+
+export async function withdrawQuestionSupportAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runCommandForm(formData, withdrawQuestionSupport, (result, input) => redirect(questionPath(input.locale, result.questionId, "unsupported")));
 }
 
 export async function answerQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -17,7 +17,7 @@ export const closeConsultation = defineCommand({
   authorize: ({ actor, loaded, now }) => manageRefusal(actor, loaded, "close", now),
   async work({ tx, loaded, now, record }) {
     await tx.consultation.update({ where: { id: loaded.id }, data: { status: "CLOSED", closedAt: now } });
-    const contributionCount = await tx.consultationContribution.count({ where: { consultationId: loaded.id } });
+    const contributionCount = await tx.consultationContribution.count({ where: { consultationId: loaded.id, hiddenAt: null } });
     record({ action: "consultation.closed", entityType: "Consultation", entityId: loaded.id, isPublic: true, data: { ...consultationAudit(loaded), contributionCount } });
     return { id: loaded.id, contributionCount };
   },

@@ -27,7 +27,7 @@ export const contribute = defineCommand({
   rateLimit: { rules: ({ actor }) => [contributeRule(actor.userId)], count: "success" },
   async load({ tx, input }) {
     const parent = input.parentId
-      ? await tx.consultationContribution.findUnique({ where: { id: input.parentId }, select: { id: true, parentId: true, questionId: true, consultationId: true } })
+      ? await tx.consultationContribution.findUnique({ where: { id: input.parentId }, select: { id: true, parentId: true, questionId: true, consultationId: true, hiddenAt: true } })
       : null;
     const refusal = input.parentId ? replyRefusal(parent) : null;
     if (refusal) throw refusalToError(refusal);

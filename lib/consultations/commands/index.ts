@@ -6,5 +6,6 @@ export { openConsultation } from "./open-consultation";
 export { closeConsultation } from "./close-consultation";
 export { contribute } from "./contribute";
 export { supportContribution } from "./support-contribution";
+export { withdrawContributionSupport } from "./withdraw-support";
 export { postConsultationUpdate } from "./post-update";
 export { publishSynthesis } from "./publish-synthesis";

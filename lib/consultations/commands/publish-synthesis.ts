@@ -23,7 +23,8 @@ export const publishSynthesis = defineCommand({
   allow: requires(canPublishSynthesis, "consultations.staffOnly"),
   async load({ tx, input }) {
     const consultation = await lockConsultation(tx, input.consultationId);
-    const cited = await tx.consultationContribution.findMany({ where: { id: { in: input.citedIds }, consultationId: consultation.id }, select: { id: true } });
+    // A contribution moderators hid cannot be cited: its words are on no public page.
+    const cited = await tx.consultationContribution.findMany({ where: { id: { in: input.citedIds }, consultationId: consultation.id, hiddenAt: null }, select: { id: true } });
     return { consultation, citedIds: cited.map((c) => c.id) };
   },
   authorize: ({ actor, loaded, now }) => synthesisRefusal(actor, loaded.consultation, now),

@@ -3,7 +3,7 @@ import { resolveVoice } from "@/lib/dialogue/authorship";
 import { voiceRefusal } from "@/lib/dialogue/policy";
 import { conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canContribute, stateRefusal, supportRefusal } from "../policy";
+import { canContribute, hiddenRefusal, stateRefusal, supportRefusal } from "../policy";
 import { supportContributionSchema } from "../schemas";
 import { shareConsultation } from "./shared";
 
@@ -23,13 +23,15 @@ export const supportContribution = defineCommand({
   async load({ tx, input }) {
     const contribution = await tx.consultationContribution.findUnique({
       where: { id: input.contributionId },
-      select: { id: true, consultationId: true, askerId: true, pseudonym: { select: { userId: true } } },
+      select: { id: true, consultationId: true, askerId: true, hiddenAt: true, pseudonym: { select: { userId: true } } },
     });
     if (!contribution) throw notFound();
     return { contribution, consultation: await shareConsultation(tx, contribution.consultationId) };
   },
   authorize: ({ actor, loaded, now }) =>
-    stateRefusal(loaded.consultation, "support", now) ?? supportRefusal(actor, { askerId: loaded.contribution.askerId, pseudonymUserId: loaded.contribution.pseudonym?.userId ?? null }),
+    stateRefusal(loaded.consultation, "support", now) ??
+    hiddenRefusal(loaded.contribution) ??
+    supportRefusal(actor, { askerId: loaded.contribution.askerId, pseudonymUserId: loaded.contribution.pseudonym?.userId ?? null }),
   async work({ tx, input, actor, now, loaded, record }) {
     const voice = await resolveVoice(tx, actor, input);
     await tx.consultationSupport.create({ data: { contributionId: loaded.contribution.id, userId: voice.userId, pseudonymId: voice.pseudonymId, createdAt: now } });

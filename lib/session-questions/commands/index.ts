@@ -2,5 +2,6 @@
 // (lib/commands/run.ts).
 export { askSessionQuestion } from "./ask-question";
 export { supportSessionQuestion } from "./support-question";
+export { withdrawSessionQuestionSupport } from "./withdraw-support";
 export { moveQuestion } from "./move-question";
 export { drawOnQuestion } from "./draw-on-question";

@@ -42,7 +42,7 @@ export function AuthorLine({ t, author }: { t: Translate; author: PublicAuthor }
   );
 }
 
-const DONE: readonly DialogueDone[] = ["asked", "supported", "answered", "profileSaved", "disclosed"];
+const DONE: readonly DialogueDone[] = ["asked", "supported", "unsupported", "answered", "profileSaved", "disclosed"];
 
 /** The notice after an action (?done=…); anything else in the URL is ignored. */
 export async function DoneNotice({ done }: { done: string | string[] | undefined }) {

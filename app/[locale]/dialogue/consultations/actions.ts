@@ -11,6 +11,7 @@ import {
   publishSynthesis,
   supportContribution,
   updateConsultation,
+  withdrawContributionSupport,
 } from "@/lib/consultations/commands";
 import { proposalDraftFrom } from "@/lib/consultations/queries";
 import { runCommandForm } from "@/lib/forms/command-action";
@@ -22,7 +23,7 @@ import { localeOr } from "@/i18n/routing";
 // Thin: each action runs its command and sends the browser to the page that shows the change,
 // with a notice (?done=…). Destinations are built from the command's result, never from the form.
 
-export type ConsultationDone = "created" | "saved" | "opened" | "closed" | "contributed" | "supported" | "updated" | "synthesized";
+export type ConsultationDone = "created" | "saved" | "opened" | "closed" | "contributed" | "supported" | "unsupported" | "updated" | "synthesized";
 
 const toPage = (done: ConsultationDone, anchor = "") => (result: { id?: string; consultationId?: string }, input: FormInput): never =>
   redirect(`/${localeOr(input.locale)}/dialogue/consultations/${result.consultationId ?? result.id}?done=${done}${anchor}`);
@@ -59,6 +60,10 @@ export async function contributeAction(_prev: FormState, formData: FormData): Pr
 
 export async function supportContributionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runCommandForm(formData, supportContribution, (result, input) => toPage("supported", `#c-${result.contributionId}`)(result, input));
+}
+
+export async function withdrawContributionSupportAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runCommandForm(formData, withdrawContributionSupport, (result, input) => toPage("unsupported", `#c-${result.contributionId}`)(result, input));
 }
 
 /**

@@ -14,8 +14,12 @@ type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
-  const t = await getTranslations({ locale, namespace: "consultations" });
-  return { title: t("title"), description: t("lead") };
+  const [t, tf] = await Promise.all([getTranslations({ locale, namespace: "consultations" }), getTranslations({ locale, namespace: "dialogueFeeds" })]);
+  return {
+    title: t("title"),
+    description: t("lead"),
+    alternates: { types: { "application/atom+xml": [{ url: `/${locale}/dialogue/consultations/feed.xml`, title: tf("consultations.title") }] } },
+  };
 }
 
 /** Every consultation the reader may see: open ones first, then those closed and synthesized; drafts for those who run them. */
@@ -23,7 +27,7 @@ export default async function ConsultationsPage({ params }: Props) {
   const locale = await resolvePageLocale(params);
   const now = new Date();
   const actor = await getCurrentActor();
-  const [t, format, consultations] = await Promise.all([getTranslations("consultations"), getFormatter(), listConsultations(actor, now)]);
+  const [t, tf, format, consultations] = await Promise.all([getTranslations("consultations"), getTranslations("dialogueFeeds"), getFormatter(), listConsultations(actor, now)]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   return (
     <>
@@ -38,6 +42,11 @@ export default async function ConsultationsPage({ params }: Props) {
           ) : null
         }
       />
+      <p className="mb-4">
+        <a href={`/${locale}/dialogue/consultations/feed.xml`} type="application/atom+xml">
+          {tf("consultations.link")}
+        </a>
+      </p>
       {consultations.length === 0 ? <p className="text-slate-800">{t("none")}</p> : null}
       <ul className="grid max-w-4xl gap-4">
         {consultations.map((c) => (

@@ -18,8 +18,12 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
-  const t = await getTranslations({ locale, namespace: "dialogue" });
-  return { title: t("questions.title"), description: t("questions.lead") };
+  const [t, tf] = await Promise.all([getTranslations({ locale, namespace: "dialogue" }), getTranslations({ locale, namespace: "dialogueFeeds" })]);
+  return {
+    title: t("questions.title"),
+    description: t("questions.lead"),
+    alternates: { types: { "application/atom+xml": [{ url: `/${locale}/dialogue/questions/feed.xml`, title: tf("questions.title") }] } },
+  };
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -48,9 +52,10 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const sp = await searchParams;
   const filters = questionListSchema.parse({ sort: first(sp.sort), status: first(sp.status), institution: first(sp.institution), objective: first(sp.objective), page: first(sp.page) });
-  const [actor, t, tm, tc, tg, format, institutions, result] = await Promise.all([
+  const [actor, t, tf, tm, tc, tg, format, institutions, result] = await Promise.all([
     getCurrentActor(),
     getTranslations("dialogue"),
+    getTranslations("dialogueFeeds"),
     getTranslations("moderation"),
     getTranslations("common"),
     getTranslations("gcm"),
@@ -63,10 +68,13 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
     <>
       <PageHeader title={t("questions.title")} lead={t("questions.lead")} />
       <div className="space-y-6">
-        <p>
+        <p className="flex flex-wrap items-center gap-4">
           <Link href="/dialogue/questions/new" className={buttonClass()}>
             {t("questions.ask")}
           </Link>
+          <a href={`/${locale}/dialogue/questions/feed.xml`} type="application/atom+xml">
+            {tf("questions.link")}
+          </a>
         </p>
         <form method="get" action={`/${locale}/dialogue/questions`} role="search" aria-label={t("questions.filters")} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

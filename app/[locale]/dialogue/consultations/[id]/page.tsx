@@ -64,6 +64,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const basePowers = {
     locale,
     mayPost,
+    signedIn: !!actor,
     languages: c.languages.map((l) => ({ value: l, label: tc(`languages.${l}`) })),
     voiceOrganizations: verifiedOrganizations(actor).map((m) => ({ value: m.organizationId, label: m.organizationName })),
     ownIds: new Set(c.ownIds),

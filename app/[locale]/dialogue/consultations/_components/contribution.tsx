@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,7 @@ import { CONSULTATION_LIMITS } from "@/lib/consultations/schemas";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { AuthorLine } from "../../_components/parts";
 import { VoiceFields } from "../../_components/voice-fields";
-import { contributeAction, convertContributionAction, supportContributionAction } from "../actions";
+import { contributeAction, convertContributionAction, supportContributionAction, withdrawContributionSupportAction } from "../actions";
 
 type Option = { value: string; label: string };
 
@@ -21,6 +22,8 @@ export type ReaderPowers = {
   locale: AppLocale;
   /** Signed in and the consultation takes posts now. */
   mayPost: boolean;
+  /** Signed in: the "Flag" link to the site's moderators (lib/moderation). */
+  signedIn: boolean;
   languages: Option[];
   voiceOrganizations: Option[];
   ownIds: Set<string>;
@@ -42,9 +45,13 @@ export async function Contribution({ c, powers, reply = false }: { c: Contributi
       <p className="text-sm text-slate-800">
         <AuthorLine t={td} author={c.author} /> · {format.dateTime(c.createdAt, { dateStyle: "medium" })} · {t("writtenIn", { language: tc(`languages.${c.language}`) })}
       </p>
-      <p lang={c.language} className="break-words whitespace-pre-line text-slate-900">
-        {c.body}
-      </p>
+      {c.hidden ? (
+        <HiddenNotice reason={c.hidden.reason} at={c.hidden.at} format={(date) => format.dateTime(date, "short")} />
+      ) : (
+        <p lang={c.language} className="break-words whitespace-pre-line text-slate-900">
+          {c.body}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-800">{t("supports", { count: c.supports })}</span>
         {c.cited ? (
@@ -64,7 +71,17 @@ export async function Contribution({ c, powers, reply = false }: { c: Contributi
         ) : null}
         {own ? <span className="text-slate-800">{t("yours")}</span> : powers.supportedIds.has(c.id) ? <span className="text-slate-800">{t("youSupport")}</span> : null}
       </div>
-      {powers.mayPost && !own && !powers.supportedIds.has(c.id) ? (
+      {powers.signedIn && !own && !c.hidden ? <FlagLink kind="CONSULTATION_CONTRIBUTION" postId={c.id} /> : null}
+      {powers.mayPost && powers.supportedIds.has(c.id) ? (
+        <ActionForm action={withdrawContributionSupportAction} aria-label={t("withdraw")}>
+          {hidden}
+          <input type="hidden" name="contributionId" value={c.id} />
+          <Button variant="secondary" pendingLabel={t("working")}>
+            {t("withdraw")}
+          </Button>
+        </ActionForm>
+      ) : null}
+      {powers.mayPost && !own && !c.hidden && !powers.supportedIds.has(c.id) ? (
         <details className="rounded-md border border-slate-200 p-2">
           <summary className="cursor-pointer font-medium">{t("support")}</summary>
           <ActionForm action={supportContributionAction} aria-label={t("support")} className="mt-2 space-y-3">
@@ -96,7 +113,7 @@ export async function Contribution({ c, powers, reply = false }: { c: Contributi
           ))}
         </section>
       ) : null}
-      {!reply && powers.mayPost ? (
+      {!reply && powers.mayPost && !c.hidden ? (
         <details className="rounded-md border border-slate-200 p-2">
           <summary className="cursor-pointer font-medium">{t("reply")}</summary>
           <ActionForm action={contributeAction} aria-label={t("reply")} className="mt-2 space-y-3">

@@ -12,7 +12,7 @@ export async function PhaseBadge({ phase }: { phase: ConsultationPhase }) {
   return <Badge tone={TONE[phase]}>{t(phase)}</Badge>;
 }
 
-const DONE: readonly ConsultationDone[] = ["created", "saved", "opened", "closed", "contributed", "supported", "updated", "synthesized"];
+const DONE: readonly ConsultationDone[] = ["created", "saved", "opened", "closed", "contributed", "supported", "unsupported", "updated", "synthesized"];
 
 /** The notice after an action (?done=…); anything else in the URL is ignored. */
 export async function DoneNotice({ done }: { done: string | string[] | undefined }) {

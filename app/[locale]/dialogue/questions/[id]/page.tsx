@@ -16,7 +16,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { canSupport, verifiedOrganizations } from "@/lib/dialogue/policy";
 import { getQuestion } from "@/lib/dialogue/queries";
 import { DIALOGUE_LIMITS } from "@/lib/dialogue/schemas";
-import { answerQuestionAction, supportQuestionAction } from "../../actions";
+import { answerQuestionAction, supportQuestionAction, withdrawQuestionSupportAction } from "../../actions";
 import { AuthorLine, DoneNotice, InstitutionLink, institutionName, StatusBadge } from "../../_components/parts";
 import { VoiceFields } from "../../_components/voice-fields";
 
@@ -129,7 +129,18 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             <Link href={`/sign-in?next=/${locale}/dialogue/questions/${q.id}`}>{t("signInToSupport")}</Link>
           </p>
         ) : q.supportedByActor ? (
-          <p className="text-slate-800">{t("question.youSupport")}</p>
+          <div className="space-y-2">
+            <p className="text-slate-800">{t("question.youSupport")}</p>
+            {q.mayWithdrawSupport ? (
+              <ActionForm action={withdrawQuestionSupportAction} aria-label={t("question.withdraw")}>
+                <input type="hidden" name="locale" value={locale} />
+                <input type="hidden" name="questionId" value={q.id} />
+                <Button variant="secondary" pendingLabel={t("working")}>
+                  {t("question.withdraw")}
+                </Button>
+              </ActionForm>
+            ) : null}
+          </div>
         ) : canSupport(actor) ? (
           <ActionForm action={supportQuestionAction} aria-label={t("question.support")} className="space-y-3">
             <input type="hidden" name="locale" value={locale} />

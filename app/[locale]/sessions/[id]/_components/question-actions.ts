@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { runCommandForm } from "@/lib/forms/command-action";
 import type { FormInput } from "@/lib/forms/run-action";
 import type { FormState } from "@/lib/forms/state";
-import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion } from "@/lib/session-questions/commands";
+import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion, withdrawSessionQuestionSupport } from "@/lib/session-questions/commands";
 import { localeOr } from "@/i18n/routing";
 
 // Thin: each action runs the command (which checks everything) and sends the browser back to
@@ -12,7 +12,7 @@ import { localeOr } from "@/i18n/routing";
 // destination is built from the ids the command returned, never from the form.
 
 /** What the questions section says after an action. */
-export type QuestionDone = "asked" | "supported" | "moved" | "drawnOn";
+export type QuestionDone = "asked" | "supported" | "unsupported" | "moved" | "drawnOn";
 
 const back =
   (done: QuestionDone) =>
@@ -25,6 +25,10 @@ export async function askQuestionAction(_prev: FormState, formData: FormData): P
 
 export async function supportQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runCommandForm(formData, supportSessionQuestion, back("supported"));
+}
+
+export async function withdrawSupportAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runCommandForm(formData, withdrawSessionQuestionSupport, back("unsupported"));
 }
 
 export async function moveQuestionAction(_prev: FormState, formData: FormData): Promise<FormState> {

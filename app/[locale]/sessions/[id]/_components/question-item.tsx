@@ -10,7 +10,7 @@ import { QUESTION_LIMITS } from "@/lib/session-questions/schemas";
 import type { AskerLabel, SessionQuestionItem } from "@/lib/session-questions/queries";
 import { countryName } from "@/lib/i18n/countries";
 import type { SessionQuestionState } from "@/lib/generated/prisma/enums";
-import { moveQuestionAction, supportQuestionAction } from "./question-actions";
+import { moveQuestionAction, supportQuestionAction, withdrawSupportAction } from "./question-actions";
 
 const STATE_TONE: Record<SessionQuestionState, "neutral" | "info" | "success" | "warning"> = {
   OPEN: "neutral",
@@ -31,12 +31,15 @@ export async function QuestionItem({
   question,
   locale,
   canSupport,
+  canWithdraw,
   canFlag,
   moderatorActions,
 }: {
   question: SessionQuestionItem;
   locale: AppLocale;
   canSupport: boolean;
+  /** The reader supports it and may still take that back. */
+  canWithdraw: boolean;
   /** Signed in: the "Flag" link to the site's moderators (lib/moderation). */
   canFlag: boolean;
   /** The moderator's actions from this state; empty for everyone else. */
@@ -75,6 +78,14 @@ export async function QuestionItem({
           {hidden}
           <Button variant="secondary" pendingLabel={t("working")} aria-label={t("list.supportLabel")}>
             {t("list.support")}
+          </Button>
+        </ActionForm>
+      ) : null}
+      {canWithdraw ? (
+        <ActionForm action={withdrawSupportAction} className="space-y-2">
+          {hidden}
+          <Button variant="secondary" pendingLabel={t("working")} aria-label={t("list.withdrawLabel")}>
+            {t("list.withdraw")}
           </Button>
         </ActionForm>
       ) : null}

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import type { Actor } from "@/lib/auth/actor";
-import { actionsFrom, supportRefusal } from "@/lib/session-questions/policy";
+import { actionsFrom, supportRefusal, withdrawSupportRefusal } from "@/lib/session-questions/policy";
 import { getSessionQuestionsForPage } from "@/lib/session-questions/queries";
 import { QUESTION_LIMITS } from "@/lib/session-questions/schemas";
 import { formatSessionDateTime } from "@/lib/sessions/time";
@@ -18,7 +18,7 @@ import { QuestionItem } from "./question-item";
 import { QuestionsLive } from "./questions-live";
 import { SummaryPanel } from "./summary-panel";
 
-const DONE: readonly QuestionDone[] = ["asked", "supported", "moved", "drawnOn"];
+const DONE: readonly QuestionDone[] = ["asked", "supported", "unsupported", "moved", "drawnOn"];
 
 type SessionForQuestions = { id: string; status: "DRAFT" | "OPEN_FOR_NOMINATIONS" | "SPEAKERS_CONFIRMED" | "HELD" | "REPORT_PUBLISHED"; startsAt: Date; endsAt: Date; timeZone: string };
 
@@ -139,6 +139,7 @@ export async function QuestionsSection({
                 canFlag={!!actor && !q.mine}
                 // A hidden question is no longer before the panel: no support, no moderator step.
                 canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { askerId: q.mine ? actor.userId : null, state: q.state }, now) === null}
+                canWithdraw={!!actor && q.supportedByMe && withdrawSupportRefusal(data.standing, session, q, true, now) === null}
                 moderatorActions={data.canModerate && !q.hidden ? actionsFrom(q.state) : []}
               />
             ))}

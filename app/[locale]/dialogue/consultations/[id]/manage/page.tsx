@@ -49,7 +49,8 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       <input type="hidden" name="consultationId" value={c.id} />
     </>
   );
-  const everyContribution = c.questions.flatMap((q) => q.contributions.flatMap((x) => [x, ...x.replies]));
+  // Hidden contributions cannot be cited: only those with their words on the page.
+  const everyContribution = c.questions.flatMap((q) => q.contributions.flatMap((x) => [x, ...x.replies])).flatMap((x) => (x.body === null ? [] : [{ id: x.id, body: x.body }]));
   return (
     <>
       <PageHeader
