@@ -332,6 +332,9 @@ const EVENTS = {
   consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
   // Private: the proposal is a draft of its organization until it is submitted.
   consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
+  // Open data (issue 15): partners' API keys. The partner's name only, never the key or its hash.
+  apiKeyCreated: event("api_key.created", "ApiKey", "private", { partner: text }),
+  apiKeyRevoked: event("api_key.revoked", "ApiKey", "private", { partner: text }),
 } as const;
 
 type Events = typeof EVENTS;
