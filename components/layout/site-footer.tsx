@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 
 export async function SiteFooter() {
   const t = await getTranslations("common");
+  const tOpen = await getTranslations("openData");
   return (
     <footer data-site-footer className="mt-12 border-t border-slate-300 bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-slate-800 sm:flex-row sm:justify-between">
@@ -13,6 +14,9 @@ export async function SiteFooter() {
           </li>
           <li>
             <Link href="/organizations">{t("nav.organizations")}</Link>
+          </li>
+          <li>
+            <Link href="/open-data">{tOpen("title")}</Link>
           </li>
         </ul>
       </div>

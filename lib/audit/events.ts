@@ -336,6 +336,9 @@ const EVENTS = {
   dialogueSupportWithdrawn: event("dialogue.support_withdrawn", "DialogueQuestion", "private", { questionId: id, pseudonymous: z.boolean() }),
   consultationSupportWithdrawn: event("consultation.support_withdrawn", "ConsultationContribution", "private", { contributionId: id, pseudonymous: z.boolean() }),
   sessionQuestionSupportWithdrawn: event("session_question.support_withdrawn", "SessionQuestion", "private", sessionQuestion),
+  // Open data (issue 15): partners' API keys. The partner's name only, never the key or its hash.
+  apiKeyCreated: event("api_key.created", "ApiKey", "private", { partner: text }),
+  apiKeyRevoked: event("api_key.revoked", "ApiKey", "private", { partner: text }),
 } as const;
 
 type Events = typeof EVENTS;

@@ -16,7 +16,7 @@ import { canSeeConsultation, consultationPhase, isManager, type ConsultationPhas
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the actor may list: everything past the draft, and drafts they run (staff: all of them). */
-function visibleWhere(actor: Actor | null): Prisma.ConsultationWhereInput {
+export function visibleWhere(actor: Actor | null): Prisma.ConsultationWhereInput {
   if (actor?.isStaff) return {};
   if (actor?.isDelegate) return { OR: [{ status: { not: "DRAFT" } }, { ownerId: actor.userId }] };
   return { status: { not: "DRAFT" } };

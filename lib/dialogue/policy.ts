@@ -38,6 +38,9 @@ export const statusSql = (now: Date): Prisma.Sql =>
   Prisma.sql`(CASE WHEN q."answeredAt" IS NOT NULL THEN 'answered' WHEN q."deadlineAt" <= ${now} THEN 'overdue' ELSE 'awaiting' END)`;
 
 /** Any signed-in person asks and supports (least barrier: people in the diaspora need no organization). */
+/** Questions whose words everyone reads: not hidden by moderators (a hidden one shows only its reason). */
+export const publicQuestionWhere = { hiddenAt: null } satisfies Prisma.DialogueQuestionWhereInput;
+
 export const canAsk = (actor: Actor | null): actor is Actor => !!actor;
 export const canSupport = canAsk;
 

@@ -79,6 +79,22 @@ export async function latestPublishedSummaries(limit: number, country?: string):
   return rows.map(toSummary);
 }
 
+/**
+ * Every published summary in id order, `limit` after `after` (a keyset page): the open data
+ * and the API read through the same `publicWhere` and `toSummary` as the pages.
+ */
+export async function publishedSummariesAfter(after: string | null, limit: number): Promise<PublicSummary[]> {
+  const keyset = after ? Prisma.sql`AND s.id > ${after}::uuid` : Prisma.empty;
+  const rows = await db.$queryRaw<SummaryRow[]>`SELECT ${SUMMARY_COLUMNS} FROM ${FROM} WHERE ${publicWhere()} ${keyset} ORDER BY s.id LIMIT ${limit}`;
+  return rows.map(toSummary);
+}
+
+/** How many summaries are published (the same rule). */
+export async function countPublishedSummaries(): Promise<number> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${FROM} WHERE ${publicWhere()}`;
+  return count;
+}
+
 export type PublicAggregates = {
   /** Countries with at least one counted case, by code. */
   countries: string[];

@@ -29,6 +29,9 @@ export const publicOrganizationSelect = {
   description: true,
 } as const satisfies Prisma.OrganizationSelect;
 
+/** Who is public: verified organizations only (the directory, the open data and the API read this). */
+export const publicOrganizationWhere = { status: "VERIFIED" } as const satisfies Prisma.OrganizationWhereInput;
+
 export type PublicOrganization = Prisma.OrganizationGetPayload<{ select: typeof publicOrganizationSelect }>;
 
 /** A valid slug looks like this; anything else cannot exist, so it is not looked up. */
@@ -42,7 +45,7 @@ const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export async function listPublicOrganizations(filters: OrganizationFilters | Record<string, unknown>, page = 1, pageSize = ORGANIZATIONS_PAGE_SIZE) {
   const f = organizationFiltersSchema.parse(filters ?? {});
   const safePage = Math.max(1, Math.floor(page) || 1);
-  const where: Prisma.OrganizationWhereInput = { status: "VERIFIED" };
+  const where: Prisma.OrganizationWhereInput = { ...publicOrganizationWhere };
   if (f.country) where.country = f.country;
   if (f.subregion) where.subregion = f.subregion;
   if (f.type) where.type = f.type;
@@ -61,7 +64,7 @@ export async function listPublicOrganizations(filters: OrganizationFilters | Rec
 
 /** The countries of verified organizations, with how many each: the directory's country filter offers these. */
 export async function directoryCountries(): Promise<CountryCount[]> {
-  const rows = await db.organization.groupBy({ by: ["country"], where: { status: "VERIFIED" }, _count: { _all: true } });
+  const rows = await db.organization.groupBy({ by: ["country"], where: publicOrganizationWhere, _count: { _all: true } });
   return rows.map((r) => ({ country: r.country, count: r._count._all }));
 }
 

@@ -14,6 +14,18 @@ export const publicProposalWhere: Prisma.ProposalWhereInput = {
   organization: { status: "VERIFIED" },
 };
 
+/** A co-sponsorship everyone may read: of a public proposal, by an organization verified now (as the proposal page lists them). */
+export const publicCosponsorshipWhere: Prisma.ProposalCosponsorWhereInput = {
+  proposal: publicProposalWhere,
+  organization: { status: "VERIFIED" },
+};
+
+/** A comment everyone may read in full: on a public proposal, and not hidden by moderators. */
+export const publicProposalCommentWhere: Prisma.ProposalCommentWhereInput = {
+  hiddenAt: null,
+  proposal: publicProposalWhere,
+};
+
 /**
  * What `actor` may read, as a filter for the WHERE clause: the public proposals plus every
  * proposal (drafts included) of the organizations the actor belongs to. Staff and committee

@@ -1,10 +1,19 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentDisposition, Locale, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { publicProposalWhere } from "@/lib/proposals/visibility";
+import { PUBLIC_REPORT_STATUSES } from "./policy";
 
 // What the version page reads about comments, links and dispositions: the selects (public
 // columns only: no email, no user id) and the mappers to what the components show. The queries
 // (queries.ts) run them, a fixed number of SQL statements whatever the number of rows.
+
+// ─── What everyone reads ────────────────────────────────────────────────────────────────────
+
+/** Versions everyone reads: never a draft (readableStatuses for a visitor). */
+export const publicVersionWhere = { status: { in: PUBLIC_REPORT_STATUSES } } satisfies Prisma.ReportVersionWhereInput;
+
+/** Comments everyone reads in full: on a public version, not hidden by moderators (toCommentView hides the words of the others). */
+export const publicReportCommentWhere = { hiddenAt: null, version: publicVersionWhere } satisfies Prisma.ReportCommentWhereInput;
 
 // ─── Comments ───────────────────────────────────────────────────────────────────────────────
 

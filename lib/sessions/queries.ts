@@ -16,6 +16,7 @@ import {
   PROPOSAL_TARGET_STATUSES,
   PUBLIC_SESSION_STATUSES,
   showsSpeakers,
+  SPEAKERS_PUBLIC_STATUSES,
   showsSummary,
 } from "./policy";
 import { ACCESS_NEEDS, SPEAKER_ROLES } from "./schemas";
@@ -26,7 +27,7 @@ import { ACCESS_NEEDS, SPEAKER_ROLES } from "./schemas";
 const idSchema = z.uuid();
 
 /** The columns everyone may read (never the link, never the summary before it is due). */
-const publicSessionSelect = {
+export const publicSessionSelect = {
   id: true,
   title: true,
   description: true,
@@ -69,9 +70,12 @@ export const asListItem = (row: ListRow): SessionListItem => ({ ...row, title: a
 /** At most this many past sessions on the public page (the review holds a handful a year). */
 const PAST_LIMIT = 100;
 
+/** Sessions everyone may see: never a draft (the list, the session page, the calendar, the open data). */
+export const publicSessionWhere = { status: { in: PUBLIC_SESSION_STATUSES } } satisfies Prisma.ReviewSessionWhereInput;
+
 /** Public sessions still ahead or under way (the list's first part, the home page's next session). */
 export const upcomingPublicSessionWhere = (now: Date): Prisma.ReviewSessionWhereInput => ({
-  status: { in: PUBLIC_SESSION_STATUSES },
+  ...publicSessionWhere,
   endsAt: { gte: now },
 });
 
@@ -87,7 +91,7 @@ export async function listPublicSessions(now = new Date()) {
       select: listSelect,
     }),
     db.reviewSession.findMany({
-      where: { status: { in: PUBLIC_SESSION_STATUSES }, endsAt: { lt: now } },
+      where: { ...publicSessionWhere, endsAt: { lt: now } },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       take: PAST_LIMIT,
       select: listSelect,
@@ -112,6 +116,35 @@ export type PublicSpeaker = {
 
 const ROLE_ORDER: Record<SpeakerRole, number> = { MODERATOR: 0, PANELIST: 1, RAPPORTEUR: 2 };
 
+/** Speakers everyone may see: selected, of a session whose slate is confirmed (showsSpeakers). */
+export const publicSpeakerWhere: Prisma.NominationWhereInput = { status: "SELECTED", session: { status: { in: SPEAKERS_PUBLIC_STATUSES } } };
+
+/** What a public speaker may reveal, read before the publish flags apply (toPublicSpeaker). */
+export const publicSpeakerSelect = {
+  id: true,
+  role: true,
+  nomineeName: true,
+  nomineeOrganizationName: true,
+  bio: true,
+  publishName: true,
+  publishOrganization: true,
+  publishBio: true,
+  nomineeOrganization: { select: { name: true, slug: true, status: true } },
+} satisfies Prisma.NominationSelect;
+
+/** A selected nomination as the public sees it: only what the speaker allowed. */
+export function toPublicSpeaker(row: Prisma.NominationGetPayload<{ select: typeof publicSpeakerSelect }>): PublicSpeaker {
+  const organization = row.nomineeOrganization;
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.publishName ? row.nomineeName : null,
+    organizationName: row.publishOrganization ? (organization?.name ?? row.nomineeOrganizationName ?? null) : null,
+    organizationSlug: row.publishOrganization && organization?.status === "VERIFIED" ? organization.slug : null,
+    bio: row.publishBio && row.bio?.trim() ? row.bio : null,
+  };
+}
+
 /**
  * The selected speakers of a session whose slate is confirmed, or [] before that. One query
  * (two with the organizations); selects only what the publish flags may reveal.
@@ -119,33 +152,11 @@ const ROLE_ORDER: Record<SpeakerRole, number> = { MODERATOR: 0, PANELIST: 1, RAP
 export async function listPublicSpeakers(session: { id: string; status: SessionStatus }): Promise<PublicSpeaker[]> {
   if (!showsSpeakers(session.status)) return [];
   const rows = await db.nomination.findMany({
-    where: { sessionId: session.id, status: "SELECTED" },
+    where: { AND: [{ sessionId: session.id }, publicSpeakerWhere] },
     orderBy: [{ selectedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      role: true,
-      nomineeName: true,
-      nomineeOrganizationName: true,
-      bio: true,
-      publishName: true,
-      publishOrganization: true,
-      publishBio: true,
-      nomineeOrganization: { select: { name: true, slug: true, status: true } },
-    },
+    select: publicSpeakerSelect,
   });
-  return rows
-    .map((row) => {
-      const organization = row.nomineeOrganization;
-      return {
-        id: row.id,
-        role: row.role,
-        name: row.publishName ? row.nomineeName : null,
-        organizationName: row.publishOrganization ? (organization?.name ?? row.nomineeOrganizationName ?? null) : null,
-        organizationSlug: row.publishOrganization && organization?.status === "VERIFIED" ? organization.slug : null,
-        bio: row.publishBio && row.bio?.trim() ? row.bio : null,
-      };
-    })
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  return rows.map(toPublicSpeaker).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 }
 
 // ─── The session page ──────────────────────────────────────────────────────────────────────
@@ -167,7 +178,7 @@ export async function getSessionForPage(actor: Actor | null, rawId: string, now 
   if (!id.success) return null;
   const staff = canManageSessions(actor);
   const session = await db.reviewSession.findFirst({
-    where: staff ? { id: id.data } : { id: id.data, status: { in: PUBLIC_SESSION_STATUSES } },
+    where: staff ? { id: id.data } : { id: id.data, ...publicSessionWhere },
     select: { ...publicSessionSelect, link: true, summary: true, summaryLanguage: true },
   });
   if (!session) return null;
@@ -280,7 +291,7 @@ export type CalendarSession = Prisma.ReviewSessionGetPayload<{ select: typeof ca
 /** Every non-draft session, for the calendar feed. One query. */
 export async function listCalendarSessions() {
   const rows = await db.reviewSession.findMany({
-    where: { status: { in: PUBLIC_SESSION_STATUSES } },
+    where: publicSessionWhere,
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: calendarSelect,
   });
@@ -291,13 +302,13 @@ export async function listCalendarSessions() {
 export async function getCalendarSession(rawId: string): Promise<CalendarSession | null> {
   const id = idSchema.safeParse(rawId);
   if (!id.success) return null;
-  return db.reviewSession.findFirst({ where: { id: id.data, status: { in: PUBLIC_SESSION_STATUSES } }, select: calendarSelect });
+  return db.reviewSession.findFirst({ where: { id: id.data, ...publicSessionWhere }, select: calendarSelect });
 }
 
 /** The public sessions for the Atom feed, the latest changed first (at most 50). One query. */
 export async function listFeedSessions() {
   return db.reviewSession.findMany({
-    where: { status: { in: PUBLIC_SESSION_STATUSES } },
+    where: publicSessionWhere,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: 50,
     select: { id: true, title: true, startsAt: true, timeZone: true, status: true, objectives: true, createdAt: true, updatedAt: true },

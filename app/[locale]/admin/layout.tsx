@@ -9,12 +9,14 @@ export default async function AdminLayout({ children, params }: { children: Reac
   const locale = await resolvePageLocale(params);
   const actor = await requireStaff(locale, "/admin");
   const t = await getTranslations("admin.nav");
+  const tk = await getTranslations("openData.keys");
   const items = [
     { href: "/admin", label: t("overview") },
     { href: "/admin/organizations", label: t("organizations") },
     ...(actor.isAdmin ? [{ href: "/admin/roles", label: t("roles") }] : []),
     { href: "/admin/committee", label: t("committee") },
     ...(actor.isAdmin ? [{ href: "/admin/outbox", label: t("outbox") }] : []),
+    ...(actor.isAdmin ? [{ href: "/admin/api-keys", label: tk("nav") }] : []),
   ];
   return (
     <div>
