@@ -332,6 +332,12 @@ const EVENTS = {
   consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
   // Private: the proposal is a draft of its organization until it is submitted.
   consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
+  // A person's own data (issue 15): private, never the name typed, the file or what was erased.
+  // "account.deleted" is written by the tombstone account, about no one (lib/account-data).
+  accountProfileUpdated: event("account.profile_updated", "User", "private", { preferredLocale: z.enum(Locale), nameChanged: z.boolean() }),
+  accountArchiveRequested: event("account.archive_requested", "AccountArchive", "private", {}),
+  accountArchiveReady: event("account.archive_ready", "AccountArchive", "private", { bytes: z.number().int().nonnegative() }),
+  accountDeleted: event("account.deleted", "User", "private", {}),
 } as const;
 
 type Events = typeof EVENTS;

@@ -29,6 +29,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   moderation.post_hidden  { href, reason }                                 to the author of a post moderators hid (the public reason)
  *   moderation.post_unhidden { href }                                        to the author of a post shown again
  *   consultation.synthesis_published { consultationId, title }               to every contributor (also under a pseudonym), title in their language
+ *   account.archive_ready   {}                                               to the person whose "download my data" archive is ready (links to /account)
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -89,7 +90,11 @@ export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind | ConsultationNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind | ConsultationNotificationKind | AccountNotificationKind;
+
+/** Kinds about the person's own account (lib/account-data); their sentences link to /account. */
+export const ACCOUNT_NOTIFICATION_KINDS = ["account.archive_ready"] as const;
+export type AccountNotificationKind = (typeof ACCOUNT_NOTIFICATION_KINDS)[number];
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -184,6 +189,7 @@ export type NotificationSentence =
 
 export function describeNotification(kind: string, data: unknown): NotificationSentence {
   const d = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if ((ACCOUNT_NOTIFICATION_KINDS as readonly string[]).includes(kind)) return { kind: "known", key: kind.replaceAll(".", "_"), values: {}, proposalId: null, href: "/account" };
   if (isReportNotificationKind(kind)) return describeReportNotification(kind, d);
   if ((DIALOGUE_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
     const rawId = text(d.questionId);
