@@ -14,11 +14,11 @@ const translator = catalogueTranslator({ es, en, pt, fr });
 /** A list inside one CSV cell: "a; b" reads in any spreadsheet; the JSON keeps the list. */
 const cell = (value: ArchiveRow[string]) => (Array.isArray(value) ? value.join("; ") : value);
 
-/** CSV with a header row even when empty, and a BOM so spreadsheet programs read UTF-8 as such. */
+/** CSV (RFC 4180: CRLF, a header row of the columns the rows have), with a BOM so spreadsheet programs read UTF-8 as such. */
 function toCsv(rows: ArchiveRow[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const body = stringify(rows.map((row) => columns.map((c) => cell(row[c] ?? null))), { header: false, cast: { boolean: (b) => (b ? "true" : "false") } });
-  return `\uFEFF${stringify([columns])}${body}`;
+  const body = stringify(rows.map((row) => columns.map((c) => cell(row[c] ?? null))), { record_delimiter: "windows", cast: { boolean: (b) => (b ? "true" : "false") } });
+  return `\uFEFF${columns.length ? stringify([columns], { record_delimiter: "windows" }) : ""}${body}`;
 }
 
 /** The README in the person's language: what each file holds, and what it does not. */
