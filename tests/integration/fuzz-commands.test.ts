@@ -59,6 +59,7 @@ const HOSTILE = [
 
 const ENUMS: Record<string, readonly string[]> = {
   language: ["es", "en", "pt", "fr"],
+  preferredLocale: ["es", "en", "pt", "fr"],
   locale: ["es", "en", "pt", "fr"],
   summaryLanguage: ["es", "en", "pt", "fr"],
   decision: ["accept", "notRetain"],
