@@ -33,6 +33,7 @@ export const namespaces = [
   "follows",
   "dialogueFeeds",
   "openData",
+  "accountData",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -40,6 +41,7 @@ export type Namespace = (typeof namespaces)[number];
 // read as errors.<capability>.<key>, so each capability owns its own file.
 export const errorCapabilities = ["auth", "organizations", "roles", "proposals", "proposalDiscussion", "sessions", "nominations", "report", "reportComments", "champions", "monitoring", "monitoringReview", "evaluations", "sessionQuestions", "dialogue", "moderation", "consultations", "follows"] as const;
 export const errorCapabilities = ["auth", "organizations", "roles", "proposals", "proposalDiscussion", "sessions", "nominations", "report", "reportComments", "champions", "monitoring", "monitoringReview", "evaluations", "sessionQuestions", "dialogue", "moderation", "consultations", "openData"] as const;
+export const errorCapabilities = ["auth", "organizations", "roles", "proposals", "proposalDiscussion", "sessions", "nominations", "report", "reportComments", "champions", "monitoring", "monitoringReview", "evaluations", "sessionQuestions", "dialogue", "moderation", "consultations", "accountData"] as const;
 
 // Only these reach the browser; everything else is rendered on the server.
 export const clientNamespaces = ["errors"] as const satisfies readonly Namespace[];

@@ -339,6 +339,12 @@ const EVENTS = {
   // Open data (issue 15): partners' API keys. The partner's name only, never the key or its hash.
   apiKeyCreated: event("api_key.created", "ApiKey", "private", { partner: text }),
   apiKeyRevoked: event("api_key.revoked", "ApiKey", "private", { partner: text }),
+  // A person's own data (issue 15): private, never the name typed, the file or what was erased.
+  // "account.deleted" is written by the tombstone account, about no one (lib/account-data).
+  accountProfileUpdated: event("account.profile_updated", "User", "private", { preferredLocale: z.enum(Locale), nameChanged: z.boolean() }),
+  accountArchiveRequested: event("account.archive_requested", "AccountArchive", "private", {}),
+  accountArchiveReady: event("account.archive_ready", "AccountArchive", "private", { bytes: z.number().int().nonnegative() }),
+  accountDeleted: event("account.deleted", "User", "private", {}),
 } as const;
 
 type Events = typeof EVENTS;

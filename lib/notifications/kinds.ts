@@ -34,6 +34,7 @@ import { ANCHOR_PATTERN } from "@/lib/report/anchors";
  *   session.followed_changed { sessionId, sessionTitle }                     to the session's followers who did not register, when its time, place, format or link change
  *   consultation.updated    { consultationId, title }                        to the consultation's followers, when its owner posts an update
  *   consultation.followed_synthesis_published { consultationId, title }      to its followers who did not contribute, when the synthesis is published
+ *   account.archive_ready   {}                                               to the person whose "download my data" archive is ready (links to /account)
  *
  * Proposal kinds link to the proposal; nomination kinds link to the committee's page for the
  * session (accepted, declined) or to the public session page (selected, not selected).
@@ -97,7 +98,11 @@ export type CommitmentNotificationKind = (typeof COMMITMENT_NOTIFICATION_KINDS)[
 export type ProposalNotificationKind = (typeof PROPOSAL_NOTIFICATION_KINDS)[number];
 export type NominationNotificationKind = (typeof NOMINATION_NOTIFICATION_KINDS)[number];
 export type ReportNotificationKind = (typeof REPORT_NOTIFICATION_KINDS)[number];
-export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind | ConsultationNotificationKind;
+export type NotificationKind = ProposalNotificationKind | NominationNotificationKind | ReportNotificationKind | CommitmentNotificationKind | EvaluationNotificationKind | DialogueNotificationKind | ModerationNotificationKind | ConsultationNotificationKind | AccountNotificationKind;
+
+/** Kinds about the person's own account (lib/account-data); their sentences link to /account. */
+export const ACCOUNT_NOTIFICATION_KINDS = ["account.archive_ready"] as const;
+export type AccountNotificationKind = (typeof ACCOUNT_NOTIFICATION_KINDS)[number];
 
 /** The page of a commitment (without the locale): an initiative's, or a recommendation's in the report's follow-up. */
 export const commitmentHref = (commitmentId: string, recommendation = false) =>
@@ -195,6 +200,7 @@ export type NotificationSentence =
 
 export function describeNotification(kind: string, data: unknown): NotificationSentence {
   const d = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if ((ACCOUNT_NOTIFICATION_KINDS as readonly string[]).includes(kind)) return { kind: "known", key: kind.replaceAll(".", "_"), values: {}, proposalId: null, href: "/account" };
   if (isReportNotificationKind(kind)) return describeReportNotification(kind, d);
   if ((DIALOGUE_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
     const rawId = text(d.questionId);

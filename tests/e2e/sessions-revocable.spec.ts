@@ -49,7 +49,7 @@ test.describe("sessions end on the server", () => {
 
     await page.goto("/es/dashboard");
     await page.getByRole("link", { name: t("dashboard.account.link") }).click();
-    await page.waitForURL("**/es/dashboard/account");
+    await page.waitForURL("**/es/account");
     const list = page.getByTestId("open-sessions");
     await expect(list.locator("li[data-session=current]")).toHaveCount(1);
     await expect(list.locator("li[data-session=other]")).not.toHaveCount(0);
@@ -57,7 +57,7 @@ test.describe("sessions end on the server", () => {
 
     // End every other session (this test's phone among them), then the phone is signed out.
     await page.getByRole("button", { name: t("auth.account.endOthers") }).click();
-    await page.waitForURL("**/es/dashboard/account?ended=others");
+    await page.waitForURL("**/es/account?ended=others");
     await expect(page.getByRole("status")).toContainText(t("auth.account.endedOthers"));
     await expect(list.locator("li")).toHaveCount(1);
     await expectAccessible(page);
@@ -70,9 +70,9 @@ test.describe("sessions end on the server", () => {
     await page.reload();
     await expect(list.locator("li")).toHaveCount(2);
     await page.getByRole("button", { name: new RegExp(t("auth.account.end")) }).click();
-    await page.waitForURL("**/es/dashboard/account?ended=one");
+    await page.waitForURL("**/es/account?ended=one");
     await expect(list.locator("li")).toHaveCount(1);
-    await phone.goto("/es/dashboard/account");
+    await phone.goto("/es/account");
     expect(new URL(phone.url()).pathname).toBe("/es/sign-in");
     await second.close();
   });

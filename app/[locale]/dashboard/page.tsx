@@ -180,7 +180,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <Card>
             <h2 className="mb-3 text-xl font-semibold text-slate-950">{t("account.heading")}</h2>
             <p className="text-slate-900">{t("account.hint")}</p>
-            <Link href="/dashboard/account" className={linkClass}>
+            <Link href="/account" className={linkClass}>
               {t("account.link")}
             </Link>
           </Card>

@@ -57,7 +57,7 @@ export default async function PseudonymsPage({ params, searchParams }: Props) {
               {vouched.map((p) => (
                 <tr key={p.id}>
                   <Td>{p.name}</Td>
-                  <Td>{p.user.name}</Td>
+                  <Td>{p.user?.name ?? t("pseudonyms.deletedAccount")}</Td>
                   <Td>{p.organization.name}</Td>
                 </tr>
               ))}
@@ -94,7 +94,7 @@ export default async function PseudonymsPage({ params, searchParams }: Props) {
                     <tr key={d.id}>
                       <Td>{format.dateTime(d.createdAt, "short")}</Td>
                       <Td>{d.pseudonym.name}</Td>
-                      <Td>{`${d.pseudonym.user.name} (${d.pseudonym.organization.name})`}</Td>
+                      <Td>{`${d.pseudonym.user?.name ?? t("pseudonyms.deletedAccount")} (${d.pseudonym.organization.name})`}</Td>
                       <Td>{d.reason}</Td>
                     </tr>
                   ))}
