@@ -80,7 +80,7 @@ beforeAll(async () => {
     where: { pseudonymId: { not: null }, hiddenAt: null, mergedIntoId: null },
     select: { id: true, pseudonym: { select: { name: true, user: { select: { name: true, email: true } } } } },
   });
-  pseudonymous = { questionId: q.id, pseudonym: q.pseudonym!.name, person: q.pseudonym!.user };
+  pseudonymous = { questionId: q.id, pseudonym: q.pseudonym!.name, person: q.pseudonym!.user! };
 }, 120_000);
 
 afterAll(() => {
