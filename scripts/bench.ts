@@ -88,6 +88,8 @@ async function main() {
   }
   console.log(`${bases.length === 1 ? "Server" : "Servers"} ready: ${bases.join(", ")}. ${options.duration} s per page, ${options.connections} connections${bases.length > 1 ? ` spread over ${bases.length} servers` : ""}.\n`);
 
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > os.cpus().length) console.log(`Note: the machine is busy (load ${loadBefore.toFixed(1)} on ${os.cpus().length} cores); the figures will be lower than on an idle one.`);
   const jsSizes = new Map<string, number>();
   const measure = (page: PageSpec, cookie?: string) => measurePage(page, bases, sql, jsSizes, cookie);
 
@@ -105,7 +107,14 @@ async function main() {
   const cpus = os.cpus();
   const run: BenchRun = {
     startedAt: startedAt.toISOString(),
-    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? "unknown",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: [loadBefore, os.loadavg()[0]],
+    },
     options,
     data,
     seedSeconds,
@@ -114,7 +123,10 @@ async function main() {
     pages,
     signedIn,
   };
-  console.log(`\nPuente bench, ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, ${run.machine.cpus} × ${run.machine.cpuModel}, ${options.servers} server(s), ${options.connections} connections, ${options.duration} s per page`);
+  console.log(
+    `\nPuente bench, ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, ${run.machine.cpus} × ${run.machine.cpuModel}, load ${run.machine.loadAverage.map((n) => n.toFixed(1)).join(" → ")}, ` +
+      `${options.servers} server(s), ${options.connections} connections, ${options.duration} s per page${options.quick ? ", quick data set" : ""}`,
+  );
   console.log(`Static file: ${staticFile.requestsPerSecond?.toFixed(0)} req/s, p50 ${staticFile.p50Ms} ms, p99 ${staticFile.p99Ms} ms\n`);
   console.log("Public pages, anonymous:");
   console.log(formatTable(pages));
@@ -237,7 +249,8 @@ async function measurePage(page: PageSpec & { missing?: string }, bases: string[
     console.log(`  ${page.name}: skipped, ${page.path} answers 404 (no such route on this branch)`);
     return { ...figures, skipped: "404, no such route" };
   }
-  first = await get(url, cookie);
+  // Warm every server (its first request of a page loads the page's code), then count statements.
+  for (const base of bases) first = await get(base + page.path, cookie);
   await sql.query("SELECT pg_stat_statements_reset()");
   let last = first;
   for (let i = 0; i < SAMPLE; i++) last = await get(url, cookie);
@@ -257,7 +270,7 @@ async function measurePage(page: PageSpec & { missing?: string }, bases: string[
   }
   Object.assign(figures, await load(page.path, bases, cookie));
   const ratio = figures.requestsPerSecond?.toFixed(1);
-  console.log(`  ${page.name.padEnd(30)} ${ratio?.padStart(7)} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  ${figures.sqlPerRequest?.toFixed(1)} SQL/req  status ${figures.status}`);
+  console.log(`  ${page.name.padEnd(30)} ${ratio?.padStart(7)} req/s  p50 ${figures.p50Ms ?? "–"} ms  p99 ${figures.p99Ms ?? "–"} ms  ${figures.sqlPerRequest?.toFixed(1)} SQL/req  status ${figures.status}`);
   return figures;
 }
 
@@ -273,13 +286,17 @@ async function load(pagePath: string, bases: string[], cookie?: string) {
       return autocannon({ url: base + pagePath, connections, duration: options.duration, headers: cookie ? { cookie } : {} });
     }),
   );
-  const total = results.reduce((sum, r) => sum + r.requests.total, 0) || 1;
+  const total = results.reduce((sum, r) => sum + r.requests.total, 0);
+  // Not one response within the run: no latency to report (the table shows none, the goal is missed).
+  const latency = total === 0 ? {} : {
+    p50Ms: Math.round(results.reduce((sum, r) => sum + r.latency.p50 * r.requests.total, 0) / total),
+    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+  };
   return {
+    ...latency,
     // Completed requests over the run's seconds: autocannon's per-second average reads 0 when a
     // request takes longer than a second.
     requestsPerSecond: results.reduce((sum, r) => sum + r.requests.total / r.duration, 0),
-    p50Ms: Math.round(results.reduce((sum, r) => sum + r.latency.p50 * r.requests.total, 0) / total),
-    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
   };

@@ -102,6 +102,8 @@ describe("verdicts against issue 16's goals", () => {
   it("needs both the throughput and the p99 for the speed goal", () => {
     expect(verdicts(page({ ratioToStatic: 0.9, p99Ms: 101 })).speed).toBe(false);
     expect(verdicts(page({ ratioToStatic: 0.49, p99Ms: 20 })).speed).toBe(false);
+    // Not one response within the run: no latency, and the goal is missed rather than unknown.
+    expect(verdicts(page({ ratioToStatic: 0, p50Ms: undefined, p99Ms: undefined })).speed).toBe(false);
   });
 
   it("holds only list pages to the HTML budget, and a skipped page to none", () => {
@@ -138,7 +140,7 @@ describe("formatTable", () => {
 describe("the JSON file", () => {
   const run: BenchRun = {
     startedAt: "2026-12-06T18:04:05.123Z",
-    machine: { cpus: 2, cpuModel: "AMD EPYC", memoryGb: 23, node: "v20.19.0", platform: "linux 6.1" },
+    machine: { cpus: 2, cpuModel: "AMD EPYC", memoryGb: 23, node: "v20.19.0", platform: "linux 6.1", loadAverage: [1.5, 2] },
     options: parseBenchArgs([]),
     data: { proposals: 100_000 },
     seedSeconds: 61.5,
