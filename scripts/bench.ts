@@ -150,7 +150,8 @@ type Targets = { proposalId?: string; sessionId?: string; organizationSlug?: str
 
 async function pickTargets(db: (typeof import("../lib/db/client"))["db"]): Promise<Targets> {
   const [proposal, session, versions, initiative] = await Promise.all([
-    db.proposal.findFirst({ where: { status: "ACCEPTED", organization: { slug: BENCH_ACCOUNT.organizationSlug } }, orderBy: { cosponsorCount: "desc" }, select: { id: true } }),
+    // An answered proposal with the most co-sponsors: the fullest proposal page.
+    db.proposal.findFirst({ where: { status: { in: ["ACCEPTED", "INCORPORATED"] }, organization: { status: "VERIFIED" } }, orderBy: [{ cosponsorCount: "desc" }, { id: "asc" }], select: { id: true } }),
     db.reviewSession.findFirst({ where: { status: "REPORT_PUBLISHED" }, orderBy: { startsAt: "desc" }, select: { id: true } }),
     db.reportVersion.findMany({ where: { status: { in: ["SUPERSEDED", "OPEN", "CLOSED", "FINAL"] } }, orderBy: { number: "desc" }, take: 2, select: { number: true } }),
     db.commitment.findFirst({ select: { id: true } }),
@@ -173,7 +174,7 @@ function publicPages(t: Targets): (PageSpec & { missing?: string })[] {
     { name: "proposals: search", path: "/es/proposals?q=migracion+trabajo", list: true },
     { name: "proposals: search + filters", path: "/es/proposals?q=migracion&objective=7&subregion=MEXICO_CENTRAL_AMERICA", list: true },
     { name: "proposals: page 400", path: "/es/proposals?page=400", list: true },
-    { name: "a proposal", path: `/es/proposals/${t.proposalId}`, missing: t.proposalId ? undefined : "no accepted proposal" },
+    { name: "a proposal", path: `/es/proposals/${t.proposalId}`, missing: t.proposalId ? undefined : "no answered proposal" },
     { name: "objectives coverage", path: "/es/proposals/objectives" },
     { name: "sessions", path: "/es/sessions", list: true },
     { name: "a session", path: `/es/sessions/${t.sessionId}`, missing: t.sessionId ? undefined : "no session" },
