@@ -101,9 +101,12 @@ async function main() {
   const cookie = await signIn(bases[0]);
   const signedIn: PageFigures[] = [];
   for (const page of SIGNED_IN.filter(only)) signedIn.push(await measure(page, cookie));
+  // The static file again at the end: on a shared machine the load changes during the run, so
+  // each ratio is to the mean of the two.
+  const staticAfter = await measure({ name: "static file (/robots.txt), again", path: "/robots.txt" });
   await sql.end();
-
-  for (const page of [...pages, ...signedIn]) if (page.requestsPerSecond !== undefined) page.ratioToStatic = page.requestsPerSecond / (staticFile.requestsPerSecond ?? 1);
+  const staticRate = ((staticFile.requestsPerSecond ?? 0) + (staticAfter.requestsPerSecond ?? 0)) / 2 || 1;
+  for (const page of [...pages, ...signedIn]) if (page.requestsPerSecond !== undefined) page.ratioToStatic = page.requestsPerSecond / staticRate;
   const cpus = os.cpus();
   const run: BenchRun = {
     startedAt: startedAt.toISOString(),
@@ -119,7 +122,7 @@ async function main() {
     data,
     seedSeconds,
     sqlCounting: SQL_COUNTING,
-    static: staticFile,
+    static: [staticFile, staticAfter],
     pages,
     signedIn,
   };
@@ -127,7 +130,8 @@ async function main() {
     `\nPuente bench, ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, ${run.machine.cpus} × ${run.machine.cpuModel}, load ${run.machine.loadAverage.map((n) => n.toFixed(1)).join(" → ")}, ` +
       `${options.servers} server(s), ${options.connections} connections, ${options.duration} s per page${options.quick ? ", quick data set" : ""}`,
   );
-  console.log(`Static file: ${staticFile.requestsPerSecond?.toFixed(0)} req/s, p50 ${staticFile.p50Ms} ms, p99 ${staticFile.p99Ms} ms\n`);
+  const staticLine = (figures: PageFigures) => `${figures.requestsPerSecond?.toFixed(0)} req/s (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms)`;
+  console.log(`Static file (${staticFile.path}): ${staticLine(staticFile)} first, ${staticLine(staticAfter)} last; ratios are to the mean, ${staticRate.toFixed(0)} req/s\n`);
   console.log("Public pages, anonymous:");
   console.log(formatTable(pages));
   console.log("\nSigned in as an organization admin:");
@@ -254,7 +258,13 @@ async function measurePage(page: PageSpec & { missing?: string }, bases: string[
   for (const base of bases) first = await get(base + page.path, cookie);
   await sql.query("SELECT pg_stat_statements_reset()");
   let last = first;
-  for (let i = 0; i < SAMPLE; i++) last = await get(url, cookie);
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLE; i++) {
+    const started = performance.now();
+    last = await get(url, cookie);
+    times.push(performance.now() - started);
+  }
+  figures.sequentialMs = Math.round(times.sort((a, b) => a - b)[Math.floor(SAMPLE / 2)]);
   figures.sqlPerRequest = (await statementCount(sql)) / SAMPLE;
   figures.status = last.status;
   figures.htmlBytes = last.body.length;
@@ -271,7 +281,7 @@ async function measurePage(page: PageSpec & { missing?: string }, bases: string[
   }
   Object.assign(figures, await load(page.path, bases, cookie));
   const ratio = figures.requestsPerSecond?.toFixed(1);
-  console.log(`  ${page.name.padEnd(30)} ${ratio?.padStart(7)} req/s  p50 ${figures.p50Ms ?? "–"} ms  p99 ${figures.p99Ms ?? "–"} ms  ${figures.sqlPerRequest?.toFixed(1)} SQL/req  status ${figures.status}`);
+  console.log(`  ${page.name.padEnd(30)} ${ratio?.padStart(7)} req/s  p50 ${figures.p50Ms ?? "–"} ms  p99 ${figures.p99Ms ?? "–"} ms  alone ${figures.sequentialMs} ms  ${figures.sqlPerRequest?.toFixed(1)} SQL/req  status ${figures.status}`);
   return figures;
 }
 

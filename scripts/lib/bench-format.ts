@@ -67,6 +67,8 @@ export type PageFigures = {
   errors?: number;
   non2xx?: number;
   sqlPerRequest?: number | null;
+  /** Median time of one request with nothing else running (the SQL sample), in the JSON and the progress lines. */
+  sequentialMs?: number;
   htmlBytes?: number;
   htmlGzipBytes?: number;
   jsGzipBytes?: number;
@@ -136,7 +138,8 @@ export type BenchRun = {
   data: Record<string, number>;
   seedSeconds: number;
   sqlCounting: string;
-  static: PageFigures;
+  /** The static file, measured first and last. */
+  static: [PageFigures, PageFigures];
   pages: PageFigures[];
   signedIn: PageFigures[];
 };

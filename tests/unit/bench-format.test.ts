@@ -145,7 +145,7 @@ describe("the JSON file", () => {
     data: { proposals: 100_000 },
     seedSeconds: 61.5,
     sqlCounting: "pg_stat_statements",
-    static: page({ name: "static", path: "/robots.txt", list: false }),
+    static: [page({ name: "static", path: "/robots.txt", list: false }), page({ name: "static, again", path: "/robots.txt", list: false })],
     pages: [page({})],
     signedIn: [],
   };
