@@ -1,4 +1,4 @@
-// Entry point of `npm start`, `npm run dev` and `npm test` on a fresh clone: plain Node, no
+// Entry point of `npm start`, `npm run dev`, `npm test` and `npm run bench` on a fresh clone: plain Node, no
 // dependencies, so it can install them first. Then it hands over to the TypeScript script.
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import "./lib/exit-with-parent.mjs";
 
 const [, , task, ...rest] = process.argv;
-const scripts = { start: "scripts/start.ts", dev: "scripts/start.ts", test: "scripts/test.ts" };
+const scripts = { start: "scripts/start.ts", dev: "scripts/start.ts", test: "scripts/test.ts", bench: "scripts/bench.ts" };
 if (!scripts[task]) {
   console.error(`usage: node scripts/bootstrap.mjs ${Object.keys(scripts).join("|")}`);
   process.exit(2);

@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(options: {
   databaseName?: string;
   quiet?: boolean;
   log?: (line: string) => void;
+  /** More server settings (`-c name=value`), e.g. the bench's pg_stat_statements. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const databaseName = options.databaseName ?? "puente";
@@ -73,7 +75,10 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     // A throwaway folder need not survive a power cut: skip initdb's final sync.
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", ...(options.persistent ? [] : ["--no-sync"])],
-    postgresFlags: ["-c", "fsync=" + (options.persistent ? "on" : "off"), "-c", "max_connections=200"],
+    postgresFlags: [
+      ...["-c", "fsync=" + (options.persistent ? "on" : "off"), "-c", "max_connections=200"],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: remember,
     onError: (error) => {
       remember(error);
