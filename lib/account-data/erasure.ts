@@ -38,15 +38,17 @@ import { REDACTED, TOMBSTONE_USER_ID, ensureTombstone } from "./tombstone";
 /** LIKE pattern for text containing `value`, with LIKE's own characters escaped. */
 const containing = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Replaces, case-insensitively, every occurrence of any needle in free text (mail bodies). */
-function replaceIn(text: string, needles: readonly string[]): string {
-  return needles.reduce((out, needle) => out.replace(new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), REDACTED), text);
-}
+/**
+ * A needle as a whole word, case-insensitive: "Ana Ruiz" in "de Ana Ruiz." but not in
+ * "Mariana Ruiz", so others' entries are not blanked for sharing letters with a name.
+ */
+const wordPattern = (needle: string, flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, `${flags}iu`);
 
-const mentions = (text: string, needles: readonly string[]) => {
-  const lower = text.toLocaleLowerCase();
-  return needles.some((n) => lower.includes(n.toLocaleLowerCase()));
-};
+/** Replaces every occurrence of any needle in free text (mail bodies). */
+const replaceIn = (text: string, needles: readonly string[]) => needles.reduce((out, needle) => out.replace(wordPattern(needle, "g"), REDACTED), text);
+
+const mentions = (text: string, needles: readonly string[]) => needles.some((n) => wordPattern(n, "").test(text));
 
 /** JSON with every string that mentions a needle replaced whole by "[…]": the shape stays (what the audit trigger checks). */
 export function redactJson(value: Prisma.JsonValue, needles: readonly string[]): Prisma.JsonValue {

@@ -32,6 +32,8 @@ async function newPage(page: Page) {
 }
 
 test("a member downloads their data, then deletes their account and their name leaves the proposal they wrote", async ({ page }) => {
+  // Three people, a dozen pages with axe on each: longer than the default on a busy machine.
+  test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
   const name = `Marisela Quiroga ${stamp}`;
   const email = `marisela.${stamp}@example.org`;
