@@ -16,7 +16,8 @@ export type SourceView = Prisma.CommitmentSourceGetPayload<{ select: typeof sour
 
 // What a reader may see of an assessment: everything but who hid it. Only selected for
 // assessments the viewer may read in full (see readableAssessmentWhere).
-const assessmentSelect = {
+/** The words of an assessment everyone may read (while it is not hidden): the page and the open data. */
+export const assessmentContentSelect = {
   id: true,
   language: true,
   progress: true,
@@ -28,6 +29,10 @@ const assessmentSelect = {
   evidence: true,
   createdAt: true,
   updatedAt: true,
+} satisfies Prisma.AssessmentSelect;
+
+const assessmentSelect = {
+  ...assessmentContentSelect,
   hiddenAt: true,
   hiddenReason: true,
   organization: { select: { id: true, name: true, slug: true } },

@@ -24,7 +24,9 @@ export default async function OpenDataPage({ params }: Props) {
   const t = await getTranslations("openData");
   const format = await getFormatter();
   const now = new Date();
-  const counts = await Promise.all(DATASETS.map((d) => d.count()));
+  // One after the other: nineteen small counts on one connection rather than the whole pool.
+  const counts: number[] = [];
+  for (const dataset of DATASETS) counts.push(await dataset.count());
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

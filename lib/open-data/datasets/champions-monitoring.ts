@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { assessmentContentSelect } from "@/lib/champions/commitment-queries";
 import { readableAssessmentWhere } from "@/lib/champions/queries";
 import type { Cell } from "@/lib/monitoring/aggregates";
 import { countPublishedSummaries, publicAggregates, publishedSummariesAfter } from "@/lib/monitoring/public-queries";
@@ -103,21 +104,7 @@ export const assessments: Dataset = {
       where: { AND: [assessmentWhere, afterId(after)] },
       orderBy: { id: "asc" },
       take: limit,
-      select: {
-        id: true,
-        commitmentId: true,
-        organizationId: true,
-        language: true,
-        progress: true,
-        progressNote: true,
-        inclusion: true,
-        inclusionNote: true,
-        rightsCentred: true,
-        rightsNote: true,
-        evidence: true,
-        createdAt: true,
-        updatedAt: true,
-      },
+      select: { ...assessmentContentSelect, commitmentId: true, organizationId: true },
     });
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
   },
