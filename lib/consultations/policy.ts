@@ -113,7 +113,7 @@ export const withdrawSupportRefusal = (support: { id: string } | null): Refusal 
  */
 export function convertRefusal(
   actor: Actor | null,
-  c: (ContributionOwner & { pseudonymId: string | null; parentId: string | null; converted: boolean; consultation: Dated }) | null,
+  c: (ContributionOwner & { pseudonymId: string | null; parentId: string | null; converted: boolean; hiddenAt?: Date | null; consultation: Dated }) | null,
   now: Date,
 ): Refusal | null {
   if (!actor) return refuse.notSignedIn();
@@ -122,5 +122,5 @@ export function convertRefusal(
   if (c.pseudonymId) return refuse.forbidden("consultations.pseudonymousCannotConvert");
   if (!isOwnContribution(actor, c)) return refuse.forbidden("consultations.notYourContribution");
   if (c.converted) return refuse.conflict("consultations.alreadyConverted");
-  return stateRefusal(c.consultation, "convert", now);
+  return hiddenRefusal(c) ?? stateRefusal(c.consultation, "convert", now);
 }

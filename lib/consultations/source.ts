@@ -12,6 +12,7 @@ export async function loadSourceContribution(tx: Tx, id: string) {
       parentId: true,
       askerId: true,
       pseudonymId: true,
+      hiddenAt: true,
       pseudonym: { select: { userId: true } },
       proposal: { select: { id: true } },
       consultation: { select: { status: true, opensOn: true, closesOn: true } },
@@ -26,6 +27,7 @@ export async function loadSourceContribution(tx: Tx, id: string) {
     pseudonymId: row.pseudonymId,
     pseudonymUserId: row.pseudonym?.userId ?? null,
     converted: !!row.proposal,
+    hiddenAt: row.hiddenAt,
     consultation: row.consultation,
   };
 }

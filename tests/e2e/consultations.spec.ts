@@ -84,6 +84,15 @@ test("a consultation goes from opening to a synthesis that cites a contribution,
   await expect(other.getByRole("status").getByText(es("consultations.done.supported"))).toBeVisible();
   await expect(other.locator("article", { hasText: contribution }).first().getByText("1 apoyo")).toBeVisible();
   await expectAccessible(other);
+  // Taken back and given again: a plain form button each way.
+  await other.locator("article", { hasText: contribution }).first().getByRole("button", { name: es("consultations.withdraw") }).first().click();
+  await expect(other.getByRole("status").getByText(es("consultations.done.unsupported"))).toBeVisible();
+  await expect(other.locator("article", { hasText: contribution }).first().getByText("ningún apoyo").first()).toBeVisible();
+  await expectAccessible(other);
+  const yetAgain = other.locator("article", { hasText: contribution }).first();
+  await yetAgain.getByText(es("consultations.support"), { exact: true }).first().click();
+  await yetAgain.getByRole("button", { name: es("consultations.support") }).first().click();
+  await expect(other.getByRole("status").getByText(es("consultations.done.supported"))).toBeVisible();
 
   // 4. The delegate posts an update.
   await delegate.goto(manage);
@@ -133,7 +142,10 @@ test("a consultation goes from opening to a synthesis that cites a contribution,
   // people who posted there under a pseudonym (the demo's Pedro and Daniela post only under one).
   await visitor.goto("/es/dialogue/consultations");
   await expectAccessible(visitor);
-  const links = await visitor.locator('main a[href*="/dialogue/consultations/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  await expect(visitor.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/es\/dialogue\/consultations\/feed\.xml$/);
+  const feed = await visitor.request.get("/es/dialogue/consultations/feed.xml");
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  const links = (await visitor.locator('main a[href*="/dialogue/consultations/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).filter((href) => !href.endsWith("/feed.xml"));
   expect(links.length).toBeGreaterThanOrEqual(3);
   for (const href of links) {
     await visitor.goto(href);

@@ -69,6 +69,13 @@ test("a question asked in English under a pseudonym is supported, answered in Sp
   await expect(supporter.getByRole("status").getByText(es("dialogue.done.supported"))).toBeVisible();
   await expect(supporter.getByText("2 personas la apoyan").first()).toBeVisible();
   await expectAccessible(supporter);
+  // Taken back and given again: a plain form button each way.
+  await supporter.getByRole("button", { name: es("dialogue.question.withdraw") }).click();
+  await expect(supporter.getByRole("status").getByText(es("dialogue.done.unsupported"))).toBeVisible();
+  await expect(supporter.getByText("1 persona la apoya").first()).toBeVisible();
+  await expectAccessible(supporter);
+  await supporter.getByRole("button", { name: es("dialogue.question.support") }).click();
+  await expect(supporter.getByText("2 personas la apoyan").first()).toBeVisible();
 
   // 3. An ECLAC delegate answers in Spanish.
   const delegate = await (await browser.newContext()).newPage();
@@ -97,8 +104,13 @@ test("a question asked in English under a pseudonym is supported, answered in Sp
   for (const sort of ["support", "newest", "unanswered"]) pages.add(`/en/dialogue/questions?sort=${sort}`);
   await visitor.goto("/en/dialogue/questions");
   for (const href of await visitor.locator('main a[href*="/dialogue/questions/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))) {
-    if (!href.endsWith("/new")) pages.add(href);
+    if (!href.endsWith("/new") && !href.endsWith("/feed.xml")) pages.add(href);
   }
+  // The list links its Atom feed, in the head and in the page, and the feed answers as Atom.
+  await expect(visitor.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/en\/dialogue\/questions\/feed\.xml$/);
+  await expect(visitor.locator('main a[type="application/atom+xml"]')).toHaveAttribute("href", "/en/dialogue/questions/feed.xml");
+  const feed = await visitor.request.get("/en/dialogue/questions/feed.xml");
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
   expect(pages.size).toBeGreaterThan(15);
   for (const url of pages) {
     await visitor.goto(url);

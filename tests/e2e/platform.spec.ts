@@ -55,7 +55,7 @@ test.describe("platform", () => {
   });
 
   test("every page with a feed announces it, and the feed answers Atom", async ({ page }) => {
-    const pages = ["/pt/proposals?objective=7", "/en/sessions", "/fr/report", "/es/transparency", "/es/monitoring", "/en/champions"];
+    const pages = ["/pt/proposals?objective=7", "/en/sessions", "/fr/report", "/es/transparency", "/es/monitoring", "/en/champions", "/fr/dialogue/questions", "/pt/dialogue/consultations"];
     for (const path of pages) {
       await page.goto(path);
       const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').first().getAttribute("href");

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { closeConsultation, contribute, publishSynthesis, supportContribution } from "@/lib/consultations/commands";
-import { getConsultation, listConsultations } from "@/lib/consultations/queries";
+import { getConsultation, listConsultations, proposalDraftFrom } from "@/lib/consultations/queries";
+import { createProposal } from "@/lib/proposals/commands";
 import { flagPost, hidePost, unhidePost } from "@/lib/moderation/commands";
 import { getFlagPage, getModerationQueue, getModerationStats } from "@/lib/moderation/queries";
 import { listPublicLog } from "@/lib/audit/queries";
@@ -76,6 +77,19 @@ describe("a hidden consultation contribution", () => {
     const refused = await appError(publishSynthesis(world.actors.staff, { consultationId: consultation.id, "synthesis.es": "Lo que escuchamos.", citedIds: [contributionId] }));
     expect(refused.fieldErrors.citedIds?.[0].key).toBe("consultations.contributionNotFound");
     expect((await db.consultationContribution.findUniqueOrThrow({ where: { id: contributionId } })).cited).toBe(false);
+  });
+
+  it("a hidden named contribution is no longer offered, nor taken, as a proposal's draft", async () => {
+    const own = await contribute(world.actors.orgMember, contributionInput(consultation.questions[0].id));
+    expect((await getConsultation(consultation.id, world.actors.orgMember, new Date()))?.convertibleIds).toContain(own.id);
+    await hidePost(world.actors.staff, hide(own.id));
+    expect((await getConsultation(consultation.id, world.actors.orgMember, new Date()))?.convertibleIds).not.toContain(own.id);
+    expect(await proposalDraftFrom(own.id, world.actors.orgMember)).toBeNull();
+    const refused = await appError(
+      createProposal(world.actors.orgMember, { sourceContributionId: own.id, title: "Un borrador", summary: "Resumen.", body: "Un aporte oculto hecho propuesta.", language: "es", objectives: ["7"] }),
+    );
+    expect(refused.userMessage.key).toBe("consultations.hiddenContribution");
+    expect(await db.proposal.count({ where: { sourceContributionId: own.id } })).toBe(0);
   });
 
   it("tells the person behind the pseudonym, in private; nobody learns who they are", async () => {
