@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
+import { installJobs } from "../lib/jobs/install";
 import { e2eServerLog } from "./lib/e2e-log";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -16,6 +17,8 @@ const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
 await chmod(dir, 0o755);
 const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
 await applyMigrations(database.url);
+// The job queue's schema before the seed queues mail; scripts/server.ts runs the worker.
+await installJobs(database.url);
 process.env.DATABASE_URL = database.url;
 const { seedDemo } = await import("../prisma/seed/demo");
 await seedDemo();

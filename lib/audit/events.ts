@@ -332,6 +332,9 @@ const EVENTS = {
   consultationSynthesisPublished: event("consultation.synthesis_published", "Consultation", "public", { ...consultation, cited: z.number().int().nonnegative() }),
   // Private: the proposal is a draft of its organization until it is submitted.
   consultationContributionConverted: event("consultation.contribution_converted", "ConsultationContribution", "private", { consultationId: id, contributionId: id, proposalId: id }),
+  // Email choices (issue 15): private; which categories changed, never an address or a token.
+  emailPreferencesChanged: event("email.preferences_changed", "User", "private", { categories: z.array(z.string().regex(/^[A-Z]{1,20}$/)).min(1) }),
+  emailUnsubscribed: event("email.unsubscribed", "User", "private", { category: z.string().regex(/^[A-Z]{1,20}$/) }),
 } as const;
 
 type Events = typeof EVENTS;
