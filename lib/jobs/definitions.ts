@@ -21,8 +21,9 @@ export const JOBS = {
   /** Send one EmailDelivery row (lib/mail/deliver.ts); the row's state makes a second run a no-op. */
   mail_deliver: {
     payload: z.object({ deliveryId: z.uuid() }),
-    // "short": at most one waiting job per delivery, so a sweep never queues it twice.
-    queue: { policy: "short", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    // "short": at most one waiting job per delivery, so a sweep never queues it twice. The expiry
+    // bounds a whole batch (pg-boss fails a batch that runs longer) and is each claim's lease.
+    queue: { policy: "short", retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
     cron: null,
   },
   /** Queues again the deliveries whose job was lost (a crash between the commit and the send). */

@@ -10,6 +10,8 @@ export type WorkerOptions = {
   schedule?: boolean;
   /** How often an idle queue is polled, in seconds (default 2; mail every second). */
   pollingIntervalSeconds?: number;
+  /** Mail jobs fetched at once (default 5); they run one after the other. */
+  mailBatchSize?: number;
 };
 
 /**
@@ -27,7 +29,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
   for (const name of names) {
     const job = JOBS[name];
     const polling = options.pollingIntervalSeconds ?? (name === "mail_deliver" ? 1 : 2);
-    await boss.work<unknown>(name, { batchSize: name === "mail_deliver" ? 5 : 1, pollingIntervalSeconds: polling }, async (jobs) => {
+    await boss.work<unknown>(name, { batchSize: name === "mail_deliver" ? (options.mailBatchSize ?? 5) : 1, pollingIntervalSeconds: polling }, async (jobs) => {
       for (const j of jobs) {
         try {
           const payload = job.payload.parse(j.data);

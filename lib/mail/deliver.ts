@@ -6,7 +6,7 @@ import { sendMail } from "./send";
 /** After this many failed sends a delivery is FAILED and no longer retried. */
 export const MAX_ATTEMPTS = 10;
 /** How long a claim lasts by default: the mail_deliver job's expiry (lib/jobs/definitions.ts). */
-const DEFAULT_LEASE_SECONDS = 120;
+const DEFAULT_LEASE_SECONDS = 600;
 
 export type DeliveryOutcome = "sent" | "skipped";
 

@@ -22,7 +22,8 @@ export async function sendMail(mail: Mail, outbox: Prisma.TransactionClient = db
     return;
   }
   try {
-    transport ??= nodemailer.createTransport(smtpUrl);
+    // Bounded waits, so a batch of sends stays well inside its job's expiry (lib/jobs/definitions.ts).
+    transport ??= nodemailer.createTransport(smtpUrl, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
     await transport.sendMail({ from: process.env.MAIL_FROM ?? "Puente <no-reply@localhost>", to: mail.to, subject: mail.subject, text: mail.text, headers });
   } catch (error) {
     // Never log the body: it may hold a personal link.
