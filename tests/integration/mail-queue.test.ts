@@ -89,7 +89,7 @@ describe("the mail queue", () => {
     });
     afterAll(async () => {
       worker?.kill("SIGKILL");
-      await jobsBoss().updateQueue("mail_deliver", JOBS.mail_deliver.queue);
+      await jobsBoss().updateQueue("mail_deliver", { name: "mail_deliver", ...JOBS.mail_deliver.queue });
       await sink.close();
     });
 
@@ -120,7 +120,7 @@ describe("the mail queue", () => {
       worker = await startWorkerProcess();
       // Short expiry and retry delay, so the test need not wait two minutes for pg-boss. Set after
       // the worker started (its start brings the queue back to JOBS); each job keeps them.
-      await jobsBoss().updateQueue("mail_deliver", { ...JOBS.mail_deliver.queue, expireInSeconds: 8, retryDelay: 1, retryBackoff: false });
+      await jobsBoss().updateQueue("mail_deliver", { name: "mail_deliver", ...JOBS.mail_deliver.queue, expireInSeconds: 8, retryDelay: 1, retryBackoff: false });
       await enqueueDeliveries("test", ids);
       await dead;
       expect(sink.received).toHaveLength(KILL_AT);

@@ -4,7 +4,7 @@ import { isCommand } from "@/lib/commands/run";
 import { invalidated, type Surface } from "@/lib/commands/invalidate";
 import { db } from "@/lib/db/client";
 import * as commands from "@/lib/nominations/commands";
-import { confirmSlate, endorse, invite, nominate, withdraw } from "@/lib/nominations/commands";
+import { confirmSlate, endorse, nominate, withdraw } from "@/lib/nominations/commands";
 import { resetDatabase } from "../helpers/factories";
 import { appError, buildNominationWorld, createSession, externalNomination, insertNomination, issueToken, outcome } from "../helpers/nomination-fixtures";
 import { deliverQueuedMail } from "../helpers/mail";
