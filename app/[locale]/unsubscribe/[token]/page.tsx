@@ -13,8 +13,9 @@ import { unsubscribeAction } from "../../account/notifications/actions";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations({ locale, namespace: "emailPreferences" });
-  // Never indexed, and the address (with its token) is never sent on to another site.
-  return { title: t("unsubscribe.title"), robots: { index: false }, referrer: "no-referrer" };
+  // Never indexed; the address (with its token) is never sent on to another site. Not
+  // "no-referrer": the confirm form's POST would then carry `Origin: null` and be refused.
+  return { title: t("unsubscribe.title"), robots: { index: false }, referrer: "same-origin" };
 }
 
 /**
