@@ -1,12 +1,13 @@
 // The server the end-to-end tests drive: fresh embedded PostgreSQL, migrations, demo data, scripts/server.ts.
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { e2eServerLog } from "./lib/e2e-log";
+import { installJobs } from "../lib/jobs/install";
+import { e2eDatabaseFile, e2eServerLog } from "./lib/e2e-log";
 
 const port = process.env.E2E_PORT ?? "3100";
 // A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
@@ -16,9 +17,13 @@ const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
 await chmod(dir, 0o755);
 const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
 await applyMigrations(database.url);
+// The job queue's schema before the seed queues mail; scripts/server.ts runs the worker.
+await installJobs(database.url);
 process.env.DATABASE_URL = database.url;
 const { seedDemo } = await import("../prisma/seed/demo");
 await seedDemo();
+// For tests that run a job now (email-digest.spec.ts): the throwaway database, never a real one.
+writeFileSync(e2eDatabaseFile(port), database.url);
 
 // The production entry point, as `npm start` runs it (client addresses, action refusals). Its
 // output goes to the console and to a file the leak tests search (tests/e2e/monitoring-leaks).

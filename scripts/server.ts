@@ -62,13 +62,22 @@ const server = http.createServer((req, res) => {
 if (process.env.KEEP_ALIVE_TIMEOUT) server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT);
 server.listen(port, hostname, () => console.log(`Puente listening on ${hostname ?? "all addresses"}, port ${port}`));
 
+// The job worker (mail, digests, scheduled erasure) runs in this process, so every server started
+// by `npm start` or a deployment sends mail; PUENTE_WORKER=0 leaves it to other processes.
+const { startWorker, stopWorker } = await import("../lib/jobs/worker");
+const worker = process.env.PUENTE_WORKER === "0" ? Promise.resolve(false) : startWorker().then(() => true);
+worker.catch((error: unknown) => {
+  console.error("The job worker could not start:", error);
+  process.exit(1);
+});
+
 // SIGTERM (a deployment, npm start's Ctrl-C): stop taking connections, let requests in flight finish.
 let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
   setTimeout(() => process.exit(0), 10_000).unref();
-  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.close(() => void Promise.all([app.close(), worker.then((started) => (started ? stopWorker() : undefined))]).finally(() => process.exit(0)));
   server.closeIdleConnections();
 }
 process.on("SIGTERM", stop);

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import "./lib/exit-with-parent.mjs";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
+import { installJobs } from "../lib/jobs/install";
 import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
 
@@ -74,6 +75,8 @@ process.on("SIGHUP", () => void shutdown(0));
 try {
   const result = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
   if (result.applied.length === 0) console.log("Database is up to date.");
+  // pg-boss's schema and queues, before anything (the demo seed) queues mail.
+  await installJobs(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   if (!external) {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
@@ -95,6 +98,12 @@ const server = spawnNode(dev ? nextBin : "--import=tsx", dev ? ["dev", "-p", Str
 });
 children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));
+// `next dev` runs no worker of its own: a sibling process does (the production server has one inside).
+if (dev) {
+  const worker = spawnNode("--import=tsx", [path.resolve("scripts/worker.ts")], { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, MONITORING_KEY: monitoringKey, ...(external ? {} : { PUENTE_LOCAL: "1" }) });
+  children.push(worker);
+  worker.on("exit", (code) => void shutdown(code ?? 0));
+}
 
 await waitForHttp(`http://localhost:${port}/api/health`, 120_000);
 console.log(`\nPuente is ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

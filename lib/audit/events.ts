@@ -345,6 +345,9 @@ const EVENTS = {
   accountArchiveRequested: event("account.archive_requested", "AccountArchive", "private", {}),
   accountArchiveReady: event("account.archive_ready", "AccountArchive", "private", { bytes: z.number().int().nonnegative() }),
   accountDeleted: event("account.deleted", "User", "private", {}),
+  // Email choices (issue 15): private; which categories changed, never an address or a token.
+  emailPreferencesChanged: event("email.preferences_changed", "User", "private", { categories: z.array(z.string().regex(/^[A-Z]{1,20}$/)).min(1) }),
+  emailUnsubscribed: event("email.unsubscribed", "User", "private", { category: z.string().regex(/^[A-Z]{1,20}$/) }),
 } as const;
 
 type Events = typeof EVENTS;

@@ -5,14 +5,21 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { AppError, notSignedIn, parseInput, rateLimited, refusalToError, type Refusal } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { sendMail, type Mail } from "@/lib/mail/send";
+import { enqueueDeliveries, queueMail } from "@/lib/mail/queue";
+import type { Mail } from "@/lib/mail/send";
 import { isLimited, recordHit, type RateLimitRule } from "@/lib/rate-limit/consume";
 import { invalidate, type Surface } from "./invalidate";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Where a request came from, when a command needs it (rate limits by address); `now` is for tests. */
-export type RequestContext = { address?: string; now?: Date };
+/** A run by the job queue (lib/jobs), not by a person: a symbol, so no request can carry it. */
+export const SYSTEM_RUN: unique symbol = Symbol("puente.system-run");
+
+/**
+ * Where a request came from, when a command needs it (rate limits by address); `now` is for
+ * tests; `system` only for runSystemCommand.
+ */
+export type RequestContext = { address?: string; now?: Date; system?: typeof SYSTEM_RUN };
 
 /** What every step of a command sees: the parsed input, the actor (null for a visitor) and the time. */
 export type CommandContext<I, A extends Actor | null> = { input: I; actor: A; now: Date; request: RequestContext };
@@ -26,14 +33,18 @@ export type WorkContext<I, A extends Actor | null, L> = CommandContext<I, A> & {
   loaded: L;
   /** Writes the event in this transaction, when the work is done. */
   record(event: AuditRecord): void;
-  /** Sent after the commit; a failed delivery is logged and never undoes the change. */
+  /**
+   * Queued with the change (an EmailDelivery row in this transaction) and sent by the mail worker
+   * after the commit; a failed send is retried there and never undoes the change.
+   */
   mail(mail: Mail): void;
   /** Anything else that must wait for the commit (never a write the change depends on). */
   afterCommit(effect: () => Promise<void>): void;
 };
 
-type ActorMode = "required" | "optional";
-type ActorOf<M extends ActorMode> = M extends "required" ? Actor : Actor | null;
+/** "system": only the job queue runs it (runSystemCommand), with no actor; anyone else is refused. */
+type ActorMode = "required" | "optional" | "system";
+type ActorOf<M extends ActorMode> = M extends "required" ? Actor : M extends "system" ? null : Actor | null;
 
 export type CommandDefinition<S extends z.ZodType, M extends ActorMode, L, R, Out = R> = {
   /** "capability.verb": the log context and what the command test lists. */
@@ -58,7 +69,10 @@ export type CommandDefinition<S extends z.ZodType, M extends ActorMode, L, R, Ou
   invalidates?: readonly Surface[] | ((result: R, ctx: CommandContext<z.output<S>, ActorOf<M>>) => readonly Surface[]);
   /** A database error the command knows (a unique index won a race): the expected error or a result, else undefined. */
   recover?: (error: unknown, ctx: CommandContext<z.output<S>, ActorOf<M>>) => Promise<Out | undefined> | Out | undefined;
-  /** The answer, once the effects ran (for example whether the email went out, or how many did). */
+  /**
+   * The answer, once the effects ran. Mail is queued, not sent inline: `mailDelivered` says every
+   * email was queued with the change (always, once it committed) and `mailSent` how many were.
+   */
   respond?: (result: R, outcome: { mailDelivered: boolean; mailSent: number }) => Out;
   transaction?: { timeout?: number; maxWait?: number };
 };
@@ -77,9 +91,9 @@ export function isCommand(value: unknown): value is Command<unknown> {
 /**
  * The one path every change takes: parse with zod → the actor → the named policy rule (deny by
  * default) → rate limits → one transaction that loads, checks again what depends on the rows,
- * does the change and writes its audit events → after the commit: mail, other effects, cache
- * invalidation → the result. Commands supply the pieces; none opens its own transaction, writes
- * its own audit row or sends mail inline.
+ * does the change, writes its audit events and queues its mail → after the commit: the mail
+ * jobs, other effects, cache invalidation → the result. Commands supply the pieces; none opens
+ * its own transaction, writes its own audit row or sends mail inline.
  */
 export function defineCommand<S extends z.ZodType, M extends ActorMode, L = undefined, R = unknown, Out = R>(
   definition: CommandDefinition<S, M, L, R, Out>,
@@ -87,6 +101,7 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
   const command = async (actor: Actor | null, raw: unknown, request: RequestContext = {}): Promise<Out> => {
     const input = parseInput(definition.input, raw) as z.output<S>;
     if (definition.actor === "required" && !actor) throw notSignedIn();
+    if (definition.actor === "system" && (actor || request.system !== SYSTEM_RUN)) throw refusalToError({ kind: "forbidden", key: "forbidden" });
     const ctx = { input, actor: actor as ActorOf<M>, now: request.now ?? new Date(), request };
     refuseIf(definition.allow(ctx));
 
@@ -97,6 +112,7 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
     }
 
     const mails: Mail[] = [];
+    const deliveryIds: string[] = [];
     const effects: (() => Promise<void>)[] = [];
     let result: R;
     try {
@@ -116,6 +132,7 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
           const actorId = event.actorId === undefined ? (actor?.userId ?? null) : event.actorId;
           await recordAudit(tx, { ...event, actorId } as AuditInput);
         }
+        for (const mail of mails) deliveryIds.push(await queueMail(tx, mail));
         return value;
       }, definition.transaction);
     } catch (error) {
@@ -127,7 +144,9 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
     }
 
     if (rules.length && definition.rateLimit?.count === "success") await recordHit(rules, ctx.now);
-    const mailSent = await deliver(definition.name, mails);
+    // Queued in the transaction; the jobs that send them go out now (a lost one is swept up later).
+    await enqueueDeliveries(definition.name, deliveryIds);
+    const mailSent = deliveryIds.length;
     const mailDelivered = mailSent === mails.length;
     for (const effect of effects) {
       try {
@@ -143,22 +162,13 @@ export function defineCommand<S extends z.ZodType, M extends ActorMode, L = unde
   return Object.assign(command, { [COMMAND]: definition.name }) as Command<Out>;
 }
 
-function refuseIf(refusal: Refusal | null) {
-  if (refusal) throw refusalToError(refusal);
+/** Runs a "system" command as the job queue does: no actor, nobody's request. */
+export function runSystemCommand<Out>(command: Command<Out>, raw: unknown, options: { now?: Date } = {}): Promise<Out> {
+  return command(null, raw, { ...options, system: SYSTEM_RUN });
 }
 
-/** Mail goes out after the commit, one message at a time; a failure is logged (never the body). How many went out. */
-async function deliver(context: string, mails: readonly Mail[]): Promise<number> {
-  let sent = 0;
-  for (const mail of mails) {
-    try {
-      await sendMail(mail);
-      sent++;
-    } catch (error) {
-      logError(`${context}.mail`, error, { subject: mail.subject });
-    }
-  }
-  return sent;
+function refuseIf(refusal: Refusal | null) {
+  if (refusal) throw refusalToError(refusal);
 }
 
 /** A yes/no rule about the actor (a role, a term) as the path's `allow`: refused as forbidden. */

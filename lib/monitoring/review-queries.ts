@@ -140,16 +140,3 @@ export async function listAccessLog(actor: Actor | null, page = 1) {
   ]);
   return { rows, page: safePage, pageCount: Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE)) };
 }
-
-const ERASE_EVERY_MS = 60 * 60 * 1000;
-let lastErasure = 0;
-
-/**
- * Whether the queue page should run eraseExpiredContacts now: at most once an hour per server.
- * There is no job queue yet; when one exists the erasure moves there and this goes away.
- */
-export function erasureDue(now = Date.now()): boolean {
-  if (now - lastErasure < ERASE_EVERY_MS) return false;
-  lastErasure = now;
-  return true;
-}

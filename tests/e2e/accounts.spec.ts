@@ -83,11 +83,15 @@ test("a forgotten password is reset through the emailed link, which works once a
   // Without SMTP_URL the mail lands in the outbox, which an admin reads.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "es", "admin@puente.example", DEMO_PASSWORD);
-  await admin.goto("/es/admin/outbox");
+  // The job queue's worker sends it within a second or two: read the outbox until it is there.
+  let link: string | undefined;
+  await expect(async () => {
+    await admin.goto("/es/admin/outbox");
+    const outbox = await admin.locator("main").innerText();
+    link = outbox.match(/https?:\/\/[^\s]+\/es\/reset-password\?token=[\w-]+/)?.[0];
+    expect(link, "reset link in the outbox").toBeTruthy();
+  }).toPass({ timeout: 30_000 });
   await expectAccessible(admin);
-  const outbox = await admin.locator("main").innerText();
-  const link = outbox.match(/https?:\/\/[^\s]+\/es\/reset-password\?token=[\w-]+/)?.[0];
-  expect(link, "reset link in the outbox").toBeTruthy();
   const resetPath = new URL(link!).pathname + new URL(link!).search;
 
   await page.goto(resetPath);

@@ -13,8 +13,12 @@ async function signedIn(browser: Browser, locale: "es" | "en" | "fr" | "pt", ema
 
 /** The personal link in the newest email of the outbox that greets this nominee. */
 async function nominationLink(admin: Page, nomineeName: string) {
-  await admin.goto("/es/admin/outbox");
   const email = admin.getByRole("article").filter({ hasText: nomineeName }).first();
+  // The job queue's worker sends it within a second or two: read the outbox until it is there.
+  await expect(async () => {
+    await admin.goto("/es/admin/outbox");
+    await expect(email).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   const text = await email.innerText();
   const link = text.match(/https?:\/\/[^\s]+\/(es|en|pt|fr)\/nominations\/[\w-]{43}/)?.[0];
   expect(link, `nomination link for ${nomineeName}`).toBeTruthy();

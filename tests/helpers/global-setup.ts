@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
+import { installJobs } from "../../lib/jobs/install";
 
 let database: EmbeddedDatabase | undefined;
 
@@ -29,6 +30,8 @@ export async function setup(project: TestProject) {
   await chmod(dir, 0o755);
   database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
   await applyMigrations(database.url);
+  // pg-boss's schema and queues (its own schema, apart from `public`): commands queue mail.
+  await installJobs(database.url);
   const admin = new pg.Client({ connectionString: database.url.replace(/\/puente$/, "/postgres") });
   await admin.connect();
   try {

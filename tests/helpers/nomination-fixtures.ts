@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Gender, Locale, NominationStatus, NominationTokenPurpose, SelectionMode, SessionStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { hashNominationToken, newNominationToken } from "@/lib/nominations/tokens";
 import { actorFor, buildWorld, createOrganization, createUser, giveCommitteeTerm } from "./factories";
+import { deliverQueuedMail } from "./mail";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -184,13 +185,15 @@ export async function nominationRowCounts() {
     db.nominationOptOut.count(),
     db.auditEntry.count(),
     db.notification.count(),
-    db.outboxEmail.count(),
+    // Mail the command queued (sent later by the worker).
+    db.emailDelivery.count(),
   ]);
   return { nominations, tokens, endorsements, votes, optOuts, audit, notifications, outbox };
 }
 
 /** The personal link in the last email sent to `to` (the token is only ever in the email). */
 export async function tokenFromOutbox(to: string): Promise<string> {
+  await deliverQueuedMail();
   const mail = await db.outboxEmail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
   const match = mail?.text.match(/\/nominations\/([A-Za-z0-9_-]{43})/);
   if (!match) throw new Error(`no personal link in the mail to ${to}`);

@@ -62,7 +62,8 @@ export async function reportVersionCounts() {
     db.reportParagraphProposal.count(),
     db.auditEntry.count(),
     db.notification.count(),
-    db.outboxEmail.count(),
+    // Mail the command queued (sent later by the worker).
+    db.emailDelivery.count(),
   ]);
   return { versions, paragraphs, translations, links, audit, notifications, outbox };
 }

@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { closeJobs } from "@/lib/jobs/boss";
 import { closeResetConnection } from "./reset-database";
 
 // Each worker has its own copy of the migrated database (tests/helpers/global-setup.ts).
@@ -11,3 +12,5 @@ process.env.PUENTE_COUNT_QUERIES = "1";
 
 // The reset connection of this file's tests (tests/helpers/reset-database.ts).
 afterAll(closeResetConnection);
+// The job queue's pool, opened by the first command that queued mail.
+afterAll(closeJobs);

@@ -8,6 +8,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { createUser, resetDatabase } from "../helpers/factories";
+import { deliverQueuedMail } from "../helpers/mail";
 
 const OLD = "the old password, long enough";
 const NEW = "a brand new password 2025";
@@ -20,6 +21,7 @@ async function aliceWithLink(locale: "es" | "en" | "pt" | "fr" = "en") {
   const user = await createUser({ name: "Alice", email: "alice@example.org", passwordHash: oldHash });
   await db.user.update({ where: { id: user.id }, data: { preferredLocale: locale } });
   await requestPasswordReset(null, { email: "Alice@Example.org" }, ctx);
+  await deliverQueuedMail();
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "alice@example.org" }, orderBy: { createdAt: "desc" } });
   const match = mail.text.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error("no link in the mail");
@@ -60,6 +62,7 @@ describe("password reset", () => {
   it("answers the same for an unknown email, and sends and records nothing", async () => {
     await expect(requestPasswordReset(null, { email: "nobody@example.org" }, ctx)).resolves.toBeUndefined();
     expect(await db.passwordResetToken.count()).toBe(0);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
     expect(await db.auditEntry.count()).toBe(0);
   });
@@ -143,6 +146,7 @@ describe("password reset", () => {
   it("a used link makes the user's other links unusable", async () => {
     const { user, token: first } = await aliceWithLink();
     await requestPasswordReset(null, { email: "alice@example.org" }, ctx);
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
     const second = mails[1].text.match(/token=([A-Za-z0-9_-]+)/)![1];
     expect(second).not.toBe(first);
@@ -167,6 +171,7 @@ describe("password reset", () => {
     await createUser({ email: "alice@example.org", passwordHash: oldHash });
     for (let i = 0; i < 3; i++) await requestPasswordReset(null, { email: "alice@example.org" }, { address: `192.0.2.${i}`, now: NOW });
     await expect(requestPasswordReset(null, { email: "alice@example.org" }, { address: "192.0.2.200", now: NOW })).rejects.toMatchObject({ kind: "rate_limited" });
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(3);
   });
 

@@ -8,6 +8,7 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/secret";
 import { AppError } from "@/lib/errors";
 import { captureQueries } from "../helpers/query-count";
 import { createOrganization, createUser, giveCommitteeTerm, resetDatabase } from "../helpers/factories";
+import { deliverQueuedMail } from "../helpers/mail";
 
 const FIREFOX_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0";
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -151,6 +152,7 @@ describe("revocable sessions", () => {
     const { sessionId } = await signedIn(ana.id);
     const { resetPassword, requestPasswordReset } = await import("@/lib/accounts/commands");
     await requestPasswordReset(null, { email: ana.email }, { address: "192.0.2.1" });
+    await deliverQueuedMail();
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: ana.email } });
     const token = mail.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
     await resetPassword(null, { token, password: "a brand new password 2026", confirm: "a brand new password 2026" });

@@ -6,6 +6,7 @@ import { isCommand } from "@/lib/commands/run";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { resetDatabase } from "../helpers/factories";
+import { deliverQueuedMail } from "../helpers/mail";
 
 // A fixed moment, so no test straddles the edge of a fixed rate-limit window.
 const address = { address: "198.51.100.7", now: new Date() };
@@ -44,6 +45,7 @@ describe("signUp", () => {
     expect(JSON.stringify(audit[0].data)).not.toContain("example.org");
 
     // A welcome mail in the chosen language, which repeats nothing the form's author typed.
+    await deliverQueuedMail();
     const mail = await db.outboxEmail.findMany();
     expect(mail).toHaveLength(1);
     expect(mail[0].to).toBe("ana@example.org");
@@ -84,6 +86,7 @@ describe("signUp", () => {
     expect(Object.keys(fieldErrors)).toEqual([field]);
     expect(fieldErrors[field]).toEqual(expected);
     expect(await db.user.count()).toBe(0);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
   });
 
@@ -116,6 +119,7 @@ describe("signUp", () => {
     const first = await signUp(null, { ...valid, locale: "fr" }, address);
     if (first.status !== "created") throw new Error("expected a new account");
     const before = await db.user.findUniqueOrThrow({ where: { id: first.user.id } });
+    await deliverQueuedMail();
     await db.outboxEmail.deleteMany();
 
     const second = await signUp(null, { ...valid, name: "Mallory <a href=x>click</a>", email: "ANA@example.org", password: "another password 123", locale: "en" }, address);
@@ -125,6 +129,7 @@ describe("signUp", () => {
     expect(after).toEqual(before); // password, name and language untouched
     expect(await db.auditEntry.count()).toBe(1);
 
+    await deliverQueuedMail();
     const mail = await db.outboxEmail.findMany();
     expect(mail).toHaveLength(1);
     expect(mail[0].to).toBe("ana@example.org");
@@ -142,6 +147,7 @@ describe("signUp", () => {
   it("limits duplicate notices to 3 a day per address, and sign-ups to 10 an hour per client address", async () => {
     await signUp(null, valid, address);
     for (let i = 0; i < 5; i++) expect((await signUp(null, valid, address)).status).toBe("duplicate");
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count({ where: { to: valid.email, subject: { not: "Boas-vindas ao Puente" } } })).toBe(3);
     for (let i = 0; i < 4; i++) await signUp(null, { ...valid, email: `u${i}@example.org` }, address);
     // 10 attempts from this address so far: the 11th is refused before anything happens.

@@ -26,7 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 11_2025);
 // 1,000 per command, as the hardening issue asks: 2–7 ms an input (an input that gets past the
 // schema runs a real transaction), so this file is the suite's longest; it prints its counts.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
-const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation", "consultations", "follows", "open-data", "account-data"];
+const CAPABILITIES = ["accounts", "champions", "evaluations", "monitoring", "nominations", "notifications", "organizations", "proposals", "report", "roles", "sessions", "session-questions", "dialogue", "moderation", "consultations", "follows", "open-data", "account-data", "email-preferences"];
 /** Written on a refused attempt on purpose (rate limits count attempts). */
 const UNCOUNTED_TABLES = new Set(["_prisma_migrations", "RateLimitCounter", "fuzz_changes"]);
 
@@ -97,6 +97,15 @@ const ENUMS: Record<string, readonly string[]> = {
   institution: ["IOM", "ECLAC", "STATE", "UN"],
   // Moderation: the reasons (one unknown).
   category: ["SPAM", "ABUSIVE", "PERSONAL_DATA", "OFF_TOPIC", "MISLEADING", "OTHER", "BORING"],
+  // Email notices: a cadence per category (one unknown), and a digest's cadence.
+  proposals: ["IMMEDIATELY", "DAILY", "WEEKLY", "NEVER", "HOURLY"],
+  sessions: ["IMMEDIATELY", "DAILY", "WEEKLY", "NEVER"],
+  nominations: ["IMMEDIATELY", "NEVER"],
+  report: ["WEEKLY", "NEVER"],
+  champions: ["DAILY", "NEVER"],
+  dialogue: ["IMMEDIATELY", "WEEKLY"],
+  monitoring: ["IMMEDIATELY", "NEVER"],
+  cadence: ["DAILY", "WEEKLY", "HOURLY"],
 };
 const LISTS: Record<string, readonly string[]> = {
   objectives: ["1", "7", "23", "24"],

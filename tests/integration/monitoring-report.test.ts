@@ -9,6 +9,7 @@ import { rotateMonitoringKey } from "@/lib/monitoring/rotation";
 import { openMessage, openReport, sealMessage } from "@/lib/monitoring/sealed";
 import { buildWorld, resetDatabase } from "../helpers/factories";
 import { appError, outcome } from "../helpers/outcomes";
+import { deliverQueuedMail } from "../helpers/mail";
 
 // Issue 13, the reporter's side: a report is filed by anyone, sealed, followed with a receipt
 // code that only exists in the answer, and nothing a reporter wrote is readable in any table.
@@ -101,6 +102,7 @@ describe("filing a report", () => {
     // No audit row, notification or mail; the case history has one line without an actor.
     expect(await db.auditEntry.count({ where: { entityType: { startsWith: "Monitoring" } } })).toBe(0);
     expect(await db.notification.count()).toBe(0);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
     expect(await db.monitoringCaseEvent.findMany({ select: { action: true, actorId: true, data: true } })).toEqual([{ action: "report.filed", actorId: null, data: {} }]);
     // The rate-limit counters are keyed on an HMAC, never the address.

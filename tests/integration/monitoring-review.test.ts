@@ -28,6 +28,7 @@ import { grantSiteRole } from "@/lib/roles/commands";
 import { actorFor, resetDatabase } from "../helpers/factories";
 import { buildMonitoringWorld, insertReport, marker } from "../helpers/monitoring-fixtures";
 import { appError, outcome } from "../helpers/outcomes";
+import { deliverQueuedMail } from "../helpers/mail";
 
 let world: Awaited<ReturnType<typeof buildMonitoringWorld>>;
 let actors: typeof world.actors;
@@ -307,6 +308,7 @@ describe("what leaves the case", () => {
     const { report, content } = await insertReport({ country: "HN" });
     await assignCase(actors.reviewer, { reportId: report.id, assigneeId: world.users.reviewer2.id });
     for (const kind of ["newReport", "reporterAnswer"] as const) for (const mail of await reviewerNotice(db, kind)) await sendMail(mail);
+    await deliverQueuedMail();
     const emails = await db.outboxEmail.findMany();
     // The assignee once, and the four reviewers twice; the one whose term lapsed holds the role but hears nothing.
     expect(emails.length).toBe(1 + 2 * 4);

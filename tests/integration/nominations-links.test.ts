@@ -14,6 +14,7 @@ import {
   nominationRowCounts,
   tokenFromOutbox,
 } from "../helpers/nomination-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 type World = Awaited<ReturnType<typeof buildNominationWorld>>;
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,6 +33,7 @@ describe("the nominee's personal links", () => {
     const result = await nominate(world.actors.independent, input);
     expect(result).toMatchObject({ status: "INVITED", created: true, invited: true, emailSent: true });
 
+    await deliverQueuedMail();
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "lucia.perez@example.test" } });
     // The nominee's language: the first of the nomination's languages, in the site's order (es, en, pt, fr).
     expect(mail.subject).toBe("Nomination to speak at “Session on return”");
@@ -65,6 +67,7 @@ describe("the nominee's personal links", () => {
       member: `${world.users.otherOrgMember.id}:${world.otherOrg.id}`,
       languages: ["es"],
     });
+    await deliverQueuedMail();
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: world.users.otherOrgMember.email.toLowerCase() } });
     expect(mail.subject).toBe("Proposition d’intervention à « Session sur le retour »");
     expect(mail.text).toContain("/fr/nominations/");
@@ -100,6 +103,7 @@ describe("the nominee's personal links", () => {
     const withdrawRow = await db.nominationToken.findUniqueOrThrow({ where: { tokenHash: sha256(withdrawToken) } });
     expect(withdrawRow.purpose).toBe("WITHDRAW");
     expect(withdrawRow.expiresAt.getTime()).toBe(session.startsAt.getTime());
+    await deliverQueuedMail();
     const acceptedMail = await db.outboxEmail.findFirstOrThrow({ where: { to: "ana@example.test", subject: { startsWith: "Aceptó" } } });
     expect(acceptedMail.subject).toBe("Aceptó la postulación para «Sesión sobre retorno»");
 

@@ -11,6 +11,7 @@ import {
   insertNomination,
   nominationRowCounts,
 } from "../helpers/nomination-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 type World = Awaited<ReturnType<typeof buildNominationWorld>>;
 
@@ -45,6 +46,7 @@ describe("nominating", () => {
       nominatedById: world.users.independent.id,
     });
     expect(await db.nominationToken.count()).toBe(0);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
     const entry = await db.auditEntry.findFirstOrThrow({ where: { entityId: result.id } });
     expect(entry).toMatchObject({ action: "nomination.proposed", isPublic: false, entityType: "Nomination" });
@@ -90,6 +92,7 @@ describe("nominating", () => {
       nomineeCountry: world.otherOrg.country,
       languages: ["es"],
     });
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count({ where: { to: "someone-else@example.test" } })).toBe(0);
   });
 
@@ -140,6 +143,7 @@ describe("nominating", () => {
     const results = await Promise.all([nominate(world.actors.independent, both), nominate(world.actors.independent, both)]);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     expect(await db.nomination.count()).toBe(2);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(2);
     expect(await db.auditEntry.count({ where: { action: "nomination.proposed" } })).toBe(2);
     // Someone else's key is not a replay.

@@ -4,11 +4,12 @@ import { isCommand } from "@/lib/commands/run";
 import { invalidated, type Surface } from "@/lib/commands/invalidate";
 import { db } from "@/lib/db/client";
 import * as commands from "@/lib/nominations/commands";
-import { confirmSlate, endorse, invite, nominate, withdraw } from "@/lib/nominations/commands";
+import { confirmSlate, endorse, nominate, withdraw } from "@/lib/nominations/commands";
 import { resetDatabase } from "../helpers/factories";
 import { appError, buildNominationWorld, createSession, externalNomination, insertNomination, issueToken, outcome } from "../helpers/nomination-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
-// How the nominations commands use the one path: mail after the commit, invalidation declared
+// How the nominations commands use the one path: mail queued with the change, invalidation declared
 // by the command, the idempotent replay's race handled by `recover`.
 
 const mailer = vi.hoisted(() => ({ failing: false }));
@@ -16,9 +17,9 @@ vi.mock("@/lib/mail/send", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/mail/send")>();
   return {
     ...actual,
-    sendMail: async (mail: Parameters<typeof actual.sendMail>[0]) => {
+    sendMail: async (...args: Parameters<typeof actual.sendMail>) => {
       if (mailer.failing) throw new Error("the mail server is down");
-      return actual.sendMail(mail);
+      return actual.sendMail(...args);
     },
   };
 });
@@ -46,19 +47,22 @@ describe("nominations through the one path", () => {
     for (const [name, value] of exported) expect(isCommand(value), name).toBe(true);
   });
 
-  it("keeps the invitation when its email fails, and says the email did not go", async () => {
+  it("keeps the invitation when its email fails; the email stays queued and goes out on a later try", async () => {
     const session = await createSession();
     mailer.failing = true;
     const result = await nominate(world.actors.independent, externalNomination(session.id, { nomineeEmail: "down@example.test" }));
-    expect(result).toMatchObject({ status: "INVITED", created: true, invited: true, emailSent: false });
+    // Mail is queued with the change (emailSent: queued), and sent by the worker.
+    expect(result).toMatchObject({ status: "INVITED", created: true, invited: true, emailSent: true });
     expect((await db.nomination.findUniqueOrThrow({ where: { id: result.id } })).status).toBe("INVITED");
     expect(await db.nominationToken.count({ where: { nominationId: result.id, purpose: "RESPOND" } })).toBe(1);
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
+    expect(await db.emailDelivery.findFirstOrThrow({ where: { to: "down@example.test" } })).toMatchObject({ status: "QUEUED", attempts: 1 });
 
-    const again = await invite(world.actors.chair, { nominationId: (await insertNomination(session.id, { status: "PROPOSED" })).id });
-    expect(again).toMatchObject({ status: "INVITED", emailSent: false });
     mailer.failing = false;
-    expect((await invite(world.actors.chair, { nominationId: (await insertNomination(session.id, { status: "PROPOSED" })).id })).emailSent).toBe(true);
+    await deliverQueuedMail();
+    expect(await db.outboxEmail.count({ where: { to: "down@example.test" } })).toBe(1);
+    expect(await db.emailDelivery.findFirstOrThrow({ where: { to: "down@example.test" } })).toMatchObject({ status: "SENT", attempts: 2, text: "" });
   });
 
   it("refreshes the same pages whichever form withdraws: the personal link, the nominee's dashboard or the committee", async () => {

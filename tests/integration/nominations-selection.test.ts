@@ -11,6 +11,7 @@ import {
   nominationRowCounts,
   outcome,
 } from "../helpers/nomination-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 type World = Awaited<ReturnType<typeof buildNominationWorld>>;
 
@@ -333,6 +334,7 @@ describe("confirming the slate", () => {
     expect(stored.statusChangedAt).toBeInstanceOf(Date);
 
     // Emails: the two selected and the one not selected, in their languages; nobody else.
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany();
     expect(mails.map((m) => [m.to, m.subject]).sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
       [

@@ -2,6 +2,7 @@
 import { expect } from "vitest";
 import { db } from "@/lib/db/client";
 import type { RoleName } from "../helpers/factories";
+import { deliverQueuedMail } from "../helpers/mail";
 
 export const ROLES: RoleName[] = ["visitor", "participant", "orgAdmin", "orgMember", "otherOrgMember", "committee", "staff", "admin"];
 
@@ -14,7 +15,8 @@ export async function rowCounts() {
     db.membership.count(),
     db.organizationInvitation.count(),
     db.auditEntry.count(),
-    db.outboxEmail.count(),
+    // Mail the command queued (sent later by the worker).
+    db.emailDelivery.count(),
   ]);
   return { organizations, memberships, invitations, audit, outbox };
 }
@@ -36,6 +38,7 @@ export function validRegistration(overrides: Record<string, unknown> = {}) {
 
 /** The invitation token from the newest email in the outbox. */
 export async function tokenFromOutbox(to: string): Promise<{ token: string; locale: string; subject: string; text: string }> {
+  await deliverQueuedMail();
   const mail = await db.outboxEmail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
   if (!mail) expect.fail(`no email to ${to}`);
   const match = mail.text.match(/\/(es|en|pt|fr)\/invitations\/([A-Za-z0-9_-]{43})/);

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { OrganizationStatus } from "@/lib/generated/prisma/enums";
 import { actorFor, buildWorld, createOrganization, createUser, resetDatabase, type RoleName } from "../helpers/factories";
 import { appError, outcome, ROLES, rowCounts, type Outcome } from "./organizations-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 const STATUSES: OrganizationStatus[] = ["PENDING", "VERIFIED", "REJECTED", "SUSPENDED"];
 
@@ -169,6 +170,7 @@ describe("reviewing organizations in the database", () => {
       ],
     });
     await suspendOrganization(staff, { organizationId: org.id, reason: "Motivo confidencial" });
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany({ orderBy: { to: "asc" } });
     expect(mails.map((m) => m.to)).toEqual(["admin-es@example.test", "admin-fr@example.test"]);
     const [es, fr] = mails;

@@ -5,6 +5,7 @@ import { publishFinal } from "@/lib/report/commands";
 import { buildWorld, createOrganization, createUser, resetDatabase } from "../helpers/factories";
 import { outcome } from "../helpers/outcomes";
 import { hoursFromNow, insertVersion } from "../helpers/report-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -50,6 +51,7 @@ describe("the final report's email", () => {
     const result = await publishFinal(world.actors.staff, { versionId: version.id });
     expect(result).toMatchObject({ id: version.id, number: 2, status: "FINAL", emailed: 5 });
 
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany({ select: { to: true, subject: true, text: true } });
     const byAddress = new Map(mails.map((m) => [m.to, m]));
     // One each: the organization's contact address, not its members' own.
@@ -90,6 +92,7 @@ describe("the final report's email", () => {
     expect(await outcome(publishFinal(world.actors.staff, { versionId: "00000000-0000-4000-8000-000000000000" }))).toBe("not_found");
     expect(await outcome(publishFinal(world.actors.staff, { versionId: "not-a-uuid" }))).toBe("invalid");
 
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(0);
     expect(await db.notification.count()).toBe(0);
     expect((await db.reportVersion.findMany({ orderBy: { number: "asc" }, select: { status: true } })).map((v) => v.status)).toEqual(["CLOSED", "OPEN"]);
@@ -97,10 +100,11 @@ describe("the final report's email", () => {
     // Published once, a second publication of the same version is refused and sends nothing more.
     expect((await publishFinal(world.actors.staff, { versionId: closed.id })).emailed).toBe(2);
     expect(await outcome(publishFinal(world.actors.staff, { versionId: closed.id }))).toBe("conflict");
+    await deliverQueuedMail();
     expect(await db.outboxEmail.count()).toBe(2);
   });
 
-  it("keeps the publication when the mail server is down, and logs no mail body", async () => {
+  it("keeps the publication when the mail server is down, keeps the mail queued, and logs no mail body", async () => {
     const logged: string[] = [];
     vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
       logged.push(args.map(String).join(" "));
@@ -112,29 +116,37 @@ describe("the final report's email", () => {
     const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
 
     const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
-    expect(result).toMatchObject({ status: "FINAL", emailed: 0 });
+    // Queued with the publication: the worker sends them.
+    expect(result).toMatchObject({ status: "FINAL", emailed: 2 });
     expect((await db.reportVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe("FINAL");
+    const { deliverWaiting } = await import("@/lib/mail/deliver");
+    expect(await deliverWaiting()).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);
-    // Each of the two organizations: sendMail's line (subject only) and the path's, named after the command.
+    // Both stay queued for the next try.
+    expect(await db.emailDelivery.findMany({ select: { status: true, attempts: true } })).toEqual([
+      { status: "QUEUED", attempts: 1 },
+      { status: "QUEUED", attempts: 1 },
+    ]);
+    // Each of the two organizations: sendMail's line (subject only) and the worker's.
     expect(logged.filter((line) => line.includes('"context":"mail.send"'))).toHaveLength(2);
-    expect(logged.filter((line) => line.includes('"context":"report.publishFinal.mail"'))).toHaveLength(2);
+    expect(logged.filter((line) => line.includes('"context":"mail.deliver"'))).toHaveLength(2);
     for (const line of logged) {
       expect(line).not.toContain("puente.example.org");
       expect(line).not.toContain("Estimado equipo");
     }
   });
 
-  it("counts only the emails that went out when one organization's delivery fails", async () => {
+  it("sends the other organizations' emails when one delivery fails, and keeps that one queued", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const refusing = world.org.contactEmail;
-    // A transport that refuses one address: the others still go, and `emailed` says how many did.
+    // A transport that refuses one address: the others still go.
     vi.doMock("@/lib/mail/send", async (importOriginal) => {
       const actual = await importOriginal<typeof import("@/lib/mail/send")>();
       return {
         ...actual,
-        sendMail: async (mail: { to: string; subject: string; text: string }) => {
-          if (mail.to === refusing) throw new Error("mailbox unavailable");
-          return actual.sendMail(mail);
+        sendMail: async (...args: Parameters<typeof actual.sendMail>) => {
+          if (args[0].to === refusing) throw new Error("mailbox unavailable");
+          return actual.sendMail(...args);
         },
       };
     });
@@ -143,8 +155,11 @@ describe("the final report's email", () => {
       const fresh = await import("@/lib/report/commands");
       const version = await insertVersion({ number: 1, status: "CLOSED", title: TITLE });
       const result = await fresh.publishFinal(world.actors.staff, { versionId: version.id });
-      expect(result).toMatchObject({ status: "FINAL", emailed: 1, notified: 4 });
+      expect(result).toMatchObject({ status: "FINAL", emailed: 2, notified: 4 });
+      const { deliverWaiting } = await import("@/lib/mail/deliver");
+      expect(await deliverWaiting()).toBe(1);
       expect((await db.outboxEmail.findMany({ select: { to: true } })).map((m) => m.to)).toEqual([world.otherOrg.contactEmail]);
+      expect(await db.emailDelivery.findFirstOrThrow({ where: { to: refusing } })).toMatchObject({ status: "QUEUED", attempts: 1 });
     } finally {
       vi.doUnmock("@/lib/mail/send");
     }

@@ -7,6 +7,7 @@ import { buildWorld, resetDatabase, type RoleName } from "../helpers/factories";
 import { appError, outcome } from "../helpers/outcomes";
 import { captureQueries } from "../helpers/query-count";
 import { insertVersion, localIn, REPORT_BODY, reportVersionCounts } from "../helpers/report-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 // Opening a version goes through a confirmation page: the public title confirmed there, the
 // versions it supersedes with their unanswered comments, and a command that re-checks it all.
@@ -172,6 +173,7 @@ describe("a version's internal note", () => {
     await db.reportVersion.update({ where: { id: draft.id }, data: { status: "CLOSED" } });
     await publishFinal(staff, { versionId: draft.id });
     expect(await everything()).not.toContain("NOTA-INTERNA");
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany({ select: { subject: true, text: true } });
     expect(JSON.stringify(mails)).not.toContain("NOTA-INTERNA");
     expect((await db.notification.findMany({ select: { data: true } })).map((n) => JSON.stringify(n.data)).join()).not.toContain("NOTA-INTERNA");

@@ -11,6 +11,7 @@ import { appError, outcome, type Outcome } from "../helpers/outcomes";
 import { createProposal } from "../helpers/proposal-fixtures";
 import { captureQueries } from "../helpers/query-count";
 import { ALL_REPORT_STATUSES, hoursFromNow, insertVersion, localIn, REPORT_BODY, reportVersionCounts } from "../helpers/report-fixtures";
+import { deliverQueuedMail } from "../helpers/mail";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -320,6 +321,7 @@ describe("publishing the final report", () => {
     const oldFinal = await insertVersion({ number: 1, status: "FINAL" });
     const older = await insertVersion({ number: 2, status: "CLOSED" });
     const target = await insertVersion({ number: 3, status: "OPEN", commentDeadline: hoursFromNow(-2) }); // closed by its deadline
+    await deliverQueuedMail();
     const outboxBefore = await db.outboxEmail.count();
 
     const result = await publishFinal(world.actors.staff, { versionId: target.id });
@@ -339,6 +341,7 @@ describe("publishing the final report", () => {
     expect(notified[0].data).toEqual({ versionNumber: 3, title: "Informe regional, versión 3" });
     expect(result.notified).toBe(5);
 
+    await deliverQueuedMail();
     const mails = await db.outboxEmail.findMany({ orderBy: { to: "asc" } });
     expect(mails.length - outboxBefore).toBe(3);
     expect(mails.map((m) => m.to).sort()).toEqual([world.org.contactEmail, world.otherOrg.contactEmail, third.contactEmail].sort());

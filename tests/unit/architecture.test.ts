@@ -23,7 +23,8 @@ const capabilities = readdirSync("lib").filter((name) => statSync(path.join("lib
 const PATH_ITSELF = new Set([
   "lib/commands/run.ts", // the path
   "lib/audit/record.ts", // the typed writer the path calls
-  "lib/mail/send.ts", // the transport the path calls after the commit
+  "lib/mail/send.ts", // the transport the mail worker calls
+  "lib/mail/deliver.ts", // the mail worker: claims a queued delivery, sends it, marks it sent
   "lib/commands/invalidate.ts", // the invalidation the path runs
   "lib/db/migrate.ts", // migrations run before any command exists
 ]);

@@ -13,4 +13,4 @@ export { submitSummary } from "./submit-summary";
 export { approveSummary } from "./approve-summary";
 export { publishSummary } from "./publish-summary";
 export { withdrawSummary } from "./withdraw-summary";
-export { eraseExpiredContacts } from "./erase-expired-contacts";
+export { eraseExpiredContacts, eraseExpiredContactsOnSchedule } from "./erase-expired-contacts";

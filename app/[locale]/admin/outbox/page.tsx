@@ -24,6 +24,7 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
   const sp = await searchParams;
   const page = parsePage(sp.page);
   const t = await getTranslations("admin.outbox");
+  const tEmail = await getTranslations("emailPreferences");
   const format = await getFormatter();
   const outbox = await listOutbox(page);
 
@@ -49,6 +50,18 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
                     <dd>
                       <time dateTime={email.createdAt.toISOString()}>{format.dateTime(email.createdAt, "long")}</time>
                     </dd>
+                    {headerLines(email.headers).length > 0 ? (
+                      <>
+                        <dt className="font-medium">{tEmail("outboxHeaders")}</dt>
+                        <dd className="font-mono text-sm break-all" data-testid="outbox-headers">
+                          {headerLines(email.headers).map((line) => (
+                            <span key={line} className="block">
+                              {line}
+                            </span>
+                          ))}
+                        </dd>
+                      </>
+                    ) : null}
                   </dl>
                   <pre className="mt-3 max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-sm whitespace-pre-wrap break-words text-slate-900" tabIndex={0}>
                     {email.text}
@@ -62,4 +75,12 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
       )}
     </>
   );
+}
+
+/** The extra headers the email carried (List-Unsubscribe…), as "Name: value" lines. */
+function headerLines(headers: unknown): string[] {
+  if (!headers || typeof headers !== "object" || Array.isArray(headers)) return [];
+  return Object.entries(headers as Record<string, unknown>)
+    .filter(([, value]) => typeof value === "string")
+    .map(([name, value]) => `${name}: ${String(value)}`);
 }

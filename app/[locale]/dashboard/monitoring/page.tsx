@@ -9,10 +9,8 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { Link } from "@/i18n/navigation";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { countryName } from "@/lib/i18n/countries";
-import { logError } from "@/lib/log";
-import { eraseExpiredContacts } from "@/lib/monitoring/commands";
 import { canReadAccessLog, canReviewMonitoring } from "@/lib/monitoring/policy";
-import { erasureDue, listQueue, QUEUE_FILTERS, type QueueFilter } from "@/lib/monitoring/review-queries";
+import { listQueue, QUEUE_FILTERS, type QueueFilter } from "@/lib/monitoring/review-queries";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,9 +25,6 @@ export default async function MonitoringQueuePage({ params, searchParams }: Prop
   const locale = await resolvePageLocale(params);
   const actor = await requireSignedIn(locale, "/dashboard/monitoring");
   if (!canReviewMonitoring(actor)) notFound();
-  // No job queue exists yet: opening the queue runs the contact erasure, at most once an hour
-  // per server (erasureDue). The job queue issue moves it there.
-  if (erasureDue()) await eraseExpiredContacts(actor, {}).catch((error: unknown) => logError("monitoring.eraseExpiredContacts", error));
   const requested = (await searchParams).show;
   const filter: QueueFilter = QUEUE_FILTERS.find((f) => f === requested) ?? "open";
   const [t, format, rows] = await Promise.all([getTranslations("monitoringReview"), getFormatter(), listQueue(actor, filter)]);
