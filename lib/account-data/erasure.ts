@@ -10,7 +10,8 @@ import { REDACTED, TOMBSTONE_USER_ID, ensureTombstone } from "./tombstone";
  * everywhere), PasswordResetToken, Membership, CommitteeTerm (held), Notification (theirs),
  * SessionRegistration, NominationEndorsement, NominationSelectionVote, Follow, DelegateProfile,
  * EvaluationParticipation (the answers were never linked to them), SessionQuestionSupport,
- * DialogueSupport, ConsultationSupport, AccountArchive.
+ * DialogueSupport, ConsultationSupport, AccountArchive, EmailPreference (and NotificationEmail
+ * with their notifications).
  *
  * Kept without the person (ON DELETE SET NULL): what they wrote for or as an organization stays
  * under the organization's name (Proposal.author, ProposalCosponsor.user, ProposalComment.author,
@@ -27,7 +28,8 @@ import { REDACTED, TOMBSTONE_USER_ID, ensureTombstone } from "./tombstone";
  * Anonymised here, because they copy the name or the address rather than point to the row:
  * nominations about them (name, address, gender words, bio; no longer published by name),
  * invitations to their address (deleted), an organization's contact address when it is theirs
- * (another admin's instead), mail in the outbox (theirs deleted, their name in others' replaced),
+ * (another admin's instead), mail in the outbox and the
+ * mail queue (theirs deleted, their name in others' replaced),
  * others' notifications and audit entries quoting their name ("[…]"), and rate-limit counters
  * keyed by their address's hash.
  *
@@ -102,6 +104,13 @@ export async function eraseAccount(tx: Tx, userId: string): Promise<void> {
     select: { id: true, subject: true, text: true },
   });
   for (const mail of mails) await tx.outboxEmail.update({ where: { id: mail.id }, data: { subject: replaceIn(mail.subject, needles), text: replaceIn(mail.text, needles) } });
+  // The mail queue: theirs goes (queued or sent); others' that quote them are redacted like the outbox.
+  await tx.emailDelivery.deleteMany({ where: { to: { equals: user.email, mode: "insensitive" } } });
+  const deliveries = await tx.emailDelivery.findMany({
+    where: { OR: needles.flatMap((n) => [{ text: { contains: n, mode: "insensitive" as const } }, { subject: { contains: n, mode: "insensitive" as const } }]) },
+    select: { id: true, subject: true, text: true },
+  });
+  for (const mail of deliveries) await tx.emailDelivery.update({ where: { id: mail.id }, data: { subject: replaceIn(mail.subject, needles), text: replaceIn(mail.text, needles) } });
 
   for (const row of await rowsMentioning(tx, "Notification", "data", needles)) {
     await tx.notification.update({ where: { id: row.id }, data: { data: redactJson(row.data, needles) as Prisma.InputJsonValue } });

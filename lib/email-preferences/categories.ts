@@ -18,11 +18,14 @@ export const CATEGORY_FIELD = {
   MONITORING: "monitoring",
 } as const satisfies Record<EmailCategory, string>;
 
+/** Kinds never emailed: the archive is made right after the person asks, on the page they are on. */
+type NotEmailedKind = "account.archive_ready";
+
 /**
  * The category of each in-app notification kind (lib/notifications/kinds.ts). A new kind must be
  * given one here, or this does not compile. Proposals: those I wrote (my organization's) or
  * answered; sessions: those I registered for or asked in; dialogue: my questions, consultations
- * and what moderators did with my posts; monitoring: cases for reviewers (no kind yet).
+ * consultations I follow and what moderators did with my posts; monitoring: cases for reviewers (no kind yet).
  */
 const CATEGORY_OF_KIND = {
   "proposal.commented": "PROPOSALS",
@@ -49,7 +52,12 @@ const CATEGORY_OF_KIND = {
   "consultation.synthesis_published": "DIALOGUE",
   "moderation.post_hidden": "DIALOGUE",
   "moderation.post_unhidden": "DIALOGUE",
-} as const satisfies Record<NotificationKind, EmailCategory>;
+  "proposal.followed_status_changed": "PROPOSALS",
+  "proposal.followed_commented": "PROPOSALS",
+  "session.followed_changed": "SESSIONS",
+  "consultation.updated": "DIALOGUE",
+  "consultation.followed_synthesis_published": "DIALOGUE",
+} as const satisfies Record<Exclude<NotificationKind, NotEmailedKind>, EmailCategory>;
 
 /** The category of a stored kind; null for a kind no longer known (never emailed). */
 export function categoryOf(kind: string): EmailCategory | null {
