@@ -38,6 +38,11 @@ async function comment(page: Page, text: string) {
   await expect(page.getByText(text)).toBeVisible();
 }
 
+// The member reads Spanish in the demo, and later specs count on it (an evaluation's notice in Spanish).
+test.afterAll(async () => {
+  await sql(`UPDATE "User" SET "preferredLocale" = 'es' WHERE email = $1`, [MEMBER]);
+});
+
 test("a weekly digest in Portuguese, grouped by item, with a one-click unsubscribe that needs no sign-in", async ({ browser, request }) => {
   // The member reads Puente in Portuguese (the language the account page sets; set here directly).
   await sql(`UPDATE "User" SET "preferredLocale" = 'pt' WHERE email = $1`, [MEMBER]);
