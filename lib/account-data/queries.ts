@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/ids";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/commands/run";
 import { db } from "@/lib/db/client";
@@ -35,7 +36,7 @@ export async function latestArchive(actor: Actor, now = new Date()): Promise<Arc
 
 /** One archive for the download route: the file only once the policy said yes (never for someone else). */
 export async function archiveForDownload(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.accountArchive.findUnique({ where: { id }, select: { userId: true, status: true, expiresAt: true, requestedAt: true } });
 }
 

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -203,7 +204,7 @@ async function groupSupport(mainId: string, actor: Actor | null) {
  * similar questions they may answer with it.
  */
 export async function getQuestion(id: string, actor: Actor | null, now: Date) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const q = await db.dialogueQuestion.findUnique({
     where: { id },
     select: {

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { MonitoringCaseStatus } from "@/lib/generated/prisma/enums";
@@ -79,7 +80,7 @@ export async function listQueue(actor: Actor | null, filter: QueueFilter = "open
  * reads. A blob that does not open (a missing key) shows as null rather than breaking the page.
  */
 export async function getCase(actor: Actor | null, reportId: string) {
-  if (!canReviewMonitoring(actor) || !/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+  if (!canReviewMonitoring(actor) || !isUuid(reportId)) return null;
   const row = await db.monitoringReport.findUnique({
     where: { id: reportId },
     omit: { receiptHash: true },

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/ids";
 import { db } from "@/lib/db/client";
 import { isTermActive } from "@/lib/auth/actor";
 import type { SiteRole } from "@/lib/generated/prisma/enums";
@@ -61,7 +62,7 @@ export async function searchUsers(query: string | undefined): Promise<UserSearch
 
 /** One account picked from the search results (?user=<id>), to prefill a grant form. */
 export async function findUserForPicking(userId: string | undefined) {
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!userId || !isUuid(userId)) return null;
   return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
 }
 

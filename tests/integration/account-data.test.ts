@@ -115,6 +115,8 @@ describe("download my data", () => {
     expect(visitor.status).toBe(303);
     expect(visitor.headers.get("location")).toContain("/pt/sign-in?next=");
     expect((await download(owner, "00000000-0000-4000-8000-00000000000f")).status).toBe(404);
+    // 36 hyphens match a loose id pattern but are no uuid to PostgreSQL: not found, not a 500.
+    expect((await download(owner, "-".repeat(36))).status).toBe(404);
 
     await db.accountArchive.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await download(owner, id)).status).toBe(404);
