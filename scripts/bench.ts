@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 5 --servers 2 --quick --port 3400 --only proposals]
+// npm run bench [-- --duration 5 --servers 2 --quick --port 3400 --only proposals --keep]
 // Builds if the sources changed, loads the bench data (prisma/seed/bench.ts) into a throwaway
 // embedded PostgreSQL, starts the production server (scripts/server.ts, as `npm start` does) and
 // measures each public page with autocannon beside a static file, then three pages signed in as
@@ -88,6 +88,11 @@ async function main() {
   }
   console.log(`${bases.length === 1 ? "Server" : "Servers"} ready: ${bases.join(", ")}. ${options.duration} s per page, ${options.connections} connections${bases.length > 1 ? ` spread over ${bases.length} servers` : ""}.\n`);
 
+  if (options.keep) {
+    // For profiling: the loaded data and the server stay up until Ctrl-C.
+    console.log(`Kept running (--keep): DATABASE_URL=${database.url}; stop with Ctrl-C.`);
+    await new Promise(() => {});
+  }
   const loadBefore = os.loadavg()[0];
   if (loadBefore > os.cpus().length) console.log(`Note: the machine is busy (load ${loadBefore.toFixed(1)} on ${os.cpus().length} cores); the figures will be lower than on an idle one.`);
   const jsSizes = new Map<string, number>();

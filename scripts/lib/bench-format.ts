@@ -1,13 +1,13 @@
 // The pure parts of `npm run bench` (scripts/bench.ts): its options, which scripts a page loads
 // first, the verdicts against the goals of issue 16, the printed table and the JSON file.
 
-export type BenchOptions = { duration: number; connections: number; servers: number; quick: boolean; port: number | null; only: string | null };
+export type BenchOptions = { duration: number; connections: number; servers: number; quick: boolean; port: number | null; only: string | null; keep: boolean };
 
-const USAGE = "usage: npm run bench -- [--duration SECONDS] [--connections N] [--servers 1|2] [--quick] [--port FIRST_PORT] [--only TEXT]";
+const USAGE = "usage: npm run bench -- [--duration SECONDS] [--connections N] [--servers 1|2] [--quick] [--port FIRST_PORT] [--only TEXT] [--keep]";
 
 /** The flags after `npm run bench --`; throws with the usage line on anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { duration: 5, connections: 10, servers: 1, quick: false, port: null, only: null };
+  const options: BenchOptions = { duration: 5, connections: 10, servers: 1, quick: false, port: null, only: null, keep: false };
   const number = (flag: string, value: string | undefined, min: number, max: number) => {
     const parsed = Number(value);
     if (!value || !Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${flag} takes a whole number from ${min} to ${max}. ${USAGE}`);
@@ -21,6 +21,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (flag === "--servers") options.servers = number(flag, value(), 1, 2);
     else if (flag === "--port") options.port = number(flag, value(), 1024, 65_000);
     else if (flag === "--quick") options.quick = true;
+    else if (flag === "--keep") options.keep = true;
     else if (flag === "--only") {
       const text = value();
       if (!text) throw new Error(`--only takes part of a page's name or path. ${USAGE}`);

@@ -20,8 +20,8 @@ async function admin(sql: string) {
   }
 }
 
-// Partial indexes that Prisma's schema cannot express, written by hand in their migration.
-const HAND_WRITTEN_INDEXES = ["Proposal_public_newest_idx", "Proposal_public_cosponsored_idx", "Proposal_public_answered_idx"];
+// Indexes in NULLS LAST order, which Prisma's schema cannot express, written by hand in their migration.
+const HAND_WRITTEN_INDEXES = ["Proposal_newest_idx", "Proposal_cosponsored_idx", "Proposal_answered_idx"];
 // CHECK constraints likewise (the nomination_seat_limit and champions migrations).
 const HAND_WRITTEN_CHECKS = [
   "ReviewSession_seats_check",

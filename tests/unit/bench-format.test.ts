@@ -52,17 +52,18 @@ describe("scriptSources: the first-load scripts a page's HTML references", () =>
 
 describe("parseBenchArgs", () => {
   it("defaults to 5 seconds, 10 connections, one server, the large data set", () => {
-    expect(parseBenchArgs([])).toEqual({ duration: 5, connections: 10, servers: 1, quick: false, port: null, only: null });
+    expect(parseBenchArgs([])).toEqual({ duration: 5, connections: 10, servers: 1, quick: false, port: null, only: null, keep: false });
   });
 
   it("reads every flag, with a space or an equals sign", () => {
-    expect(parseBenchArgs(["--duration", "10", "--servers=2", "--quick", "--port", "3400", "--connections=20", "--only", "proposals"])).toEqual({
+    expect(parseBenchArgs(["--duration", "10", "--servers=2", "--quick", "--port", "3400", "--connections=20", "--only", "proposals", "--keep"])).toEqual({
       duration: 10,
       connections: 20,
       servers: 2,
       quick: true,
       port: 3400,
       only: "proposals",
+      keep: true,
     });
   });
 
