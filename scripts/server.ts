@@ -8,7 +8,9 @@ import { unavailablePage } from "../components/layout/unavailable-page";
 import { databaseAvailable } from "../lib/db/availability";
 import { parseKey } from "../lib/monitoring/crypto";
 import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
+import { listenForChanges } from "../lib/cache/listen";
 import { createRequestHandler } from "../server/handler";
+import { createPageCache } from "../server/page-cache";
 import type { RequestMessages } from "../server/pages";
 
 const portFlag = process.argv.indexOf("-p");
@@ -42,8 +44,12 @@ const messages = Object.fromEntries(
 const { default: next } = await import("next");
 const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
+// Anonymous visitors' pages from memory, dropped when what they show changes on any server
+// (PUENTE_PAGE_CACHE=0 turns it off). See server/page-cache.ts and the README, "Caching".
+const changes = process.env.PUENTE_PAGE_CACHE === "0" || !process.env.DATABASE_URL ? null : listenForChanges(process.env.DATABASE_URL);
+const pageCache = changes ? createPageCache({ fresh: changes.connected }) : null;
 const handle = createRequestHandler({
-  next: app.getRequestHandler(),
+  next: pageCache ? pageCache.wrap(app.getRequestHandler()) : app.getRequestHandler(),
   trusted,
   publicUrl: process.env.PUBLIC_URL,
   messages,
@@ -77,7 +83,7 @@ function stop() {
   if (stopping) return;
   stopping = true;
   setTimeout(() => process.exit(0), 10_000).unref();
-  server.close(() => void Promise.all([app.close(), worker.then((started) => (started ? stopWorker() : undefined))]).finally(() => process.exit(0)));
+  server.close(() => void Promise.all([app.close(), changes?.stop(), worker.then((started) => (started ? stopWorker() : undefined))]).finally(() => process.exit(0)));
   server.closeIdleConnections();
 }
 process.on("SIGTERM", stop);
