@@ -1,3 +1,4 @@
+import { cachedRead } from "@/lib/cache/query-cache";
 import { db } from "@/lib/db/client";
 
 export const PUBLIC_LOG_PAGE_SIZE = 25;
@@ -34,7 +35,8 @@ export async function listPublicLog(page: number, pageSize = PUBLIC_LOG_PAGE_SIZ
         actor: { select: { name: true } },
       },
     }),
-    db.auditEntry.count({ where: { isPublic: true } }),
+    // Counting 200,000 entries costs more than the page: kept until the log grows (lib/cache/query-cache.ts).
+    cachedRead("audit.publicCount", null, () => db.auditEntry.count({ where: { isPublic: true } })),
   ]);
   // A question's title is its words: once moderators hide the question, its entries keep their
   // place but not the title (the log itself is never rewritten). One query for the page.

@@ -7,15 +7,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * Both live on globalThis: the Node front (scripts/server.ts) and Next's bundled copy of lib/
  * are two module instances in one process, and must share one tracker and one set of listeners.
  */
+/** Announced when changes may have been missed (a listener's connection dropped): every table changed. */
+export const EVERYTHING = "*";
+
 type Registry = {
   reads: AsyncLocalStorage<Set<string>>;
   listeners: Set<(tables: readonly string[]) => void>;
+  /** Whether this process hears every change (a listener is connected: lib/cache/listen.ts). */
+  hearing: () => boolean;
 };
 
 const KEY = Symbol.for("puente.changes");
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[KEY] as Registry | undefined) ?? {
   reads: new AsyncLocalStorage<Set<string>>(),
   listeners: new Set(),
+  hearing: () => false,
 };
 (globalThis as Record<symbol, unknown>)[KEY] = registry;
 
@@ -43,8 +49,8 @@ export function onChanges(listener: (tables: readonly string[]) => void): () => 
 /**
  * The tables a statement names. Puente's tables are PascalCase, so always double-quoted in SQL
  * (Prisma's `"public"."Proposal"`, raw `"Proposal"`), while columns are camelCase: every quoted
- * identifier that starts with a capital is a table. A column alias that looks like one only adds
- * a name nothing changes.
+ * identifier that starts with a capital is a table. An enum type in a cast ("ProposalStatus")
+ * only adds a name nothing ever announces.
  */
 export function tablesIn(sql: string): string[] {
   const found = new Set<string>();
@@ -59,4 +65,13 @@ export function tablesWritten(sql: string): string[] {
     found.add(match[1]);
   }
   return [...found];
+}
+
+/** Set by the change listener: caches trust what they keep only while changes can be heard. */
+export function setHearing(hearing: () => boolean) {
+  registry.hearing = hearing;
+}
+
+export function hearingChanges(): boolean {
+  return registry.hearing();
 }

@@ -1,10 +1,10 @@
 import pg from "pg";
-import { announceChanges } from "./changes";
+import { announceChanges, EVERYTHING, setHearing } from "./changes";
+
+export { EVERYTHING };
 
 /** The channel the change_notifications migration's trigger notifies, with a table's name. */
 export const CHANGES_CHANNEL = "puente_changes";
-/** Announced when notices may have been missed (the connection dropped): every table changed. */
-export const EVERYTHING = "*";
 
 export type ChangeListener = { ready: Promise<void>; connected: () => boolean; stop: () => Promise<void> };
 
@@ -51,6 +51,7 @@ export function listenForChanges(url: string, { retryMs = 1_000 } = {}): ChangeL
     }
   };
   void connect();
+  setHearing(() => up);
 
   return {
     ready,
@@ -58,6 +59,7 @@ export function listenForChanges(url: string, { retryMs = 1_000 } = {}): ChangeL
     async stop() {
       stopped = true;
       up = false;
+      setHearing(() => false);
       const current = client;
       client = null;
       await current?.end().catch(() => {});

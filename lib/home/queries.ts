@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { cachedRead } from "@/lib/cache/query-cache";
 import { publicProposalWhere } from "@/lib/proposals/visibility";
 import { asListItem, listSelect, upcomingPublicSessionWhere } from "@/lib/sessions/queries";
 
@@ -7,6 +8,10 @@ export const HOME_PROPOSALS = 5;
 
 /** The figures on the home page: public facts only, three small counts in parallel. */
 export async function getHomeFigures() {
+  return cachedRead("home.figures", null, readGetHomeFigures);
+}
+
+async function readGetHomeFigures() {
   const today = new Date();
   const [organizations, countries, committeeMembers] = await Promise.all([
     db.organization.count({ where: { status: "VERIFIED" } }),

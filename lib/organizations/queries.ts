@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { cachedRead } from "@/lib/cache/query-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { membershipIn, type Actor } from "@/lib/auth/actor";
 import { forbidden } from "@/lib/errors";
@@ -64,6 +65,10 @@ export async function listPublicOrganizations(filters: OrganizationFilters | Rec
 
 /** The countries of verified organizations, with how many each: the directory's country filter offers these. */
 export async function directoryCountries(): Promise<CountryCount[]> {
+  return cachedRead("organizations.countries", null, readDirectoryCountries);
+}
+
+async function readDirectoryCountries(): Promise<CountryCount[]> {
   const rows = await db.organization.groupBy({ by: ["country"], where: publicOrganizationWhere, _count: { _all: true } });
   return rows.map((r) => ({ country: r.country, count: r._count._all }));
 }

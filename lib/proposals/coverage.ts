@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { cachedRead } from "@/lib/cache/query-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
@@ -25,6 +26,10 @@ const emptyCounts = () => Object.fromEntries(COVERAGE_STATUSES.map((s) => [s, 0]
  * Every objective is in the result, the ones with no proposal flagged as gaps.
  */
 export async function getObjectiveCoverage(): Promise<{ objectives: ObjectiveCoverage[]; max: number; gaps: number[] }> {
+  return cachedRead("proposals.coverage", null, readGetObjectiveCoverage);
+}
+
+async function readGetObjectiveCoverage(): Promise<{ objectives: ObjectiveCoverage[]; max: number; gaps: number[] }> {
   const rows = await db.$queryRaw<{ objective: number; status: ProposalStatus; count: number }[]>`
     SELECT o.objective::int AS objective, p.status::text AS status, count(*)::int AS count
     FROM "Proposal" p

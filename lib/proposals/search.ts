@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cachedRead } from "@/lib/cache/query-cache";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, OrganizationType, ProposalStatus, Subregion } from "@/lib/generated/prisma/enums";
@@ -140,6 +141,10 @@ function orderClause(f: ProposalFilters): Prisma.Sql {
  * proposals of verified organizations; filters as in the URL.
  */
 export async function searchProposals(filters: ProposalFilters, pageSize = PROPOSALS_PAGE_SIZE) {
+  return cachedRead("proposals.search", [filters, pageSize], () => readSearchProposals(filters, pageSize));
+}
+
+async function readSearchProposals(filters: ProposalFilters, pageSize = PROPOSALS_PAGE_SIZE) {
   const page = filters.page ?? 1;
   const where = whereClause(filters);
   const [items, countRows] = await Promise.all([
@@ -164,6 +169,10 @@ export async function searchProposals(filters: ProposalFilters, pageSize = PROPO
  * offers these rather than all 250. One query.
  */
 export async function publicProposalCountries(): Promise<CountryCount[]> {
+  return cachedRead("proposals.countries", null, () => readPublicProposalCountries());
+}
+
+async function readPublicProposalCountries(): Promise<CountryCount[]> {
   const rows = await db.$queryRaw<{ country: string; count: bigint }[]>`
     SELECT c AS country, count(*) AS count
     FROM "Proposal" p JOIN "Organization" o ON o.id = p."organizationId" CROSS JOIN LATERAL unnest(p.countries) AS c

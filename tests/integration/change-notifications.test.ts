@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { onChanges, trackReads } from "@/lib/cache/changes";
+import { cachedRead } from "@/lib/cache/query-cache";
 import { CHANGES_CHANNEL, EVERYTHING, listenForChanges, type ChangeListener } from "@/lib/cache/listen";
 import { UNWATCHED_TABLES } from "@/lib/cache/watched";
 import { db } from "@/lib/db/client";
@@ -20,6 +21,8 @@ import { resetDatabase } from "../helpers/factories";
 
 /** Everything announced in this process while `run` runs (and a moment after, for notices). */
 async function announcedDuring(run: () => Promise<unknown>, settleMs = 0) {
+  // The notices of the fixtures' own writes arrive first.
+  if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
   const seen: string[] = [];
   const stop = onChanges((tables) => seen.push(...tables));
   try {
@@ -187,5 +190,41 @@ describe("a change drops every page that shows it", () => {
     const after = JSON.stringify(await read());
     expect(after, `${page}: the change must show`).not.toBe(before);
     expect(announced.filter((table) => read1.has(table)), `${page}: read ${[...read1].join(", ")}; announced ${announced.join(", ")}`).not.toEqual([]);
+  });
+});
+
+describe("shared reads kept in memory while changes are heard", () => {
+  let world: Awaited<ReturnType<typeof buildProposalWorld>>;
+  beforeEach(async () => {
+    await resetDatabase();
+    world = await buildProposalWorld();
+    await insertProposal(world.org.id, { status: "SUBMITTED" });
+  });
+
+  it("reads the database every time while nothing listens (tests, scripts)", async () => {
+    let reads = 0;
+    const read = async () => (reads += 1, await db.proposal.count());
+    await cachedRead("test.count", null, read);
+    await cachedRead("test.count", null, read);
+    expect(reads).toBe(2);
+  });
+
+  it("answers from memory, counts the tables as read on a hit, and drops the result when a command changes them", async () => {
+    const listener = listenForChanges(process.env.DATABASE_URL!);
+    await listener.ready;
+    try {
+      let reads = 0;
+      const read = async () => (reads += 1, await db.proposal.count({ where: { status: "SUBMITTED" } }));
+      expect(await cachedRead("test.submitted", null, read)).toBe(1);
+      const tables = new Set<string>();
+      expect(await trackReads(tables, () => cachedRead("test.submitted", null, read))).toBe(1);
+      expect(reads).toBe(1);
+      expect(tables).toContain("Proposal");
+      await proposalCommands.submitProposal(world.actors.orgMember, { proposalId: (await insertProposal(world.org.id, { status: "DRAFT" })).id });
+      expect(await cachedRead("test.submitted", null, read)).toBe(2);
+      expect(reads).toBe(2);
+    } finally {
+      await listener.stop();
+    }
   });
 });
