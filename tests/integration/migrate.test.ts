@@ -21,6 +21,16 @@ async function adminQuery(sql: string) {
   }
 }
 
+/** An empty database of this name for the describe block it is called in; returns its address. */
+function emptyDatabase(name: string) {
+  beforeAll(async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+    await adminQuery(`CREATE DATABASE ${name}`);
+  });
+  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name}`));
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
 async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = [], databaseUrl = url) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -41,11 +51,7 @@ async function migrationsDir(files: Record<string, string>) {
 }
 
 describe("migration runner", () => {
-  beforeAll(async () => {
-    await adminQuery("DROP DATABASE IF EXISTS migrate_runner");
-    await adminQuery("CREATE DATABASE migrate_runner");
-  });
-  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_runner"));
+  emptyDatabase("migrate_runner");
 
   it("applies pending files once, in order, with Prisma's bookkeeping", async () => {
     const dir = await migrationsDir({
@@ -90,12 +96,7 @@ describe("migration runner", () => {
 
 // Issue 16: several app servers start together on an empty database, each running every real migration.
 describe("three servers starting at once on an empty database", () => {
-  const togetherUrl = adminUrl.replace(/\/postgres$/, "/migrate_together");
-  beforeAll(async () => {
-    await adminQuery("DROP DATABASE IF EXISTS migrate_together");
-    await adminQuery("CREATE DATABASE migrate_together");
-  });
-  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_together"));
+  const togetherUrl = emptyDatabase("migrate_together");
 
   it("apply every migration exactly once, and none fails", async () => {
     const files = await listMigrationFiles();
@@ -128,12 +129,7 @@ describe("three servers starting at once on an empty database", () => {
 const GENDER_MIGRATION = "20261203165712_gender_choices_version_note";
 
 describe("the gender migration", () => {
-  const genderUrl = adminUrl.replace(/\/postgres$/, "/migrate_gender");
-  beforeAll(async () => {
-    await adminQuery("DROP DATABASE IF EXISTS migrate_gender");
-    await adminQuery("CREATE DATABASE migrate_gender");
-  });
-  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_gender"));
+  const genderUrl = emptyDatabase("migrate_gender");
 
   it("maps what was typed in any of the four languages to the choices, and keeps anything else as a description", async () => {
     // The real migrations before it, copied as they are (same checksums), then the rest from the real directory.
