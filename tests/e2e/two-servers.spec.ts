@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { e2eDatabaseFile, e2eServerLog } from "../../scripts/lib/e2e-log";
 import { waitForHttp } from "../../scripts/lib/tasks";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn, signOut } from "./helpers";
@@ -19,14 +19,17 @@ const A = `http://localhost:${portA}`;
 const B = `http://localhost:${portB}`;
 /** How long a change made on A may take to show on B. */
 const ONE_SECOND = 1000;
-const PROPOSAL = "Mecanismo regional de búsqueda de personas migrantes desaparecidas";
+// A public proposal no other spec reads, so the comment this spec adds is in nobody's way.
+const PROPOSAL = "Campaña regional contra la xenofobia en medios de comunicación";
 const AUTHOR = "ana@sinfronteras.example";
 const READER = "daniela@diaspora-americas.example";
 const PARTICIPANT = "participante@puente.example";
 
 let serverB: ChildProcess | undefined;
 
-test.describe.configure({ mode: "serial" });
+// Each test signs people in on both servers, with axe on each page: on a busy two-core machine
+// that takes longer than the default.
+test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -62,17 +65,36 @@ async function contextOn(browser: Browser, base: string): Promise<BrowserContext
   return browser.newContext({ baseURL: base });
 }
 
+/** Tabs loading the page at once, a little apart, so a slow load does not leave a gap in the second. */
+const TABS = 2;
+const TAB_OFFSET_MS = 300;
+
 /**
- * The page as a browser loads it: a full document GET, cookies and all, nothing from a client
- * cache. Reloaded until the text is in the HTML the server sent, or throws once `deadline` passed.
+ * Whether a load of `url` started before `deadline` shows `text`: the page as a browser loads
+ * it (a full document GET, with the context's cookies) in tabs of `context`, each reloading until
+ * one sees the text in the HTML the server sent or the deadline passes. On a busy machine one
+ * load can take a second, so the test counts a load that started in time, not one that ended.
  */
-async function seenBy(page: Page, url: string, text: string, deadline: number): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await page.goto(url, { waitUntil: "commit" });
-    expect(response?.status()).toBe(200);
-    if ((await response!.text()).includes(text)) return attempt;
-    if (Date.now() >= deadline) throw new Error(`${url} did not show "${text}" within ${ONE_SECOND} ms of the change (${attempt} loads)`);
-  }
+async function seenBefore(context: BrowserContext, url: string, text: string, deadline: number): Promise<void> {
+  const loads: string[] = [];
+  let seen = false;
+  const start = deadline - ONE_SECOND;
+  await Promise.all(
+    Array.from({ length: TABS }, async (_, tab) => {
+      const page = await context.newPage();
+      await page.waitForTimeout(tab * TAB_OFFSET_MS);
+      while (!seen && Date.now() < deadline) {
+        const started = Date.now() - start;
+        const response = await page.goto(url, { waitUntil: "commit" });
+        expect(response?.status()).toBe(200);
+        const shows = (await response!.text()).includes(text);
+        loads.push(`${started} ms: ${shows ? "new" : "old"}`);
+        seen ||= shows;
+      }
+      await page.close();
+    }),
+  );
+  expect(seen, `${url} did not show "${text}" to a load started within ${ONE_SECOND} ms of the change (loads: ${loads.join(", ")})`).toBe(true);
 }
 
 test("a comment posted through server A shows on server B within a second, to a visitor and to a signed-in reader", async ({ browser }) => {
@@ -81,7 +103,7 @@ test("a comment posted through server A shows on server B within a second, to a 
 
   // The readers are on B: one anonymous, one signed in through B's own form.
   const visitor = await (await contextOn(browser, B)).newPage();
-  await visitor.goto(`/es/proposals?q=${encodeURIComponent("desaparecidas")}`);
+  await visitor.goto(`/es/proposals?q=${encodeURIComponent("xenofobia")}`);
   await visitor.getByRole("link", { name: PROPOSAL }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(PROPOSAL);
   const proposalPath = new URL(visitor.url()).pathname;
@@ -106,11 +128,12 @@ test("a comment posted through server A shows on server B within a second, to a 
 
   // From the moment A showed it, B has one second, for each reader.
   const deadline = Date.now() + ONE_SECOND;
-  await Promise.all([seenBy(visitor, `${B}${proposalPath}`, comment, deadline), seenBy(reader, `${B}${proposalPath}`, comment, deadline)]);
+  await Promise.all([visitor, reader].map((page) => seenBefore(page.context(), `${B}${proposalPath}`, comment, deadline)));
 
   await visitor.goto(proposalPath);
   await expect(visitor.getByText(comment)).toBeVisible();
   await expectAccessible(visitor);
+  await reader.goto(proposalPath);
   await expect(reader.getByText(comment)).toBeVisible();
   await expectAccessible(reader);
   for (const page of [visitor, reader, author]) await page.context().close();
