@@ -12,7 +12,8 @@ const ADVISORY_LOCK_KEY = 727_274_101;
 
 export class MigrationChecksumError extends Error {}
 
-export type MigrationResult = { applied: string[]; alreadyApplied: number };
+/** `waited`: another server held the lock when this one came, so this one waited for it to finish. */
+export type MigrationResult = { applied: string[]; alreadyApplied: number; waited: boolean };
 
 const BOOKKEEPING_SQL = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -43,8 +44,14 @@ export async function applyMigrations(databaseUrl: string, options: { dir?: stri
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // Two app servers starting at once: the second waits here, then finds nothing to do.
-    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+    // Several app servers starting at once: one applies, the others wait here, then find nothing to do.
+    // The lock is the session's, so a server that dies while migrating frees it with its connection.
+    const { rows: tried } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY]);
+    const waited = !tried[0].locked;
+    if (waited) {
+      log("waiting for another server to finish applying migrations");
+      await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+    }
     await client.query(BOOKKEEPING_SQL);
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
@@ -77,7 +84,7 @@ export async function applyMigrations(databaseUrl: string, options: { dir?: stri
       }
       applied.push(file.name);
     }
-    return { applied, alreadyApplied: done.size };
+    return { applied, alreadyApplied: done.size, waited };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();

@@ -21,6 +21,16 @@ async function adminQuery(sql: string) {
   }
 }
 
+/** An empty database of this name for the describe block it is called in; returns its address. */
+function emptyDatabase(name: string) {
+  beforeAll(async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+    await adminQuery(`CREATE DATABASE ${name}`);
+  });
+  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name}`));
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
 async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = [], databaseUrl = url) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -41,11 +51,7 @@ async function migrationsDir(files: Record<string, string>) {
 }
 
 describe("migration runner", () => {
-  beforeAll(async () => {
-    await adminQuery("DROP DATABASE IF EXISTS migrate_runner");
-    await adminQuery("CREATE DATABASE migrate_runner");
-  });
-  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_runner"));
+  emptyDatabase("migrate_runner");
 
   it("applies pending files once, in order, with Prisma's bookkeeping", async () => {
     const dir = await migrationsDir({
@@ -88,16 +94,42 @@ describe("migration runner", () => {
   });
 });
 
+// Issue 16: several app servers start together on an empty database, each running every real migration.
+describe("three servers starting at once on an empty database", () => {
+  const togetherUrl = emptyDatabase("migrate_together");
+
+  it("apply every migration exactly once, and none fails", async () => {
+    const files = await listMigrationFiles();
+    const waiting: number[] = [];
+    const outcomes = await Promise.allSettled(
+      [0, 1, 2].map((server) => applyMigrations(togetherUrl, { log: (line) => line.startsWith("waiting") && waiting.push(server) })),
+    );
+    const failures = outcomes.flatMap((o) => (o.status === "rejected" ? [String(o.reason)] : []));
+    expect(failures).toEqual([]);
+    const results = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    // They really overlapped: at least one came while another held the lock (it said so) and waited.
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.waited)).toHaveLength(waiting.length);
+    // One applied them all; the others found them all done.
+    expect(results.map((r) => r.applied.length).sort((a, b) => a - b)).toEqual([0, 0, files.length]);
+    expect(results.filter((r) => !r.applied.length).map((r) => r.alreadyApplied)).toEqual([files.length, files.length]);
+    expect(results.flatMap((r) => r.applied)).toEqual(files.map((f) => f.name));
+
+    const rows = await query<{ migration_name: string; times: number; finished: number }>(
+      `SELECT migration_name, count(*)::int AS times, count(finished_at)::int AS finished
+       FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name`,
+      [],
+      togetherUrl,
+    );
+    expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, times: 1, finished: 1 })));
+  });
+});
+
 // The migration that turns typed gender into the fixed choices, run against rows typed before it.
 const GENDER_MIGRATION = "20261203165712_gender_choices_version_note";
 
 describe("the gender migration", () => {
-  const genderUrl = adminUrl.replace(/\/postgres$/, "/migrate_gender");
-  beforeAll(async () => {
-    await adminQuery("DROP DATABASE IF EXISTS migrate_gender");
-    await adminQuery("CREATE DATABASE migrate_gender");
-  });
-  afterAll(() => adminQuery("DROP DATABASE IF EXISTS migrate_gender"));
+  const genderUrl = emptyDatabase("migrate_gender");
 
   it("maps what was typed in any of the four languages to the choices, and keeps anything else as a description", async () => {
     // The real migrations before it, copied as they are (same checksums), then the rest from the real directory.
