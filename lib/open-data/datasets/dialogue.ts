@@ -90,18 +90,41 @@ export const consultationQuestions: Dataset = {
   count: () => db.consultationQuestion.count({ where: questionWhere }),
 };
 
+// A hidden contribution keeps its place on the page with the reason only: its words go nowhere.
+const contributionWhere = { AND: [questionWhere, { hiddenAt: null }] };
+
 export const consultationContributions: Dataset = {
   name: "consultation-contributions",
   fields: fields("id:string", "consultationId:string", "questionId:string", "parentId:string?", "language:string", "body:string", "cited:boolean", "createdAt:datetime"),
   idPattern: UUID_PATTERN,
   async page(after, limit) {
     const rows = await db.consultationContribution.findMany({
-      where: { AND: [questionWhere, afterId(after)] },
+      where: { AND: [contributionWhere, afterId(after)] },
       orderBy: { id: "asc" },
       take: limit,
       select: { id: true, consultationId: true, questionId: true, parentId: true, language: true, body: true, cited: true, createdAt: true },
     });
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   },
-  count: () => db.consultationContribution.count({ where: questionWhere }),
+  count: () => db.consultationContribution.count({ where: contributionWhere }),
+};
+
+// What the owner told participants, on the consultation's page for everyone once it is open.
+const updateWhere = { consultation: consultationWhere };
+
+export const consultationUpdates: Dataset = {
+  name: "consultation-updates",
+  fields: fields("id:string", "consultationId:string", "language:string", "body:string", "createdAt:datetime"),
+  idPattern: UUID_PATTERN,
+  async page(after, limit) {
+    const rows = await db.consultationUpdate.findMany({
+      where: { AND: [updateWhere, afterId(after)] },
+      orderBy: { id: "asc" },
+      take: limit,
+      // Never who wrote it: the page signs it with the consultation, not a person.
+      select: { id: true, consultationId: true, language: true, body: true, createdAt: true },
+    });
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  },
+  count: () => db.consultationUpdate.count({ where: updateWhere }),
 };
