@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { visibleWhere } from "@/lib/consultations/queries";
-import { publicQuestionWhere, questionStatus } from "@/lib/dialogue/policy";
+import { publicAnswerWhere, publicQuestionWhere, questionStatus } from "@/lib/dialogue/policy";
 import { asLocalizedText } from "@/lib/i18n/localized-text";
 import { afterId, fields, iso, isoDay, UUID_PATTERN, type Dataset } from "../types";
 
@@ -30,7 +30,6 @@ export const questions: Dataset = {
   count: () => db.dialogueQuestion.count({ where: publicQuestionWhere }),
 };
 
-const answeredWhere = { AND: [publicQuestionWhere, { answeredAt: { not: null } }, { answerBody: { not: null } }] };
 
 export const answers: Dataset = {
   name: "answers",
@@ -38,7 +37,7 @@ export const answers: Dataset = {
   idPattern: UUID_PATTERN,
   async page(after, limit) {
     const rows = await db.dialogueQuestion.findMany({
-      where: { AND: [answeredWhere, afterId(after)] },
+      where: { AND: [publicAnswerWhere, afterId(after)] },
       orderBy: { id: "asc" },
       take: limit,
       select: { id: true, answerBody: true, answerLanguage: true, answeredAt: true, institution: { select: { slug: true } } },
@@ -46,7 +45,7 @@ export const answers: Dataset = {
     // One answer per question: the question's id is the answer's.
     return rows.map((r) => ({ id: r.id, questionId: r.id, institution: r.institution.slug, language: r.answerLanguage, body: r.answerBody ?? "", answeredAt: iso(r.answeredAt) ?? "" }));
   },
-  count: () => db.dialogueQuestion.count({ where: answeredWhere }),
+  count: () => db.dialogueQuestion.count({ where: publicAnswerWhere }),
 };
 
 // A visitor's view: every consultation past its draft.
