@@ -9,9 +9,6 @@ export const ARCHIVE_TTL_MS = ARCHIVE_TTL_DAYS * 24 * 60 * 60 * 1000;
 /** A person manages only their own account; a visitor has none. */
 export const managesOwnAccount = ({ actor }: { actor: Actor | null }): Refusal | null => (actor ? null : refuse.notSignedIn());
 
-/** Archives are built by the system (the job), never on a person's say-so with an id they chose. */
-export const runsAsSystem = ({ actor }: { actor: Actor | null }): Refusal | null => (actor ? refuse.forbidden() : null);
-
 /**
  * Who may download an archive: its owner, once ready and before it expires. Anyone else's (or an
  * unknown id) is "not found", so ids of other people's archives tell nothing.

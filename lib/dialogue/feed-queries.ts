@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AppLocale } from "@/i18n/routing";
 import { PUBLIC_AUTHOR_SELECT, presentAuthor, type PublicAuthor } from "./authorship";
+import { publicAnswerWhere, publicQuestionWhere } from "./policy";
 
 // What the questions feed reads: new questions and new answers, public fields only. A hidden
 // question is left out entirely (its words and its answer), as it is out of every status and
@@ -18,14 +19,14 @@ const BASE = { id: true, title: true, language: true, objectives: true, institut
 export async function listQuestionFeedEntries(limit: number): Promise<QuestionFeedEntry[]> {
   const [asked, answered] = await Promise.all([
     db.dialogueQuestion.findMany({
-      where: { hiddenAt: null },
+      where: publicQuestionWhere,
       select: { ...BASE, body: true, createdAt: true, ...PUBLIC_AUTHOR_SELECT },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       take: limit,
     }),
     // Only a question's own answer: those merged into it point to it and repeat nothing.
     db.dialogueQuestion.findMany({
-      where: { hiddenAt: null, answerBody: { not: null }, answeredAt: { not: null } },
+      where: publicAnswerWhere,
       select: { ...BASE, answerBody: true, answerLanguage: true, answeredAt: true, answeredBy: { select: { delegateProfile: { select: { displayName: true } } } } },
       orderBy: [{ answeredAt: "desc" }, { id: "asc" }],
       take: limit,

@@ -40,6 +40,10 @@ export const statusSql = (now: Date): Prisma.Sql =>
 /** Any signed-in person asks and supports (least barrier: people in the diaspora need no organization). */
 /** Questions whose words everyone reads: not hidden by moderators (a hidden one shows only its reason). */
 export const publicQuestionWhere = { hiddenAt: null } satisfies Prisma.DialogueQuestionWhereInput;
+/** The same rule in SQL, for lists and counts computed by PostgreSQL (`q` is the question's alias). */
+export const publicQuestionSql = Prisma.sql`q."hiddenAt" IS NULL`;
+/** An answer everyone reads: of a public question, given (a question merged into another points to that one's answer). */
+export const publicAnswerWhere = { ...publicQuestionWhere, answeredAt: { not: null }, answerBody: { not: null } } satisfies Prisma.DialogueQuestionWhereInput;
 
 export const canAsk = (actor: Actor | null): actor is Actor => !!actor;
 export const canSupport = canAsk;

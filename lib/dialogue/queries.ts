@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppLocale } from "@/i18n/routing";
 import { PUBLIC_AUTHOR_SELECT, presentAuthor, type PublicAuthor } from "./authorship";
-import { answerRefusal, questionStatus, statusSql, withdrawSupportRefusal } from "./policy";
+import { answerRefusal, publicQuestionSql, publicQuestionWhere, questionStatus, statusSql, withdrawSupportRefusal } from "./policy";
 import type { InstitutionKindName, QuestionListFilters, QuestionStatus } from "./schemas";
 
 // Public reads of the permanent dialogue. Nothing here selects a user id, an email or the person
@@ -63,7 +63,7 @@ export type ResponsivenessStats = { answered: number; overdue: number; awaiting:
 export async function responsiveness(institutionId: string | null, now: Date): Promise<ResponsivenessStats> {
   // A hidden question is not waiting for a delegate (moderators took it off the public pages):
   // counting it as awaiting or overdue would blame the institution for a post nobody can read.
-  const where = institutionId ? Prisma.sql`WHERE q."hiddenAt" IS NULL AND q."institutionId" = ${institutionId}::uuid` : Prisma.sql`WHERE q."hiddenAt" IS NULL`;
+  const where = institutionId ? Prisma.sql`WHERE ${publicQuestionSql} AND q."institutionId" = ${institutionId}::uuid` : Prisma.sql`WHERE ${publicQuestionSql}`;
   const [row] = await db.$queryRaw<{ answered: bigint; overdue: bigint; awaiting: bigint; median: number | null }[]>`
     SELECT COUNT(*) FILTER (WHERE ${statusSql(now)} = 'answered') AS answered,
            COUNT(*) FILTER (WHERE ${statusSql(now)} = 'overdue') AS overdue,
@@ -130,7 +130,7 @@ export async function listQuestions(filters: QuestionListFilters, now: Date): Pr
   if (filters.sort === "unanswered") conditions.push(Prisma.sql`q."answeredAt" IS NULL`);
   // A hidden question keeps its place in the full list (with the reason) but is in no status:
   // it is not awaiting a delegate (see responsiveness).
-  if (filters.status || filters.sort === "unanswered") conditions.push(Prisma.sql`q."hiddenAt" IS NULL`);
+  if (filters.status || filters.sort === "unanswered") conditions.push(publicQuestionSql);
   if (filters.institution) conditions.push(Prisma.sql`i.slug = ${filters.institution}`);
   if (filters.objective) conditions.push(Prisma.sql`${filters.objective}::int = ANY(q.objectives)`);
   const order =
@@ -230,7 +230,7 @@ export async function getQuestion(id: string, actor: Actor | null, now: Date) {
   const mayAnswer = answerRefusal(actor, profile, { ...q, delegateActive }) === null;
   const mergeCandidates = mayAnswer
     ? await db.dialogueQuestion.findMany({
-        where: { institutionId: q.institutionId, answeredAt: null, mergedIntoId: null, hiddenAt: null, id: { not: q.id } },
+        where: { ...publicQuestionWhere, institutionId: q.institutionId, answeredAt: null, mergedIntoId: null, id: { not: q.id } },
         select: { id: true, title: true, language: true },
         orderBy: { createdAt: "desc" },
         take: 50,

@@ -18,7 +18,7 @@ export const CATEGORY_FIELD = {
   MONITORING: "monitoring",
 } as const satisfies Record<EmailCategory, string>;
 
-/** Kinds never emailed: the archive is made right after the person asks, on the page they are on. */
+/** Kinds never emailed as notices: the archive sends its own email when ready (lib/account-data/email.ts). */
 type NotEmailedKind = "account.archive_ready";
 
 /**

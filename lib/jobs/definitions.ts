@@ -36,6 +36,15 @@ export const JOBS = {
   notifications_weekly: { payload: empty, queue: periodic, cron: "0 7 * * 1" },
   /** Issue 13: erases the reporters' contacts past their retention, every hour. */
   monitoring_erase_contacts: { payload: empty, queue: periodic, cron: "17 * * * *" },
+  /** Issue 15: builds one "download my data" archive and mails its owner (lib/account-data); a second run does nothing. */
+  account_archive_prepare: {
+    payload: z.object({ requestId: z.uuid() }),
+    // "short": one waiting job per archive. Building reads everything a person has: minutes at most.
+    queue: { policy: "short", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
+    cron: null,
+  },
+  /** Queues again the archives still being prepared whose job was lost. */
+  account_archive_sweep: { payload: empty, queue: periodic, cron: "*/10 * * * *" },
 } as const satisfies Record<string, { payload: z.ZodType; queue: JobQueueOptions; cron: string | null }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,3 +1,5 @@
+import { queueWaitingArchives } from "@/lib/account-data/archive";
+import { buildAccountArchive } from "@/lib/account-data/commands";
 import { runSystemCommand } from "@/lib/commands/run";
 import { sendImmediateNotificationEmails, sendNotificationDigests } from "@/lib/email-preferences/commands";
 import { deliverEmail, queueLostDeliveries } from "@/lib/mail/deliver";
@@ -15,4 +17,6 @@ export const HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: JobCo
   notifications_daily: () => runSystemCommand(sendNotificationDigests, { cadence: "DAILY" }),
   notifications_weekly: () => runSystemCommand(sendNotificationDigests, { cadence: "WEEKLY" }),
   monitoring_erase_contacts: () => runSystemCommand(eraseExpiredContactsOnSchedule, {}),
+  account_archive_prepare: ({ requestId }) => runSystemCommand(buildAccountArchive, { requestId }),
+  account_archive_sweep: () => queueWaitingArchives(),
 };

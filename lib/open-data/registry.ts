@@ -1,5 +1,6 @@
-import { assessments, commitments, commitmentUpdates, monitoringAggregates, monitoringSummaries } from "./datasets/champions-monitoring";
-import { answers, consultationContributions, consultationQuestions, consultations, questions } from "./datasets/dialogue";
+import { assessments, commitments, commitmentSources, commitmentUpdates, monitoringAggregates, monitoringSummaries } from "./datasets/champions-monitoring";
+import { answers, consultationContributions, consultationQuestions, consultations, consultationUpdates, questions } from "./datasets/dialogue";
+import { evaluationResults, sessionQuestions } from "./datasets/participation";
 import { cosponsorships, organizations, proposalComments, proposals } from "./datasets/organizations-proposals";
 import { reportComments, reportParagraphs, reportVersions, sessions, speakers } from "./datasets/sessions-report";
 import type { Dataset } from "./types";
@@ -15,11 +16,14 @@ export const DATASETS: readonly Dataset[] = [
   proposalComments,
   sessions,
   speakers,
+  sessionQuestions,
+  evaluationResults,
   reportVersions,
   reportParagraphs,
   reportComments,
   commitments,
   commitmentUpdates,
+  commitmentSources,
   assessments,
   monitoringSummaries,
   monitoringAggregates,
@@ -28,6 +32,7 @@ export const DATASETS: readonly Dataset[] = [
   consultations,
   consultationQuestions,
   consultationContributions,
+  consultationUpdates,
 ];
 
 const BY_NAME = new Map(DATASETS.map((d) => [d.name, d]));

@@ -2,7 +2,7 @@
 // reads it: the CSV and JSON files, the data package, the API and its OpenAPI document.
 
 /** Frictionless Table Schema types; arrays and objects are written as JSON in a CSV cell. */
-export type FieldType = "string" | "integer" | "boolean" | "datetime" | "date" | "array" | "object";
+export type FieldType = "string" | "integer" | "number" | "boolean" | "datetime" | "date" | "array" | "object";
 
 export type FieldDef = {
   name: string;
@@ -40,7 +40,7 @@ export const isoDay = (date: Date | null | undefined): string | null => (date ? 
 /** A field list written compactly: "name:type", "name:type?" (nullable), "name:array<string>". */
 export function fields(...specs: string[]): FieldDef[] {
   return specs.map((spec) => {
-    const match = /^([a-zA-Z]+):(string|integer|boolean|datetime|date|object|array<(string|integer)>)(\?)?$/.exec(spec);
+    const match = /^([a-zA-Z]+):(string|integer|number|boolean|datetime|date|object|array<(string|integer)>)(\?)?$/.exec(spec);
     if (!match) throw new Error(`Bad field spec: ${spec}`);
     const [, name, type, items, nullable] = match;
     return { name, type: items ? "array" : (type as FieldType), ...(items ? { items: items as "string" | "integer" } : {}), ...(nullable ? { nullable: true } : {}) };

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportVersionStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { asLocalizedText, pickLocalized, type LocalizedText } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
 import { canComment, canCommentOn, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationIds } from "./policy";
-import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, PUBLIC_STATUSES, readableProposalWhere } from "./visibility";
+import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, readableProposalSql, readableProposalWhere, signsAsOrganization } from "./visibility";
 
 const idSchema = z.uuid();
 
@@ -202,14 +201,12 @@ type CommentRow = {
 
 function toView(row: CommentRow): CommentView {
   const hidden = row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null;
+  const signed = row.organizationStatus !== null && signsAsOrganization({ status: row.organizationStatus });
   return {
     id: row.id,
     createdAt: row.createdAt,
     authorName: row.authorName,
-    organization:
-      row.organizationStatus === "VERIFIED" && row.organizationName && row.organizationSlug
-        ? { name: row.organizationName, slug: row.organizationSlug }
-        : null,
+    organization: signed && row.organizationName && row.organizationSlug ? { name: row.organizationName, slug: row.organizationSlug } : null,
     body: hidden ? null : row.body,
     hidden,
   };
@@ -224,7 +221,6 @@ function toView(row: CommentRow): CommentView {
  */
 export async function listComments(proposalId: string, actor: Actor | null): Promise<CommentThread[]> {
   if (!idSchema.safeParse(proposalId).success) return [];
-  const memberOf = actor?.memberships.map((m) => m.organizationId) ?? [];
   const rows = await db.$queryRaw<CommentRow[]>`
     SELECT c.id::text AS id, c."parentId"::text AS "parentId", c."createdAt", c.body, c."hiddenAt", c."hiddenReason",
            u.name AS "authorName", o.name AS "organizationName", o.slug AS "organizationSlug", o.status::text AS "organizationStatus"
@@ -233,11 +229,7 @@ export async function listComments(proposalId: string, actor: Actor | null): Pro
     JOIN "Organization" po ON po.id = p."organizationId"
     LEFT JOIN "User" u ON u.id = c."authorId"
     LEFT JOIN "Organization" o ON o.id = c."organizationId"
-    WHERE c."proposalId" = ${proposalId}::uuid
-      AND (
-        (p.status::text IN (${Prisma.join(PUBLIC_STATUSES as string[])}) AND po.status = 'VERIFIED')
-        OR p."organizationId"::text = ANY(${memberOf}::text[])
-      )
+    WHERE c."proposalId" = ${proposalId}::uuid AND ${readableProposalSql(actor)}
     ORDER BY c."createdAt" ASC, c.id ASC
     LIMIT ${COMMENTS_MAX}`;
 

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProposalStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 
 /** States everyone may read. A draft is only for its organization's members. */
@@ -20,11 +20,6 @@ export const publicCosponsorshipWhere: Prisma.ProposalCosponsorWhereInput = {
   organization: { status: "VERIFIED" },
 };
 
-/** A comment everyone may read in full: on a public proposal, and not hidden by moderators. */
-export const publicProposalCommentWhere: Prisma.ProposalCommentWhereInput = {
-  hiddenAt: null,
-  proposal: publicProposalWhere,
-};
 
 /**
  * What `actor` may read, as a filter for the WHERE clause: the public proposals plus every
@@ -36,6 +31,28 @@ export function readableProposalWhere(actor: Actor | null): Prisma.ProposalWhere
   if (memberOf.length === 0) return publicProposalWhere;
   return { OR: [publicProposalWhere, { organizationId: { in: memberOf } }] };
 }
+
+/**
+ * readableProposalWhere written in SQL, for the comment list that reads a whole discussion in
+ * one query: `p` is the Proposal's alias and `po` its Organization's. tests/integration/
+ * proposals-visibility.test.ts proves both forms pick the same proposals for every kind of reader.
+ */
+export function readableProposalSql(actor: Actor | null): Prisma.Sql {
+  const memberOf = actor?.memberships.map((m) => m.organizationId) ?? [];
+  return Prisma.sql`((p.status::text IN (${Prisma.join(PUBLIC_STATUSES as string[])}) AND po.status = 'VERIFIED') OR p."organizationId"::text = ANY(${memberOf}::text[]))`;
+}
+
+/** A comment whose words are shown: not hidden by moderators (a hidden one shows only its reason). */
+export const shownCommentWhere = { hiddenAt: null } satisfies Prisma.ProposalCommentWhereInput;
+
+/** A comment everyone may read in full, in open data and the API: shown, on a proposal a visitor reads. */
+export const publicProposalCommentWhere: Prisma.ProposalCommentWhereInput = {
+  ...shownCommentWhere,
+  proposal: readableProposalWhere(null),
+};
+
+/** A comment is signed by the organization its author spoke for only while it is verified; never by the person in public data. */
+export const signsAsOrganization = (organization: { status: string } | null): boolean => organization?.status === "VERIFIED";
 
 /**
  * Sessions a proposal may be linked to when it is written or edited: those still preparing

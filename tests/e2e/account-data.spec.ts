@@ -3,10 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import yauzl from "yauzl";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
-// Issue 15: a member downloads their data (a zip that opens, with its README) and then deletes
-// their account: they cannot sign in again, and their name is gone from the page of a proposal
-// they wrote, which stays under their organization's name. A person made here, never a demo
-// account other specs use. axe and the 360 px check on every page visited.
+// Issue 15: a member downloads their data (a zip that opens, with its README; prepared by the
+// job queue, which also emails them) and then deletes their account: they cannot sign in again,
+// and their name is gone from the page of a proposal they wrote, which stays under their
+// organization's name. A person made here, never a demo account other specs use. axe and the
+// 360 px check on every page visited.
 
 const es = messages("es");
 const ORGANIZATION = { slug: "red-sin-fronteras", name: "Red Regional Sin Fronteras" };
@@ -110,6 +111,14 @@ test("a member downloads their data, then deletes their account and their name l
   // Someone else cannot download it.
   const archiveHref = await page.getByTestId("archive-ready").getByRole("link").getAttribute("href");
   expect((await orgAdmin.request.get(archiveHref!)).status()).toBe(404);
+  // The job also emailed them, in their language: a subject and a link to the account page only.
+  const readyMail = admin.locator("li", { has: admin.getByRole("heading", { name: es("accountData.archive.email.subject") }) }).filter({ hasText: email });
+  await expect(async () => {
+    await admin.goto("/es/admin/outbox");
+    await expect(readyMail).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const links = (await readyMail.locator("pre").innerText()).match(/https?:\/\/\S+/g) ?? [];
+  expect(links.map((link) => new URL(link).pathname)).toEqual(["/es/account"]);
 
   // 4. They delete their account: a wrong password is refused next to the field, then the right one.
   await expect(page.getByText(es("accountData.delete.staysOrganization"))).toBeVisible();

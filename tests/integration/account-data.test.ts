@@ -12,11 +12,17 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentActor: async () => current }));
 const { db } = await import("@/lib/db/client");
 const { hashPassword } = await import("@/lib/auth/password");
 const { buildAccountArchive, deleteOwnAccount, requestAccountArchive, updateProfile } = await import("@/lib/account-data/commands");
-const { prepareAccountArchive } = await import("@/lib/account-data/archive");
+const { queueWaitingArchives } = await import("@/lib/account-data/archive");
+const { HANDLERS } = await import("@/lib/jobs/handlers");
+const { jobsBoss } = await import("@/lib/jobs/boss");
 const { DATASETS } = await import("@/lib/account-data/archive-data");
 const { ARCHIVE_TTL_MS } = await import("@/lib/account-data/policy");
 const { TOMBSTONE_USER_ID, REDACTED, ensureTombstone } = await import("@/lib/account-data/tombstone");
 const { GET: downloadArchive } = await import("@/app/[locale]/account/archive/[id]/route");
+const { default: es } = await import("@/messages/es/accountData.json");
+const { default: en } = await import("@/messages/en/accountData.json");
+const { default: pt } = await import("@/messages/pt/accountData.json");
+const { default: fr } = await import("@/messages/fr/accountData.json");
 const { actorFor, buildWorld, createUser, resetDatabase } = await import("../helpers/factories");
 const { appError, outcome } = await import("../helpers/outcomes");
 const { createProposal } = await import("../helpers/proposal-fixtures");
@@ -48,6 +54,17 @@ function unzip(buffer: Buffer): Promise<Map<string, string>> {
   });
 }
 
+/** The job as the worker runs it: its handler, with the archive's id. */
+const prepare = async (requestId: string) => (await HANDLERS.account_archive_prepare({ requestId }, { expireInSeconds: 600 })) as { built: boolean };
+
+/** The account_archive_prepare jobs waiting in pg-boss for one archive. */
+async function jobsFor(requestId: string): Promise<number> {
+  const { rows } = await jobsBoss()
+    .getDb()
+    .executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'account_archive_prepare' AND data->>'requestId' = $1 AND state < 'active'`, [requestId]);
+  return (rows as { n: number }[])[0].n;
+}
+
 async function download(actor: Actor | null, id: string, locale = "pt") {
   current = actor;
   return downloadArchive(new Request(`http://localhost/${locale}/account/archive/${id}`), { params: Promise.resolve({ locale, id }) });
@@ -75,11 +92,15 @@ describe("download my data", () => {
 
     const { id, created } = await requestAccountArchive(actor, {});
     expect(created).toBe(true);
+    // Prepared in the background: the request queued the job and the archive waits for it.
+    expect((await db.accountArchive.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect(await jobsFor(id)).toBe(1);
+    expect(await prepare(id)).toEqual({ built: true });
     const row = await db.accountArchive.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("READY");
     expect(row.expiresAt.getTime() - row.requestedAt.getTime()).toBe(ARCHIVE_TTL_MS);
     // Idempotent: a second run (the job retried) builds nothing and tells no one again.
-    expect(await prepareAccountArchive(id)).toEqual({ built: false });
+    expect(await prepare(id)).toEqual({ built: false });
     expect(await db.notification.count({ where: { userId: me.id, kind: "account.archive_ready" } })).toBe(1);
 
     const response = await download(actor, id);
@@ -105,6 +126,9 @@ describe("download my data", () => {
     const world = await buildWorld();
     const owner = world.actors.orgMember!;
     const { id } = await requestAccountArchive(owner, {});
+    // Not before it is ready: the page says "being prepared", the link is not found.
+    expect((await download(owner, id)).status).toBe(404);
+    await prepare(id);
     expect((await download(owner, id)).status).toBe(200);
     for (const other of [world.actors.participant, world.actors.orgAdmin, world.actors.admin, world.actors.staff]) {
       const response = await download(other, id);
@@ -120,8 +144,9 @@ describe("download my data", () => {
 
     await db.accountArchive.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await download(owner, id)).status).toBe(404);
-    // The next request (anyone's preparation) deletes it.
+    // The next preparation (anyone's) deletes it.
     const next = await requestAccountArchive(world.actors.participant, {});
+    await prepare(next.id);
     expect(await db.accountArchive.findUnique({ where: { id } })).toBeNull();
     expect(await db.accountArchive.count({ where: { id: next.id, status: "READY" } })).toBe(1);
   });
@@ -134,7 +159,75 @@ describe("download my data", () => {
     const results = await Promise.all([requestAccountArchive(actor, {}), requestAccountArchive(actor, {}), requestAccountArchive(actor, {})]);
     expect(results.map((r) => r.id)).toEqual([pending.id, pending.id, pending.id]);
     expect(await db.accountArchive.count({ where: { userId: actor.userId } })).toBe(1);
+    // One waiting job for it, however often it was asked for.
+    expect(await jobsFor(pending.id)).toBe(1);
+    await prepare(pending.id);
     expect((await db.accountArchive.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("READY");
+  });
+
+});
+
+describe("the email when the archive is ready", () => {
+  it("is one email in the person's language with a link to the account page only, however often the job runs", async () => {
+    const world = await buildWorld();
+    const me = world.users.participant;
+    await db.user.update({ where: { id: me.id }, data: { preferredLocale: "fr" } });
+    const { id } = await requestAccountArchive(await actorFor(me.id), {});
+    expect(await db.emailDelivery.count()).toBe(0);
+    // The job delivered twice at once and retried later: one archive, one email.
+    const runs = await Promise.all([prepare(id), prepare(id), prepare(id)]);
+    expect(runs.filter((r) => r.built)).toHaveLength(1);
+    expect(await prepare(id)).toEqual({ built: false });
+    const mails = await db.emailDelivery.findMany({ where: { to: me.email } });
+    expect(mails).toHaveLength(1);
+    expect(await db.emailDelivery.count()).toBe(1);
+    const [mail] = mails;
+    expect(mail.subject).toBe(fr.archive.email.subject);
+    expect(mail.text).toContain("http://localhost:3000/fr/account");
+    // Never the file, its address or anything from it: only the account page.
+    expect(mail.text.match(/https?:\/\/\S+/g)).toEqual(["http://localhost:3000/fr/account"]);
+    expect(mail.text).not.toContain(id);
+    expect(mail.text).not.toContain(me.name);
+    // A mail the person asked for, like a password reset: no unsubscribe headers.
+    expect(mail.headers).toEqual({});
+    // Its mail_deliver job went out after the commit.
+    const { rows } = await jobsBoss().getDb().executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail_deliver' AND data->>'deliveryId' = $1`, [mail.id]);
+    expect((rows as { n: number }[])[0].n).toBe(1);
+  });
+
+  it("speaks each reader's language", async () => {
+    const world = await buildWorld();
+    const people = [
+      { user: world.users.orgMember, locale: "pt", subject: pt.archive.email.subject },
+      { user: world.users.committee, locale: "en", subject: en.archive.email.subject },
+      { user: world.users.staff, locale: "es", subject: es.archive.email.subject },
+    ] as const;
+    for (const p of people) {
+      await db.user.update({ where: { id: p.user.id }, data: { preferredLocale: p.locale } });
+      await prepare((await requestAccountArchive(await actorFor(p.user.id), {})).id);
+      const mail = await db.emailDelivery.findFirstOrThrow({ where: { to: p.user.email } });
+      expect(mail.subject).toBe(p.subject);
+      expect(mail.text).toContain(`/${p.locale}/account`);
+    }
+    expect(new Set(people.map((p) => p.subject)).size).toBe(3);
+  });
+
+  it("the sweep queues again an archive whose job was lost, and leaves fresh, ready and expired ones", async () => {
+    const world = await buildWorld();
+    const now = new Date();
+    const old = new Date(now.getTime() - 10 * 60_000);
+    const make = (userId: string, data: { requestedAt: Date; status?: "READY"; expiresAt?: Date }) =>
+      db.accountArchive.create({ data: { userId, expiresAt: new Date(now.getTime() + ARCHIVE_TTL_MS), ...data } });
+    const lost = await make(world.users.participant.id, { requestedAt: old });
+    const fresh = await make(world.users.orgMember.id, { requestedAt: now });
+    const ready = await make(world.users.orgAdmin.id, { requestedAt: old, status: "READY" });
+    const expired = await make(world.users.staff.id, { requestedAt: old, expiresAt: new Date(now.getTime() - 1000) });
+    expect(await queueWaitingArchives(now)).toBe(1);
+    expect(await jobsFor(lost.id)).toBe(1);
+    for (const other of [fresh, ready, expired]) expect(await jobsFor(other.id)).toBe(0);
+    // A second sweep while the job still waits adds none (one waiting job per archive).
+    await queueWaitingArchives(now);
+    expect(await jobsFor(lost.id)).toBe(1);
   });
 });
 
@@ -223,8 +316,8 @@ describe("who may run the own-data commands", () => {
   const expected: Record<string, Record<RoleName, string>> = {
     updateProfile: { visitor: "unauthenticated", participant: "ok", orgMember: "ok", orgAdmin: "ok", otherOrgMember: "ok", committee: "ok", staff: "ok", admin: "ok" },
     requestAccountArchive: { visitor: "unauthenticated", participant: "ok", orgMember: "ok", orgAdmin: "ok", otherOrgMember: "ok", committee: "ok", staff: "ok", admin: "ok" },
-    // The job runs as no one; a person never builds an archive by naming its id.
-    buildAccountArchive: { visitor: "ok", participant: "forbidden", orgMember: "forbidden", orgAdmin: "forbidden", otherOrgMember: "forbidden", committee: "forbidden", staff: "forbidden", admin: "forbidden" },
+    // Only the job builds an archive (runSystemCommand); a person never does, by naming its id.
+    buildAccountArchive: { visitor: "forbidden", participant: "forbidden", orgMember: "forbidden", orgAdmin: "forbidden", otherOrgMember: "forbidden", committee: "forbidden", staff: "forbidden", admin: "forbidden" },
     // orgAdmin and otherOrgMember are their organization's only admin; admin is the only site admin.
     deleteOwnAccount: { visitor: "unauthenticated", participant: "ok", orgMember: "ok", orgAdmin: "conflict", otherOrgMember: "conflict", committee: "ok", staff: "ok", admin: "conflict" },
   };

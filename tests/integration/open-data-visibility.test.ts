@@ -14,6 +14,9 @@ const { db } = await import("@/lib/db/client");
 const { createApiKey } = await import("@/lib/open-data/commands");
 const { dataPackage, openApiDocument, readme } = await import("@/lib/open-data/describe");
 const { DATASETS } = await import("@/lib/open-data/registry");
+const { resultsArePublic } = await import("@/lib/evaluations/policy");
+const { publicSessionQuestionWhere } = await import("@/lib/session-questions/visibility");
+const { listPublicQuestions } = await import("@/lib/session-questions/queries");
 const { seedDemo } = await import("@/prisma/seed/demo");
 const { actorFor, resetDatabase } = await import("../helpers/factories");
 const { insertReport } = await import("../helpers/monitoring-fixtures");
@@ -86,16 +89,34 @@ async function markPrivateData() {
   await db.consultationQuestion.updateMany({ where: { consultationId }, data: { text: lang(mark("draftConsultationQuestion")) } });
   await db.consultationContribution.updateMany({ where: { consultationId }, data: { body: mark("draftConsultationContribution") } });
   await db.consultation.updateMany({ where: { status: { not: "SYNTHESIZED" } }, data: { synthesis: lang(mark("unpublishedSynthesis")) } });
+  await db.consultationUpdate.create({ data: { consultationId, language: "es", body: mark("draftConsultationUpdate") } });
+  // A hidden contribution (of a public consultation) keeps only its reason.
+  const contribution = await db.consultationContribution.findFirstOrThrow({ where: { consultation: { status: { not: "DRAFT" } } }, select: { id: true } });
+  await db.consultationContribution.update({ where: { id: contribution.id }, data: { hiddenAt: new Date(), hiddenReason: "Control reason", body: mark("hiddenContribution") } });
+  // Questions to a session's panel: a hidden one, one of a session not public, and the reason of
+  // one not set aside (the page shows a reason only while it is).
+  const sessionQuestion = await db.sessionQuestion.findFirstOrThrow({ where: { hiddenAt: null }, select: { id: true } });
+  await db.sessionQuestion.update({ where: { id: sessionQuestion.id }, data: { hiddenAt: new Date(), hiddenReason: "Control reason", body: mark("hiddenSessionQuestion") } });
+  const draftSession = await db.reviewSession.findFirstOrThrow({ where: { status: "DRAFT" }, select: { id: true } });
+  await db.sessionQuestion.create({ data: { sessionId: draftSession.id, language: "es", body: mark("questionOfDraftSession") } });
+  await db.sessionQuestion.updateMany({ where: { state: { not: "SET_ASIDE" } }, data: { setAsideReason: mark("staleSetAsideReason") } });
+  // Evaluations: every open answer's words, and drafts.
+  expect(await db.evaluationAnswer.count({ where: { text: { not: null } } })).toBeGreaterThan(0);
+  await db.evaluationAnswer.updateMany({ where: { text: { not: null } }, data: { text: mark("openAnswer") } });
+  await db.evaluation.updateMany({ where: { status: "DRAFT" }, data: { title: lang(mark("draftEvaluation")) } });
+  // Sources: those of the hidden assessment go with it.
+  await db.commitmentSource.create({ data: { assessmentId: hiddenAssessment.id, title: mark("hiddenAssessmentSource"), url: `https://${mark("hiddenAssessmentUrl")}.example` } });
 }
 
 beforeAll(async () => {
   await resetDatabase();
   await seedDemo();
   await markPrivateData();
-  const [users, pseudonyms, reports] = await Promise.all([
+  const [users, pseudonyms, reports, evaluations] = await Promise.all([
     db.user.findMany({ select: { id: true, email: true } }),
     db.pseudonym.findMany({ select: { id: true, userId: true } }),
     db.monitoringReport.findMany({ select: { id: true } }),
+    db.evaluation.findMany({ select: { id: true, status: true, opensOn: true, closesOn: true } }),
   ]);
   expect(pseudonyms.length).toBeGreaterThan(0);
   emails = users.map((u) => u.email);
@@ -103,11 +124,23 @@ beforeAll(async () => {
     { kind: "user id", ids: users.map((u) => u.id) },
     { kind: "pseudonym", ids: pseudonyms.map((p) => p.id) },
     { kind: "monitoring report id", ids: reports.map((r) => r.id) },
+    // Results of an evaluation not closed (or a draft) are in no dataset, not even as a row.
+    { kind: "evaluation not closed", ids: evaluations.filter((e) => !resultsArePublic(e, new Date())).map((e) => e.id) },
   ];
+  expect(forbiddenIds.at(-1)?.ids.length).toBeGreaterThan(0);
   controls = [
     (await db.organization.findFirstOrThrow({ where: { status: "VERIFIED" }, select: { name: true } })).name,
     (await db.proposal.findFirstOrThrow({ where: { status: "SUBMITTED", organization: { status: "VERIFIED" } }, select: { title: true } })).title,
     (await db.monitoringSummary.findFirstOrThrow({ where: { status: "PUBLISHED", report: { consentPublish: true } }, select: { title: true } })).title,
+    (await db.sessionQuestion.findFirstOrThrow({ where: publicSessionQuestionWhere, select: { body: true } })).body,
+    // Every consultation with updates may have become the draft above: one public update of our own.
+    (
+      await db.consultationUpdate.create({
+        data: { consultationId: (await db.consultation.findFirstOrThrow({ where: { status: { not: "DRAFT" } }, select: { id: true } })).id, language: "es", body: `Control update ${run}` },
+        select: { body: true },
+      })
+    ).body,
+    (await db.commitmentSource.findFirstOrThrow({ where: { commitmentId: { not: null } }, select: { title: true } })).title,
   ];
   const admin = await db.user.findFirstOrThrow({ where: { roles: { some: { role: "ADMIN" } } }, select: { id: true } });
   headers = { authorization: `Bearer ${(await createApiKey(await actorFor(admin.id), { partner: "Visibility test" })).key}` };
@@ -162,6 +195,28 @@ describe("one visibility rule", () => {
     const now = new Date();
     expect(leaks(JSON.stringify(dataPackage(now)) + readme(now) + JSON.stringify(openApiDocument()))).toEqual([]);
   }, 120_000);
+
+  it("questions to a panel name no asker, and evaluations give only the public aggregates of closed ones", async () => {
+    const questions = JSON.parse((await fileText("session-questions.json")).text) as { rows: Record<string, unknown>[] };
+    expect(questions.rows.length).toBeGreaterThan(0);
+    const askers = await db.user.findMany({ where: { sessionQuestions: { some: {} } }, select: { name: true } });
+    expect(askers.length).toBeGreaterThan(0);
+    const text = JSON.stringify(questions);
+    for (const { name } of askers) expect(text, name).not.toContain(name);
+    for (const row of questions.rows) expect(Object.keys(row).some((k) => /asker|user|pseudonym|author/i.test(k))).toBe(false);
+    // The same questions as the session pages' public list (the one the page polls), hidden ones aside.
+    const sessions = await db.reviewSession.findMany({ select: { id: true } });
+    const fromPages = (await Promise.all(sessions.map((x) => listPublicQuestions(x.id)))).flatMap((l) => l?.questions.filter((q) => !q.hidden).map((q) => q.id) ?? []);
+    expect(questions.rows.map((r) => r.id as string).sort()).toEqual(fromPages.sort());
+
+    const results = JSON.parse((await fileText("evaluation-results.json")).text) as { rows: { evaluationId: string; questionKind: string; distribution: number[] | null; respondents: number | null }[] };
+    expect(results.rows.length).toBeGreaterThan(0);
+    for (const row of results.rows) {
+      const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: row.evaluationId }, select: { status: true, opensOn: true, closesOn: true } });
+      expect(resultsArePublic(evaluation, new Date())).toBe(true);
+      if (row.questionKind === "TEXT") expect(row.distribution).toBeNull();
+    }
+  });
 
   it("none in any Atom feed, in any language", async () => {
     const routes = feedRoutes();

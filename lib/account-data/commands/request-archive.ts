@@ -1,6 +1,6 @@
 import { defineCommand } from "@/lib/commands/run";
 import { advisoryLock } from "@/lib/db/locks";
-import { prepareAccountArchive } from "../archive";
+import { queueArchivePreparation } from "../archive";
 import { ARCHIVE_TTL_MS, archiveRequestRules, managesOwnAccount } from "../policy";
 import { requestAccountArchiveSchema } from "../schemas";
 
@@ -22,8 +22,9 @@ export const requestAccountArchive = defineCommand({
       pending?.id ??
       (await tx.accountArchive.create({ data: { userId: actor.userId, requestedAt: now, expiresAt: new Date(now.getTime() + ARCHIVE_TTL_MS) }, select: { id: true } })).id;
     if (!pending) record({ action: "account.archive_requested", entityType: "AccountArchive", entityId: id, isPublic: false, data: {} });
-    // The job: until lib/jobs/ queues it, it runs here once the request is committed.
-    afterCommit(async () => void (await prepareAccountArchive(id)));
+    // Prepared by the account_archive_prepare job; a request still waiting queues it again
+    // (the singleton key keeps it to one job).
+    afterCommit(() => queueArchivePreparation(id));
     return { id, created: !pending };
   },
 });

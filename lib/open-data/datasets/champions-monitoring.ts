@@ -111,6 +111,32 @@ export const assessments: Dataset = {
   count: () => db.assessment.count({ where: assessmentWhere }),
 };
 
+// Sources of an initiative or recommendation, of its dated updates, and of the assessments a
+// visitor reads in full (a hidden assessment's links are hidden with it).
+const sourceSelect = { id: true, title: true, publisher: true, publishedOn: true, url: true } as const;
+const sourceWhere = { OR: [{ commitmentId: { not: null } }, { updateId: { not: null } }, { assessment: assessmentWhere }] };
+
+export const commitmentSources: Dataset = {
+  name: "commitment-sources",
+  fields: fields("id:string", "commitmentId:string", "updateId:string?", "assessmentId:string?", "position:integer", "title:string", "publisher:string?", "publishedOn:date?", "url:string"),
+  idPattern: UUID_PATTERN,
+  async page(after, limit) {
+    const rows = await db.commitmentSource.findMany({
+      where: { AND: [sourceWhere, afterId(after)] },
+      orderBy: { id: "asc" },
+      take: limit,
+      select: { ...sourceSelect, commitmentId: true, updateId: true, assessmentId: true, position: true, update: { select: { commitmentId: true } }, assessment: { select: { commitmentId: true } } },
+    });
+    // Every row names its initiative or recommendation, whichever of the three it belongs to.
+    return rows.map(({ update, assessment, ...r }) => ({
+      ...r,
+      commitmentId: r.commitmentId ?? update?.commitmentId ?? assessment?.commitmentId ?? "",
+      publishedOn: isoDay(r.publishedOn),
+    }));
+  },
+  count: () => db.commitmentSource.count({ where: sourceWhere }),
+};
+
 export const monitoringSummaries: Dataset = {
   name: "monitoring-summaries",
   fields: fields("id:string", "language:string", "title:string", "body:string", "country:string", "region:string?", "month:string", "categories:array<string>", "publishedAt:datetime"),

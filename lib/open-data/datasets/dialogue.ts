@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { visibleWhere } from "@/lib/consultations/queries";
-import { publicQuestionWhere, questionStatus } from "@/lib/dialogue/policy";
+import { publicAnswerWhere, publicQuestionWhere, questionStatus } from "@/lib/dialogue/policy";
 import { asLocalizedText } from "@/lib/i18n/localized-text";
 import { afterId, fields, iso, isoDay, UUID_PATTERN, type Dataset } from "../types";
 
@@ -30,7 +30,6 @@ export const questions: Dataset = {
   count: () => db.dialogueQuestion.count({ where: publicQuestionWhere }),
 };
 
-const answeredWhere = { AND: [publicQuestionWhere, { answeredAt: { not: null } }, { answerBody: { not: null } }] };
 
 export const answers: Dataset = {
   name: "answers",
@@ -38,7 +37,7 @@ export const answers: Dataset = {
   idPattern: UUID_PATTERN,
   async page(after, limit) {
     const rows = await db.dialogueQuestion.findMany({
-      where: { AND: [answeredWhere, afterId(after)] },
+      where: { AND: [publicAnswerWhere, afterId(after)] },
       orderBy: { id: "asc" },
       take: limit,
       select: { id: true, answerBody: true, answerLanguage: true, answeredAt: true, institution: { select: { slug: true } } },
@@ -46,7 +45,7 @@ export const answers: Dataset = {
     // One answer per question: the question's id is the answer's.
     return rows.map((r) => ({ id: r.id, questionId: r.id, institution: r.institution.slug, language: r.answerLanguage, body: r.answerBody ?? "", answeredAt: iso(r.answeredAt) ?? "" }));
   },
-  count: () => db.dialogueQuestion.count({ where: answeredWhere }),
+  count: () => db.dialogueQuestion.count({ where: publicAnswerWhere }),
 };
 
 // A visitor's view: every consultation past its draft.
@@ -90,18 +89,41 @@ export const consultationQuestions: Dataset = {
   count: () => db.consultationQuestion.count({ where: questionWhere }),
 };
 
+// A hidden contribution keeps its place on the page with the reason only: its words go nowhere.
+const contributionWhere = { AND: [questionWhere, { hiddenAt: null }] };
+
 export const consultationContributions: Dataset = {
   name: "consultation-contributions",
   fields: fields("id:string", "consultationId:string", "questionId:string", "parentId:string?", "language:string", "body:string", "cited:boolean", "createdAt:datetime"),
   idPattern: UUID_PATTERN,
   async page(after, limit) {
     const rows = await db.consultationContribution.findMany({
-      where: { AND: [questionWhere, afterId(after)] },
+      where: { AND: [contributionWhere, afterId(after)] },
       orderBy: { id: "asc" },
       take: limit,
       select: { id: true, consultationId: true, questionId: true, parentId: true, language: true, body: true, cited: true, createdAt: true },
     });
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   },
-  count: () => db.consultationContribution.count({ where: questionWhere }),
+  count: () => db.consultationContribution.count({ where: contributionWhere }),
+};
+
+// What the owner told participants, on the consultation's page for everyone once it is open.
+const updateWhere = { consultation: consultationWhere };
+
+export const consultationUpdates: Dataset = {
+  name: "consultation-updates",
+  fields: fields("id:string", "consultationId:string", "language:string", "body:string", "createdAt:datetime"),
+  idPattern: UUID_PATTERN,
+  async page(after, limit) {
+    const rows = await db.consultationUpdate.findMany({
+      where: { AND: [updateWhere, afterId(after)] },
+      orderBy: { id: "asc" },
+      take: limit,
+      // Never who wrote it: the page signs it with the consultation, not a person.
+      select: { id: true, consultationId: true, language: true, body: true, createdAt: true },
+    });
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  },
+  count: () => db.consultationUpdate.count({ where: updateWhere }),
 };

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { publicOrganizationSelect, publicOrganizationWhere } from "@/lib/organizations/queries";
-import { isPublicSessionStatus, publicCosponsorshipWhere, publicProposalCommentWhere, publicProposalWhere } from "@/lib/proposals/visibility";
+import { isPublicSessionStatus, publicCosponsorshipWhere, publicProposalCommentWhere, publicProposalWhere, signsAsOrganization } from "@/lib/proposals/visibility";
 import { afterId, fields, iso, UUID_PATTERN, type Dataset } from "../types";
 
 // Organizations and proposals, read with the same rules as the directory and the proposal pages.
@@ -110,7 +110,7 @@ export const proposalComments: Dataset = {
       select: { id: true, proposalId: true, parentId: true, body: true, createdAt: true, organization: { select: { id: true, status: true } } },
     });
     // The organization signs only while it is verified, as on the proposal page; never the person.
-    return rows.map(({ organization, ...r }) => ({ ...r, organizationId: organization?.status === "VERIFIED" ? organization.id : null, createdAt: r.createdAt.toISOString() }));
+    return rows.map(({ organization, ...r }) => ({ ...r, organizationId: organization && signsAsOrganization(organization) ? organization.id : null, createdAt: r.createdAt.toISOString() }));
   },
   count: () => db.proposalComment.count({ where: publicProposalCommentWhere }),
 };
