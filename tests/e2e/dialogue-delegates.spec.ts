@@ -92,12 +92,12 @@ test("an admin names a State's focal point; the delegate writes their profile wi
   await expect(delegate.getByText(fr("dialogue.institutions.STATE", { country: dominicanRepublic.fr }))).toBeVisible();
   await expect(delegate.locator('input[name="displayName"]')).toHaveValue(NEW_DELEGATE.name);
   await expectAccessibleWithJsOff(delegate);
-  // An empty name comes back next to the field, with what was typed elsewhere kept.
+  // An empty name comes back next to the field (at least 2 characters), with what was typed elsewhere kept.
   const portfolioFr = "Coordination avec la société civile sur la migration entre Haïti et la République dominicaine.";
   await delegate.locator('input[name="displayName"]').fill("");
   await delegate.locator('textarea[name="portfolioFr"]').fill(portfolioFr);
   await delegate.getByRole("button", { name: fr("dialogue.profile.save") }).click();
-  await expect(delegate.getByText(fr("errors.required")).first()).toBeVisible();
+  await expect(delegate.getByText(fr("errors.tooShort", { min: 2 })).first()).toBeVisible();
   await expect(delegate.locator('input[name="displayName"]')).toHaveAttribute("aria-invalid", "true");
   await expect(delegate.locator('textarea[name="portfolioFr"]')).toHaveValue(portfolioFr);
   await expectAccessibleWithJsOff(delegate);
