@@ -56,7 +56,11 @@ export async function collectAccountData(tx: Tx, userId: string): Promise<Datase
         select: { id: true, body: true, proposedText: true, language: true, disposition: true, answer: true, createdAt: true, version: { select: { number: true } }, paragraph: { select: { anchor: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.sessionQuestion.findMany({ where: { askerId: userId }, select: { id: true, sessionId: true, body: true, language: true, state: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+      tx.sessionQuestion.findMany({
+        where: { OR: [{ askerId: userId }, ...(pseudonymIds.length ? [{ pseudonymId: { in: pseudonymIds } }] : [])] },
+        select: { id: true, sessionId: true, body: true, language: true, state: true, createdAt: true, pseudonym: { select: { name: true } } },
+        orderBy: { createdAt: "asc" },
+      }),
       tx.dialogueQuestion.findMany({
         where: { OR: [{ askerId: userId }, ...(pseudonymIds.length ? [{ pseudonymId: { in: pseudonymIds } }] : [])] },
         select: { id: true, title: true, body: true, language: true, objectives: true, createdAt: true, answeredAt: true, answerBody: true, pseudonym: { select: { name: true } } },
@@ -125,7 +129,7 @@ export async function collectAccountData(tx: Tx, userId: string): Promise<Datase
       createdAt: iso(c.createdAt),
     })),
     questions: [
-      ...sessionQuestions.map((q) => ({ id: q.id, to: "session", sessionId: q.sessionId, pseudonym: null, title: null, body: q.body, language: q.language, state: q.state, createdAt: iso(q.createdAt), answer: null })),
+      ...sessionQuestions.map((q) => ({ id: q.id, to: "session", sessionId: q.sessionId, pseudonym: q.pseudonym?.name ?? null, title: null, body: q.body, language: q.language, state: q.state, createdAt: iso(q.createdAt), answer: null })),
       ...dialogueQuestions.map((q) => ({
         id: q.id,
         to: "delegates",

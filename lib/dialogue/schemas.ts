@@ -51,7 +51,7 @@ export const voiceFields = {
 };
 
 /** A pseudonymous voice needs the vouching organization; the form asks for it next to the choice. */
-function requireVoiceOrganization(value: { voice: "self" | "pseudonym"; organizationId?: string }, ctx: z.RefinementCtx) {
+export function requireVoiceOrganization(value: { voice: "self" | "pseudonym"; organizationId?: string }, ctx: z.RefinementCtx) {
   if (value.voice === "pseudonym" && !value.organizationId) ctx.addIssue({ code: "custom", path: ["organizationId"], message: "dialogue.chooseOrganization" });
 }
 

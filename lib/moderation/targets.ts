@@ -168,8 +168,9 @@ export const TARGETS = {
   }),
   SESSION_QUESTION: postTable({
     table: "SessionQuestion",
-    author: `p."askerId"`,
-    join: `JOIN "ReviewSession" rs ON rs.id = p."sessionId"`,
+    // Under a pseudonym, as a question to the delegates: the person behind it, never shown.
+    author: `COALESCE(p."askerId", ps."userId")`,
+    join: `JOIN "ReviewSession" rs ON rs.id = p."sessionId" LEFT JOIN "Pseudonym" ps ON ps.id = p."pseudonymId"`,
     isPublic: `rs.status::text IN (${quoted(PUBLIC_SESSION_STATUSES)})`,
     page: `p."sessionId"::text AS "sessionId"`,
     href: (row) => `/sessions/${String(row.sessionId)}#question-${row.id}`,

@@ -63,17 +63,20 @@ export function askRefusal(standing: Standing, session: LiveWindowSession, now: 
   return liveRefusal(session, now);
 }
 
-/** Supporting: a participant, while live, someone else's question still waiting or taken up. */
+/**
+ * Supporting: a participant, while live, someone else's question still waiting or taken up.
+ * `authorId` is the person who asked, also when they asked under a pseudonym (read privately).
+ */
 export function supportRefusal(
   actor: Actor,
   standing: Standing,
   session: LiveWindowSession,
-  question: { askerId: string | null; state: SessionQuestionState },
+  question: { authorId: string | null; state: SessionQuestionState },
   now: Date,
 ): Refusal | null {
   const asking = askRefusal(standing, session, now);
   if (asking) return asking;
-  if (question.askerId === actor.userId) return refuse.conflict("sessionQuestions.ownQuestion");
+  if (question.authorId === actor.userId) return refuse.conflict("sessionQuestions.ownQuestion");
   if (question.state !== "OPEN" && question.state !== "TAKEN_UP") return refuse.conflict("sessionQuestions.closedQuestion");
   return null;
 }

@@ -22,11 +22,15 @@ import { loadStanding } from "./standing";
 /** A session holds a few dozen questions; this bounds a page (and the JSON a poll reads). */
 const QUESTION_LIMIT = 500;
 
-/** Who asked, as the reader may see it (policy: showsAskerOrganization). Never the name. */
+/**
+ * Who asked, as the reader may see it (policy: showsAskerOrganization). Never the name. Under a
+ * pseudonym: the pseudonym, "vouched for by a verified organization", named only if the member chose.
+ */
 export type AskerLabel =
   | { kind: "organization"; organizationName: string; country: string }
   | { kind: "registered" }
-  | { kind: "speaker" };
+  | { kind: "speaker" }
+  | { kind: "pseudonym"; pseudonym: string; organization: { name: string; slug: string } | null };
 
 export type SessionQuestionItem = {
   id: string;
@@ -71,6 +75,9 @@ export async function listSessionQuestions(reader: Actor | null, session: { id: 
       drawnOnAt: true,
       hiddenAt: true,
       hiddenReason: true,
+      showOrganization: true,
+      // The person behind a pseudonym is read only for a signed-in reader, to mark their own question.
+      pseudonym: { select: { name: true, organization: { select: { name: true, slug: true } }, userId: !!reader } },
       _count: { select: { supports: true } },
       supports: reader ? { where: { userId: reader.userId }, select: { userId: true } } : false,
       asker: {
@@ -94,6 +101,7 @@ export async function listSessionQuestions(reader: Actor | null, session: { id: 
     if (registration && organization && showsAskerOrganization(reader, registration)) {
       asker = { kind: "organization", organizationName: organization.name, country: organization.country };
     }
+    if (row.pseudonym) asker = { kind: "pseudonym", pseudonym: row.pseudonym.name, organization: row.showOrganization ? row.pseudonym.organization : null };
     const hidden = row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null;
     return {
       id: row.id,
@@ -107,7 +115,7 @@ export async function listSessionQuestions(reader: Actor | null, session: { id: 
       supportCount: row._count.supports,
       drawnOn: !!row.drawnOnAt,
       asker,
-      mine: !!reader && row.askerId === reader.userId,
+      mine: !!reader && (row.askerId ?? row.pseudonym?.userId) === reader.userId,
       supportedByMe: !!row.supports?.length,
     };
   });

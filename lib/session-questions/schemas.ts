@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { multiLineText, optionalSingleLineText } from "@/lib/validation/text";
 import { locales } from "@/i18n/routing";
+import { requireVoiceOrganization, voiceFields } from "@/lib/dialogue/schemas";
 
 // Questions to a review session's panel (issue 14): what the forms post, read by the commands,
 // the actions and the tests.
@@ -17,11 +18,15 @@ export const QUESTION_LIMITS = { body: 600, reason: 300 } as const;
 
 const questionId = z.uuid();
 
-export const askQuestionSchema = z.object({
-  sessionId: z.uuid(),
-  body: multiLineText({ max: QUESTION_LIMITS.body, min: 3 }),
-  language: z.enum(locales),
-});
+/** A question to the panel, as the person or under a pseudonym vouched for by their organization (the dialogue's voice). */
+export const askQuestionSchema = z
+  .object({
+    sessionId: z.uuid(),
+    body: multiLineText({ max: QUESTION_LIMITS.body, min: 3 }),
+    language: z.enum(locales),
+    ...voiceFields,
+  })
+  .superRefine(requireVoiceOrganization);
 export type AskQuestionInput = z.output<typeof askQuestionSchema>;
 
 export const questionRefSchema = z.object({ questionId });

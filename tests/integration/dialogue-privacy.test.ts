@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listPublicLog } from "@/lib/audit/queries";
 import { describeEntry, publicSignature } from "@/components/transparency/entries";
 import { db } from "@/lib/db/client";
@@ -6,13 +8,25 @@ import { answerQuestion, askQuestion, requestDisclosure, supportQuestion } from 
 import { countDisclosures, listOwnDisclosures, listPseudonymNames, listVouchedPseudonyms } from "@/lib/dialogue/pseudonym-queries";
 import { getQuestion, listDelegates, listInstitutions, listQuestions, responsiveness } from "@/lib/dialogue/queries";
 import { QUESTION_SORTS, QUESTION_STATUSES, questionListSchema } from "@/lib/dialogue/schemas";
+import { DATASETS } from "@/lib/open-data/registry";
+import { askSessionQuestion, drawOnQuestion, moveQuestion } from "@/lib/session-questions/commands";
+import { getSessionQuestionsForPage, listPublicQuestions, listSessionQuestions } from "@/lib/session-questions/queries";
+import { getSessionForPage } from "@/lib/sessions/queries";
+import { GET as sessionQuestionsApi } from "@/app/api/sessions/[id]/questions/route";
 import { actorFor, createUser, resetDatabase } from "../helpers/factories";
 import { answerInput, dialogueWorld, questionInput } from "../helpers/dialogue-fixtures";
+import { crawlApi, fileText } from "../helpers/open-data";
+import { liveSession } from "./session-questions-fixtures";
+
+// The feeds are route handlers that translate on the server.
+vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 
 // Issue 14, a protected voice: no public read (lists, question pages, delegates, institutions,
 // the public log and its sentences) carries the name, email or user id of a person who posted
 // under a pseudonym. The named asker is the control: the same crawl finds their name, so the
-// check can fail.
+// check can fail. The same person also asks a session's panel under the pseudonym: the session's
+// page reads (as every viewer), its public JSON poll, every open dataset (files and API pages)
+// and every Atom feed, in every language, must not lead to them either.
 
 const SECRET = { name: "Marisol Secreta Quispe", email: "marisol.secreta@hidden.example" };
 const NAMED = "Nadia Nombrada";
@@ -20,6 +34,9 @@ let world: Awaited<ReturnType<typeof dialogueWorld>>;
 let secretId = "";
 let pseudonymousQuestion = "";
 let namedQuestion = "";
+let sessionId = "";
+const PANEL_QUESTION = "Protected panel question about raids at the border";
+const NAMED_PANEL_QUESTION = "Named panel question about consular fees";
 
 beforeAll(async () => {
   await resetDatabase();
@@ -35,7 +52,53 @@ beforeAll(async () => {
   await answerQuestion(world.delegates.eclac, answerInput(pseudonymousQuestion, { mergeIds: [namedQuestion] }));
   const pseudonym = await db.pseudonym.findFirstOrThrow({ where: { userId: secret.id } });
   await requestDisclosure(world.actors.admin, { pseudonymId: pseudonym.id, reason: "A court order about a threat made from this account." });
+  // A live session: both registered (written directly: registering is not what is tested), the
+  // person at risk unlisted, the named one listed (signed-in readers see their organization).
+  const session = await liveSession();
+  sessionId = session.id;
+  const namedUser = named.userId;
+  await db.membership.create({ data: { userId: namedUser, organizationId: world.otherOrg.id, role: "MEMBER" } });
+  await db.sessionRegistration.createMany({ data: [{ sessionId, userId: secretId, language: "en", listed: false }, { sessionId, userId: namedUser, language: "es", listed: true }] });
+  const panel = await askSessionQuestion(secretActor, { sessionId, body: PANEL_QUESTION, language: "en", voice: "pseudonym", organizationId: world.org.id });
+  await askSessionQuestion(await actorFor(namedUser), { sessionId, body: NAMED_PANEL_QUESTION, language: "en" });
+  await moveQuestion(world.actors.staff, { questionId: panel.questionId, action: "takeUp" });
+  await drawOnQuestion(world.actors.staff, { questionId: panel.questionId, drawnOn: "on" });
 });
+
+/** Every feed.xml route under app/[locale] and the transparency feed. */
+function feedRoutes(dir = path.join(process.cwd(), "app/[locale]")): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return feedRoutes(full);
+    return entry === "route.ts" && /(feed\.xml|transparency[\\/]feed)[\\/]route\.ts$/.test(full) ? [full] : [];
+  });
+}
+
+/** Everything the session's page, its JSON poll, the open data (files and API) and the feeds give out, as one text. */
+async function sessionOutput(): Promise<string> {
+  const parts: unknown[] = [];
+  const session = await db.reviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { id: true, status: true, startsAt: true, endsAt: true } });
+  for (const viewer of [null, world.actors.participant, world.actors.orgMember, world.actors.staff, world.actors.admin, world.delegates.eclac, world.actors.orgAdmin]) {
+    parts.push(await getSessionForPage(viewer, sessionId), await getSessionQuestionsForPage(viewer, session), await listSessionQuestions(viewer, session));
+  }
+  parts.push(await listPublicQuestions(sessionId));
+  parts.push(await (await sessionQuestionsApi(new Request(`http://localhost/api/sessions/${sessionId}/questions`), { params: Promise.resolve({ id: sessionId }) })).text());
+  for (const dataset of DATASETS) {
+    parts.push((await fileText(`${dataset.name}.csv`)).text, (await fileText(`${dataset.name}.json`)).text, (await crawlApi(dataset.name, {}, 100)).texts);
+  }
+  const routes = feedRoutes();
+  expect(routes.length).toBeGreaterThanOrEqual(5);
+  for (const file of routes) {
+    const { GET } = (await import(/* @vite-ignore */ file)) as { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+    for (const locale of ["es", "en", "pt", "fr"]) {
+      const response = await GET(new Request(`http://localhost/${locale}/feed`), { params: Promise.resolve({ locale, country: "mx" }) });
+      // A country with no champion has no feed (404): there is nothing in it to leak.
+      expect(response.status === 200 || (file.includes("[country]") && response.status === 404), file).toBe(true);
+      parts.push(await response.text());
+    }
+  }
+  return JSON.stringify(parts);
+}
 
 /** Everything every public read returns, as one text. */
 async function publicOutput(): Promise<string> {
@@ -84,7 +147,21 @@ describe("a pseudonym never leads to its person in public", () => {
     expect(await countDisclosures()).toBe(1);
   });
 
+  it("a question to a session's panel under the pseudonym: not on the session's page as any viewer, its JSON poll, any dataset, API page or feed", async () => {
+    const text = await sessionOutput();
+    expect(text).toContain(PANEL_QUESTION);
+    expect(text).toContain(NAMED_PANEL_QUESTION);
+    // The control: the named asker chose to be listed, so signed-in readers see their organization.
+    expect(text).toContain(world.otherOrg.name);
+    const pseudonym = await db.pseudonym.findFirstOrThrow({ where: { userId: secretId }, select: { id: true, name: true } });
+    expect(text).toContain(pseudonym.name);
+    for (const marker of [SECRET.name, SECRET.email, secretId, pseudonym.id]) expect(text).not.toContain(marker);
+    const question = await db.sessionQuestion.findFirstOrThrow({ where: { body: PANEL_QUESTION }, select: { askerId: true, pseudonymId: true } });
+    expect(question).toEqual({ askerId: null, pseudonymId: pseudonym.id });
+  }, 120_000);
+
   it("still tells the person behind the pseudonym, privately, that their question was answered", async () => {
     expect(await db.notification.count({ where: { userId: secretId, kind: "dialogue.answered" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: secretId, kind: "session_question.taken_up" } })).toBe(1);
   });
 });

@@ -284,6 +284,8 @@ beforeAll(async () => {
   await db.roleAssignment.create({ data: { userId: users.staff.id, role: "DELEGATE" } });
   await db.delegateProfile.create({ data: { userId: users.staff.id, institutionId: eclac.id, displayName: "Delegada", languagesSpoken: ["es"] } });
   const pseudonym = await db.pseudonym.create({ data: { name: "Ceiba 1234", userId: users.orgMember.id, organizationId: org.id } });
+  // A question to the live session's panel under that pseudonym (support, marks and flags read its person).
+  await db.sessionQuestion.create({ data: { sessionId: live.id, pseudonymId: pseudonym.id, showOrganization: true, language: "en", body: "A question under a pseudonym?" } });
   const asked = await db.dialogueQuestion.create({
     data: { institutionId: eclac.id, pseudonymId: pseudonym.id, language: "es", title: "Pregunta", body: "Una pregunta de prueba.", objectives: [1], deadlineAt: new Date(Date.now() + 86_400_000) },
   });

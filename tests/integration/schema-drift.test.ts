@@ -39,6 +39,7 @@ const HAND_WRITTEN_CHECKS = [
   "DialogueQuestion_author_check",
   "DialogueInstitution_country_check",
   "ConsultationContribution_author_check",
+  "SessionQuestion_author_check",
   "Consultation_dates",
 ];
 

@@ -53,9 +53,9 @@ export const moveQuestion = defineCommand({
       record({ action: AUDIT_ACTION[input.action], entityType: "SessionQuestion", entityId: question.id, isPublic: true, data });
     }
     const kind = NOTIFIED[to];
-    const sessionTitle = question.asker ? pickLocalized(session.title, question.asker.preferredLocale)?.text : undefined;
+    const sessionTitle = question.author ? pickLocalized(session.title, question.author.preferredLocale)?.text : undefined;
     if (kind && sessionTitle) {
-      await notify(tx, { userIds: [question.askerId], kind, data: { sessionId: session.id, sessionTitle }, exceptUserId: actor.userId });
+      await notify(tx, { userIds: [question.authorId], kind, data: { sessionId: session.id, sessionTitle }, exceptUserId: actor.userId });
     }
     return { sessionId: session.id, questionId: question.id, state: to };
   },

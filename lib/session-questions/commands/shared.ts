@@ -25,11 +25,15 @@ export async function loadQuestionFor(tx: Tx, userId: string, questionId: string
       state: true,
       drawnOnAt: true,
       asker: { select: { preferredLocale: true } },
+      // Under a pseudonym: the person behind it, read only to refuse supporting one's own
+      // question and to tell them privately; never written to a post or a log entry.
+      pseudonym: { select: { userId: true, user: { select: { preferredLocale: true } } } },
       session: { select: sessionSelect },
     },
   });
   if (!question) throw notFound();
-  return { question, session: question.session, standing: await loadStanding(tx, userId, question.session) };
+  const author = question.askerId ? { id: question.askerId, ...question.asker! } : question.pseudonym?.user ? { id: question.pseudonym.userId!, ...question.pseudonym.user } : null;
+  return { question: { ...question, authorId: author?.id ?? null, author }, session: question.session, standing: await loadStanding(tx, userId, question.session) };
 }
 
 /** What every log entry about a question carries: the session (every title it has), the question and its language; never the asker. */

@@ -8,7 +8,7 @@ import { locales, type AppLocale } from "@/i18n/routing";
 import { DIALOGUE_LIMITS } from "@/lib/dialogue/schemas";
 import { GCM_OBJECTIVES } from "@/lib/gcm/objectives";
 import { askQuestionAction } from "../actions";
-import { VoiceFields } from "./voice-fields";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 
 type Option = { value: string; label: string };
 

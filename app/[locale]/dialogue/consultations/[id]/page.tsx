@@ -22,7 +22,7 @@ import { mayFollow } from "@/lib/follows/policy";
 import { followState } from "@/lib/follows/queries";
 import { followAction, unfollowAction } from "../../../dashboard/following/actions";
 import { AuthorLine } from "../../_components/parts";
-import { VoiceFields } from "../../_components/voice-fields";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 import { contributeAction } from "../actions";
 import { Contribution, type ReaderPowers } from "../_components/contribution";
 import { DoneNotice, PhaseBadge } from "../_components/parts";

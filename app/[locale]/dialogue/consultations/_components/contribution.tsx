@@ -12,7 +12,7 @@ import type { ContributionView } from "@/lib/consultations/queries";
 import { CONSULTATION_LIMITS } from "@/lib/consultations/schemas";
 import { PROPOSAL_LIMITS } from "@/lib/proposals/schemas";
 import { AuthorLine } from "../../_components/parts";
-import { VoiceFields } from "../../_components/voice-fields";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 import { contributeAction, convertContributionAction, supportContributionAction, withdrawContributionSupportAction } from "../actions";
 
 type Option = { value: string; label: string };

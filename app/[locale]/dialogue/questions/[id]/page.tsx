@@ -18,7 +18,7 @@ import { getQuestion } from "@/lib/dialogue/queries";
 import { DIALOGUE_LIMITS } from "@/lib/dialogue/schemas";
 import { answerQuestionAction, supportQuestionAction, withdrawQuestionSupportAction } from "../../actions";
 import { AuthorLine, DoneNotice, InstitutionLink, institutionName, StatusBadge } from "../../_components/parts";
-import { VoiceFields } from "../../_components/voice-fields";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -19,10 +19,13 @@ const STATE_TONE: Record<SessionQuestionState, "neutral" | "info" | "success" | 
   SET_ASIDE: "warning",
 };
 
-/** Who asked, in the reader's language: never a name (policy: showsAskerOrganization). */
+/** Who asked, in the reader's language: never a name (policy: showsAskerOrganization); a pseudonym's organization only if the member chose. */
 export async function askerText(asker: AskerLabel, locale: AppLocale): Promise<string> {
   const t = await getTranslations("sessionQuestions");
   if (asker.kind === "organization") return t("asker.organization", { organization: asker.organizationName, country: countryName(asker.country, locale) });
+  if (asker.kind === "pseudonym") {
+    return asker.organization ? t("asker.pseudonymNamed", { pseudonym: asker.pseudonym, organization: asker.organization.name }) : t("asker.pseudonym", { pseudonym: asker.pseudonym });
+  }
   return t(`asker.${asker.kind}`);
 }
 

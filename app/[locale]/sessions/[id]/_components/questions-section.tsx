@@ -4,11 +4,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 import { TextArea } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import type { Actor } from "@/lib/auth/actor";
+import { verifiedOrganizations } from "@/lib/dialogue/policy";
 import { actionsFrom, supportRefusal, withdrawSupportRefusal } from "@/lib/session-questions/policy";
 import { getSessionQuestionsForPage } from "@/lib/session-questions/queries";
 import { QUESTION_LIMITS } from "@/lib/session-questions/schemas";
@@ -106,6 +108,7 @@ export async function QuestionsSection({
                 required
                 requiredLabel={tc("requiredField")}
               />
+              <VoiceFields organizations={verifiedOrganizations(actor).map((m) => ({ value: m.organizationId, label: m.organizationName }))} />
               <p className="text-sm text-slate-700">{t("ask.privacy")}</p>
               <Button pendingLabel={t("working")}>{t("ask.submit")}</Button>
             </ActionForm>
@@ -138,7 +141,7 @@ export async function QuestionsSection({
                 locale={locale}
                 canFlag={!!actor && !q.mine}
                 // A hidden question is no longer before the panel: no support, no moderator step.
-                canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { askerId: q.mine ? actor.userId : null, state: q.state }, now) === null}
+                canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { authorId: q.mine ? actor.userId : null, state: q.state }, now) === null}
                 canWithdraw={!!actor && q.supportedByMe && withdrawSupportRefusal(data.standing, session, q, true, now) === null}
                 moderatorActions={data.canModerate && !q.hidden ? actionsFrom(q.state) : []}
               />
