@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clientTexts } from "@/i18n/client-texts";
+import { localizedHref } from "@/i18n/navigation";
 import { locales } from "@/i18n/routing";
 
 // Issue 16: only what client components use goes to the browser. There is no
@@ -84,9 +85,26 @@ describe("what client components take from the catalogues", () => {
     );
   });
 
-  it("never hands a catalogue over in a provider", () => {
-    const withProvider = ["app", "components"].flatMap(filesUnder).filter((file) => /<NextIntlClientProvider\b|\bgetMessages\(/.test(read(file)));
+  it("never hands a catalogue over in a provider, nor imports next-intl's navigation even on the server", () => {
+    const everywhere = ["app", "components", "lib", "i18n"].flatMap(filesUnder);
+    const withProvider = everywhere.filter((file) => /<NextIntlClientProvider\b|\bgetMessages\(/.test(read(file)));
     expect(withProvider).toEqual([]);
+    // Its server createNavigation imports its client Link: the build then ships it, and use-intl
+    // with it (13 KB gzipped, measured), on every page that imports the module, rendered or not.
+    const withNavigation = everywhere.filter((file) => specifiers(read(file)).some((s) => s === "next-intl/navigation" || s === "next-intl/react-client"));
+    expect(withNavigation).toEqual([]);
+  });
+
+  it("localizes a link's path on the server the way next-intl's Link did", () => {
+    expect(localizedHref("/", "en")).toBe("/en");
+    expect(localizedHref("/proposals", "pt")).toBe("/pt/proposals");
+    expect(localizedHref("/proposals?page=2", "es")).toBe("/es/proposals?page=2");
+    expect(localizedHref({ pathname: "/sign-in", query: { next: "/es/invitations/a b", skip: undefined, ids: ["1", "2"] } }, "fr")).toBe(
+      "/fr/sign-in?next=%2Fes%2Finvitations%2Fa+b&ids=1&ids=2",
+    );
+    expect(localizedHref("https://www.un.org/", "es")).toBe("https://www.un.org/");
+    expect(localizedHref("//cdn.example/x", "es")).toBe("//cdn.example/x");
+    expect(localizedHref("#main", "es")).toBe("#main");
   });
 
   it("posts the page's language with every form that shows an action's answer, so the action can translate it", () => {
