@@ -10,22 +10,26 @@ const KB = 1024;
 
 /**
  * The goal is GOALS.jsGzipBytes (100 KB). Next 16's and React 19's own runtime, which every
- * App Router page loads, is 133 KB gzipped on its own (measured 2026-12-06: react-dom 70.1,
- * the router 44.5, Next's client 8.5, Turbopack's runtime 4.3, the rest 5.3), so the ceiling is
- * what the pages measure, rounded up to the next 5 KB; README "Page weight" has the figures.
+ * App Router page loads, is 135.7 KB gzipped on its own (measured 2026-12-06: react-dom 70.1,
+ * the router 43.3, Next's client 8.0, Turbopack's runtime 4.3, its default error page 3.6,
+ * back/forward cache 3.4, next/link 3.0); ours adds 1 to 4 KB (largest: a session page, 139.8).
+ * So the ceiling is the measured value rounded up to the next 5 KB; README "Page weight".
  */
 const JS_CEILING = 140 * KB;
 
 /**
- * The goal for a list page's HTML is GOALS.listHtmlBytes (60 KB). Pages still over it hold the
- * measured size rounded up to the next 5 KB (demo data), so they cannot grow unnoticed.
+ * The goal for a list page's HTML is GOALS.listHtmlBytes (60 KB). Pages still over it with the
+ * demo data hold their measured size rounded up to the next 5 KB, so they cannot grow unnoticed
+ * (measured 2026-12-06: proposals 116.9 KB, champions 127.2, dialogue questions 60.4; about 60%
+ * of each is the RSC payload Next inlines for hydration, which repeats the page's content).
  */
 const LIST_HTML_CEILING: Record<string, number> = {
-  proposals: GOALS.listHtmlBytes,
+  proposals: 120 * KB,
+  sessions: GOALS.listHtmlBytes,
   organizations: GOALS.listHtmlBytes,
   transparency: GOALS.listHtmlBytes,
-  champions: GOALS.listHtmlBytes,
-  "dialogue questions": GOALS.listHtmlBytes,
+  champions: 130 * KB,
+  "dialogue questions": 65 * KB,
   consultations: GOALS.listHtmlBytes,
 };
 

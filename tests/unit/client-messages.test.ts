@@ -121,5 +121,5 @@ describe("what client components take from the catalogues", () => {
       expect(Buffer.byteLength(JSON.stringify(texts))).toBeLessThanOrEqual(400);
     }
     expect(new Set(all.map((texts) => texts.errorPage.title)).size).toBe(locales.length);
-  });
+  }, 60_000); // loads every catalogue of the four languages: slow on a busy machine
 });
