@@ -41,6 +41,3 @@ export type Namespace = (typeof namespaces)[number];
 // Error messages of one capability live in messages/<locale>/errors.<capability>.json and are
 // read as errors.<capability>.<key>, so each capability owns its own file.
 export const errorCapabilities = ["auth", "organizations", "roles", "proposals", "proposalDiscussion", "sessions", "nominations", "report", "reportComments", "champions", "monitoring", "monitoringReview", "evaluations", "sessionQuestions", "dialogue", "moderation", "consultations", "follows", "openData", "accountData", "emailPreferences"] as const;
-
-// Only these reach the browser; everything else is rendered on the server.
-export const clientNamespaces = ["errors"] as const satisfies readonly Namespace[];

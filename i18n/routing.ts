@@ -1,8 +1,7 @@
 import { defineRouting } from "next-intl/routing";
+import { defaultLocale, locales } from "./locales";
 
-export const locales = ["es", "en", "pt", "fr"] as const;
-export type AppLocale = (typeof locales)[number];
-export const defaultLocale: AppLocale = "es";
+export { defaultLocale, isLocale, localeOr, locales, type AppLocale } from "./locales";
 
 export const routing = defineRouting({
   locales,
@@ -11,12 +10,3 @@ export const routing = defineRouting({
   // The language is in the URL; a cookie would only make shared links behave differently.
   localeCookie: false,
 });
-
-export function isLocale(value: unknown): value is AppLocale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
-
-/** The language a form or a link asked for, or the default one: the one place that decides it. */
-export function localeOr(value: unknown, fallback: AppLocale = defaultLocale): AppLocale {
-  return isLocale(value) ? value : fallback;
-}

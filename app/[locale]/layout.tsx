@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { ClientTextsProvider } from "@/components/layout/client-texts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { signOutAction } from "./(auth)/actions";
-import { clientNamespaces } from "@/i18n/namespaces";
+import { clientTexts } from "@/i18n/client-texts";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import "../globals.css";
 
@@ -25,23 +25,22 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const locale = await resolvePageLocale(params);
-  const t = await getTranslations("common");
-  const messages = await getMessages();
-  // Client components only need the error messages; everything else renders on the server.
-  const clientMessages = Object.fromEntries(clientNamespaces.map((ns) => [ns, messages[ns]]));
+  const [t, texts] = await Promise.all([getTranslations("common"), clientTexts(locale)]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-3">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider locale={locale} messages={clientMessages}>
+        {/* No NextIntlClientProvider: forms get their messages translated by the action, client
+            components their words as props; this carries the error page's three sentences. */}
+        <ClientTextsProvider texts={texts}>
           <SiteHeader locale={locale} signOutAction={signOutAction} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ClientTextsProvider>
       </body>
     </html>
   );

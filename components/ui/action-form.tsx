@@ -1,8 +1,8 @@
 "use client";
 
+import { useParams } from "next/navigation";
 import { createContext, useActionState, useContext, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
-import type { FormState } from "@/lib/forms/state";
+import { FORM_LOCALE_FIELD, shownText, type FormState } from "@/lib/forms/state";
 import { Alert } from "./alert";
 
 const FormStateContext = createContext<FormState>({ status: "idle" });
@@ -12,6 +12,18 @@ export const FormStateProvider = FormStateContext.Provider;
 
 /** The state of the surrounding form: field errors and what the user typed. */
 export const useFormStateContext = () => useContext(FormStateContext);
+
+/**
+ * The page's language, posted with the form so the action answers in it (its messages are
+ * translated on the server: no catalogue goes to the browser). Every form with an action state has one.
+ */
+export function FormLocale() {
+  const { locale } = useParams<{ locale?: string }>();
+  return locale ? <input type="hidden" name={FORM_LOCALE_FIELD} value={locale} /> : null;
+}
+
+/** The form-level message of an answer, already in the user's language. */
+export const formMessageOf = (state: FormState) => (state.status === "error" && state.message ? shownText(state.message) : null);
 
 /** A server action a form posts to (the page passes it to shared form components). */
 export type FormStateAction = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -32,11 +44,11 @@ type Props = {
  */
 export function ActionForm({ action, children, successMessage, className, id, ...rest }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" } as FormState);
-  const t = useTranslations("errors");
-  const formMessage = state.status === "error" && state.message ? t(state.message.key, state.message.values) : null;
+  const formMessage = formMessageOf(state);
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} className={className ?? "space-y-5"} id={id} aria-label={rest["aria-label"]} noValidate>
+        <FormLocale />
         {formMessage ? (
           <Alert tone="error" live>
             {formMessage}

@@ -1,19 +1,18 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useTranslations } from "next-intl";
+import { shownText } from "@/lib/forms/state";
 import { useFormStateContext } from "./action-form";
 import { cx } from "./cx";
 import { inputClass } from "./input-class";
 
 
-/** Label, hint and error for one field; errors come from the form's state, in the user's language. */
+/** Label, hint and error for one field; errors come from the form's state, translated by the action. */
 export function useFieldState(name: string) {
   const state = useFormStateContext();
-  const t = useTranslations("errors");
   const errors = state.fieldErrors?.[name] ?? [];
   const previous = state.values?.[name];
-  return { errors: errors.map((e) => t(e.key, e.values)), previous };
+  return { errors: errors.map(shownText), previous };
 }
 
 export function FieldShell(props: {

@@ -1,8 +1,11 @@
 import "server-only";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { unstable_rethrow } from "next/navigation";
+import { loadMessages } from "@/i18n/messages";
+import { localeOr, type AppLocale } from "@/i18n/routing";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import type { FormState } from "./state";
+import { FORM_LOCALE_FIELD, type FormState, type ShownMessage } from "./state";
 
 // Never echoed back: what the user typed here must not travel again.
 const SECRET_FIELDS = /password|token|secret/i;
@@ -28,6 +31,22 @@ function echo(values: Record<string, string | string[]>) {
 }
 
 /**
+ * The state with each message's text in `locale`, translated here so the browser needs no
+ * catalogue (only the form that answers carries its few sentences).
+ */
+export async function inLanguage(state: FormState, locale: AppLocale): Promise<FormState> {
+  if (state.status !== "error") return state;
+  const messages = (await loadMessages(locale)) as AbstractIntlMessages;
+  const t = createTranslator({ locale, messages, namespace: "errors" }) as unknown as (key: string, values?: ShownMessage["values"]) => string;
+  const shown = (message: ShownMessage): ShownMessage => ({ ...message, text: t(message.key, message.values) });
+  return {
+    ...state,
+    ...(state.message ? { message: shown(state.message) } : {}),
+    ...(state.fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([field, list]) => [field, list.map(shown)])) } : {}),
+  };
+}
+
+/**
  * The one way a form's server action ends: expected errors go back to the form in the
  * user's language with what they typed; anything else is logged and shown as a generic message.
  */
@@ -37,14 +56,17 @@ export async function runFormAction(
   work: (input: Record<string, string | string[]>) => Promise<FormState | void>,
 ): Promise<FormState> {
   const input = formDataToObject(formData);
+  // The page's language (the hidden field ActionForm adds), else the form's own `locale` field.
+  const locale = localeOr(input[FORM_LOCALE_FIELD], localeOr(input.locale));
+  delete input[FORM_LOCALE_FIELD];
   try {
-    return (await work(input)) ?? { status: "success" };
+    return await inLanguage((await work(input)) ?? { status: "success" }, locale);
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not errors
     if (error instanceof AppError) {
-      return { status: "error", message: error.userMessage, fieldErrors: error.fieldErrors, values: echo(input) };
+      return inLanguage({ status: "error", message: error.userMessage, fieldErrors: error.fieldErrors, values: echo(input) }, locale);
     }
     logError(context, error);
-    return { status: "error", message: { key: "unexpected" }, values: echo(input) };
+    return inLanguage({ status: "error", message: { key: "unexpected" }, values: echo(input) }, locale);
   }
 }

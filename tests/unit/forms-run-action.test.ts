@@ -53,10 +53,14 @@ describe("runFormAction", () => {
       },
     );
 
+    // Translated on the server (no catalogue in the browser), in Spanish when the form posts no language.
     expect(state).toEqual({
       status: "error",
-      message: { key: "invalidForm" },
-      fieldErrors: { title: [{ key: "tooLong", values: { max: 5 } }], languages: [{ key: "required" }] },
+      message: { key: "invalidForm", text: "Revise los campos marcados." },
+      fieldErrors: {
+        title: [{ key: "tooLong", values: { max: 5 }, text: "Debe tener como máximo 5 caracteres." }],
+        languages: [{ key: "required", text: "Este campo es obligatorio." }],
+      },
       // Repeated names come back as a list; Next's own fields and files do not come back.
       values: { title: "Niñez migrante en tránsito", languages: ["es", "pt"] },
     });
@@ -76,7 +80,12 @@ describe("runFormAction", () => {
     const closed = await runFormAction(form([["sessionId", "s1"]]), "test.form", async () => {
       throw conflict("nominations.sessionClosed");
     });
-    expect(closed).toEqual({ status: "error", message: { key: "nominations.sessionClosed" }, fieldErrors: {}, values: { sessionId: "s1" } });
+    expect(closed).toEqual({
+      status: "error",
+      message: { key: "nominations.sessionClosed", text: "Esta sesión ya no recibe postulaciones: no está abierta o su plazo de postulación venció." },
+      fieldErrors: {},
+      values: { sessionId: "s1" },
+    });
     expect((await rendered(closed, "es")).message).toBe("Esta sesión ya no recibe postulaciones: no está abierta o su plazo de postulación venció.");
 
     const limited = await runFormAction(form([]), "test.form", async () => {
@@ -84,6 +93,26 @@ describe("runFormAction", () => {
     });
     expect((await rendered(limited, "en")).message).toBe("Too many attempts. Wait a few minutes and try again.");
     expect((await rendered(limited, "pt")).message).toBe("Muitas tentativas. Aguarde alguns minutos e tente novamente.");
+  });
+
+  it("answers in the page's language (the hidden field ActionForm adds), else the form's `locale` field, and keeps that field from the command", async () => {
+    const seen: Record<string, string | string[]>[] = [];
+    const fail = async (input: Record<string, string | string[]>) => {
+      seen.push(input);
+      throw fieldError("title", "required");
+    };
+    const pt = await runFormAction(form([["_locale", "pt"], ["title", ""]]), "test.form", fail);
+    expect(pt.message?.text).toBe("Verifique os campos indicados.");
+    expect(pt.fieldErrors?.title?.[0]?.text).toBe("Este campo é obrigatório.");
+    expect(pt.values).toEqual({ title: "" });
+    const fr = await runFormAction(form([["locale", "fr"], ["title", ""]]), "test.form", fail);
+    expect(fr.message?.text).toBe("Vérifiez les champs signalés.");
+    const en = await runFormAction(form([["_locale", "en"], ["locale", "fr"]]), "test.form", fail);
+    expect(en.message?.text).toBe((await rendered(en, "en")).message);
+    // A language that is not one of ours: Spanish.
+    const unknown = await runFormAction(form([["_locale", "de"]]), "test.form", fail);
+    expect(unknown.message?.text).toBe("Revise los campos marcados.");
+    expect(seen).toEqual([{ title: "" }, { locale: "fr", title: "" }, { locale: "fr" }, {}]);
   });
 
   it("never gives back passwords or tokens, whatever the outcome", async () => {
@@ -97,7 +126,7 @@ describe("runFormAction", () => {
     ];
     const secrets = typed.slice(1).map(([, value]) => value);
     const outcomes = [
-      () => Promise.reject(fieldError("password", "auth.passwordTooShort")),
+      () => Promise.reject(fieldError("password", "tooShort", { min: 12 })),
       () => Promise.reject(new Error("database unreachable")),
     ];
     for (const fail of outcomes) {
@@ -114,7 +143,7 @@ describe("runFormAction", () => {
     const state = await runFormAction(form([["body", "Un comentario"]]), "report.comment", async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'id')");
     });
-    expect(state).toEqual({ status: "error", message: { key: "unexpected" }, values: { body: "Un comentario" } });
+    expect(state).toEqual({ status: "error", message: { key: "unexpected", text: "Algo salió mal. Lo que escribió se conservó; inténtelo de nuevo." }, values: { body: "Un comentario" } });
     expect((await rendered(state, "es")).message).toBe("Algo salió mal. Lo que escribió se conservó; inténtelo de nuevo.");
 
     expect(logged).toHaveLength(1);

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
-import { FormStateProvider } from "@/components/ui/action-form";
+import { FormLocale, FormStateProvider, formMessageOf } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
@@ -53,8 +52,7 @@ type Props = {
  */
 export function ReceiptDesk({ action, labels, locale, maxMessage }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" } as ReceiptState);
-  const t = useTranslations("errors");
-  const formMessage = state.status === "error" && state.message ? t(state.message.key, state.message.values) : null;
+  const formMessage = formMessageOf(state);
   const errorAlert = formMessage ? (
     <Alert tone="error" live>
       {formMessage}
@@ -65,6 +63,7 @@ export function ReceiptDesk({ action, labels, locale, maxMessage }: Props) {
     return (
       <FormStateProvider value={state}>
         <form action={formAction} className="max-w-xl space-y-5" aria-label={labels.formLabel} noValidate>
+          <FormLocale />
           {errorAlert}
           <input type="hidden" name="intent" value="open" />
           <Field name="receipt" label={labels.code} hint={labels.codeHint} autoComplete="off" autoCapitalize="characters" spellCheck={false} className="font-mono" />
@@ -122,6 +121,7 @@ export function ReceiptDesk({ action, labels, locale, maxMessage }: Props) {
             <p className="text-slate-800">{labels.closedNoReply}</p>
           ) : (
             <form action={formAction} className="space-y-3" aria-label={labels.reply} noValidate>
+              <FormLocale />
               {hidden("reply")}
               <TextArea name="body" label={labels.reply} hint={labels.replyHint} maxLength={maxMessage} rows={4} />
               <Button pendingLabel={labels.sending}>{labels.send}</Button>
@@ -136,6 +136,7 @@ export function ReceiptDesk({ action, labels, locale, maxMessage }: Props) {
           <p className="text-slate-900">{labels.contact[view.contact]}</p>
           {view.contact === "given" ? (
             <form action={formAction} className="space-y-3" aria-label={labels.erase}>
+              <FormLocale />
               {hidden("erase")}
               <p className="text-slate-700">{labels.eraseHint}</p>
               <Button variant="secondary">{labels.erase}</Button>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
-import { FormStateProvider } from "@/components/ui/action-form";
+import { FormLocale, FormStateProvider, formMessageOf } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import type { ReportFormState } from "../report/actions";
 
@@ -31,7 +30,6 @@ type Props = {
  */
 export function ReportForm({ action, done, label, children }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" } as ReportFormState);
-  const t = useTranslations("errors");
   if (state.status === "success" && state.receipt) {
     return (
       <section aria-labelledby="receipt-title" className="space-y-4">
@@ -69,10 +67,11 @@ export function ReportForm({ action, done, label, children }: Props) {
       </section>
     );
   }
-  const formMessage = state.status === "error" && state.message ? t(state.message.key, state.message.values) : null;
+  const formMessage = formMessageOf(state);
   return (
     <FormStateProvider value={state}>
       <form action={formAction} className="space-y-8" aria-label={label} noValidate>
+        <FormLocale />
         {formMessage ? (
           <Alert tone="error" live>
             {formMessage}

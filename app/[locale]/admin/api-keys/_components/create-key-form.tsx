@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
-import { FormStateProvider } from "@/components/ui/action-form";
+import { FormLocale, FormStateProvider, formMessageOf } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import type { CreateKeyState } from "../actions";
 
@@ -16,8 +15,7 @@ type Props = {
 /** The form, and after a success the key, once, in the answer to the POST (with or without JavaScript). */
 export function CreateKeyForm({ action, labels, label, children }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" } as CreateKeyState);
-  const t = useTranslations("errors");
-  const formMessage = state.status === "error" && state.message ? t(state.message.key, state.message.values) : null;
+  const formMessage = formMessageOf(state);
   return (
     <FormStateProvider value={state}>
       {state.created ? (
@@ -34,6 +32,7 @@ export function CreateKeyForm({ action, labels, label, children }: Props) {
         </section>
       ) : null}
       <form action={formAction} className="space-y-5" aria-label={label} noValidate>
+        <FormLocale />
         {formMessage ? (
           <Alert tone="error" live>
             {formMessage}

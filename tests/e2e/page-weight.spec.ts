@@ -1,0 +1,95 @@
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { GOALS, scriptSources } from "../../scripts/lib/bench-format";
+
+// Issue 16's page-weight budget, on the production build the e2e server runs: the first-load
+// JavaScript of every public page (each <script src> once, gzipped, as `npm run bench` counts
+// it) and the HTML of the list pages. Fails on any growth past the ceilings below.
+
+const KB = 1024;
+
+/**
+ * The goal is GOALS.jsGzipBytes (100 KB). Next 16's and React 19's own runtime, which every
+ * App Router page loads, is 135.7 KB gzipped on its own (measured 2026-12-06: react-dom 70.1,
+ * the router 43.3, Next's client 8.0, Turbopack's runtime 4.3, its default error page 3.6,
+ * back/forward cache 3.4, next/link 3.0); ours adds 1 to 4 KB (largest: a session page, 139.8).
+ * So the ceiling is the measured value rounded up to the next 5 KB; README "Page weight".
+ */
+const JS_CEILING = 140 * KB;
+
+/**
+ * The goal for a list page's HTML is GOALS.listHtmlBytes (60 KB). Pages still over it with the
+ * demo data hold their measured size rounded up to the next 5 KB, so they cannot grow unnoticed
+ * (measured 2026-12-06: proposals 116.9 KB, champions 127.2, dialogue questions 60.4; about 60%
+ * of each is the RSC payload Next inlines for hydration, which repeats the page's content).
+ */
+const LIST_HTML_CEILING: Record<string, number> = {
+  proposals: 120 * KB,
+  sessions: GOALS.listHtmlBytes,
+  organizations: GOALS.listHtmlBytes,
+  transparency: GOALS.listHtmlBytes,
+  champions: 130 * KB,
+  "dialogue questions": 65 * KB,
+  consultations: GOALS.listHtmlBytes,
+};
+
+type Page = { name: string; path: string };
+
+async function get(url: string) {
+  const response = await fetch(url, { redirect: "manual" });
+  expect(response.status, url).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** The first link on `listPath` whose path matches `pattern` (a page of the demo data to measure). */
+async function firstLink(base: string, listPath: string, pattern: RegExp): Promise<string> {
+  const html = (await get(base + listPath)).toString("utf8");
+  const found = html.match(pattern);
+  expect(found, `no link like ${pattern} on ${listPath}`).not.toBeNull();
+  return found![0];
+}
+
+test("every public page loads at most the JavaScript budget, and list pages' HTML stays within theirs", async ({ baseURL }) => {
+  const base = baseURL!;
+  const pages: Page[] = [
+    { name: "home", path: "/es" },
+    { name: "proposals", path: "/es/proposals" },
+    { name: "a proposal", path: await firstLink(base, "/es/proposals", /\/es\/proposals\/[0-9a-f-]{36}/) },
+    { name: "objectives coverage", path: "/es/proposals/objectives" },
+    { name: "sessions", path: "/es/sessions" },
+    { name: "a session", path: await firstLink(base, "/es/sessions", /\/es\/sessions\/[0-9a-f-]{36}/) },
+    { name: "report", path: "/es/report" },
+    { name: "report versions", path: "/es/report/versions" },
+    { name: "transparency", path: "/es/transparency" },
+    { name: "organizations", path: "/es/organizations" },
+    { name: "an organization", path: await firstLink(base, "/es/organizations", /\/es\/organizations\/(?!new\b)[a-z0-9-]+(?=")/) },
+    { name: "champions", path: "/es/champions" },
+    { name: "monitoring", path: "/es/monitoring" },
+    { name: "dialogue", path: "/es/dialogue" },
+    { name: "dialogue questions", path: "/es/dialogue/questions" },
+    { name: "consultations", path: "/es/dialogue/consultations" },
+    { name: "open data", path: "/es/open-data" },
+    { name: "sign in", path: "/es/sign-in" },
+  ];
+  const scriptSize = new Map<string, number>();
+  const figures: string[] = [];
+  const over: string[] = [];
+  const jsPerPage: number[] = [];
+  for (const page of pages) {
+    const html = await get(base + page.path);
+    let js = 0;
+    for (const source of scriptSources(html.toString("utf8"), base + page.path)) {
+      if (!scriptSize.has(source)) scriptSize.set(source, gzipSync(await get(source)).length);
+      js += scriptSize.get(source)!;
+    }
+    jsPerPage.push(js);
+    const htmlCeiling = LIST_HTML_CEILING[page.name];
+    figures.push(`${page.name.padEnd(20)} JS ${(js / KB).toFixed(1).padStart(6)} KB gz   HTML ${(html.length / KB).toFixed(1).padStart(6)} KB${htmlCeiling ? ` (list, ≤ ${htmlCeiling / KB})` : ""}`);
+    if (js > JS_CEILING) over.push(`${page.path}: first-load JS ${(js / KB).toFixed(1)} KB gzipped > ${JS_CEILING / KB} KB`);
+    if (htmlCeiling && html.length > htmlCeiling) over.push(`${page.path}: HTML ${(html.length / KB).toFixed(1)} KB > ${htmlCeiling / KB} KB`);
+  }
+  console.log(figures.join("\n"));
+  // The shared runtime was counted on every page: a page whose scripts went unseen would pass by mistake.
+  expect(Math.min(...jsPerPage)).toBeGreaterThan(50 * KB);
+  expect(over).toEqual([]);
+});
