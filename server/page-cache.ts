@@ -47,7 +47,10 @@ export function cacheKey(req: IncomingMessage): string | null {
     if (name && !ALLOWED_COOKIES.has(name)) return null;
   }
   const gzip = /\bgzip\b/.test(String(headers["accept-encoding"] ?? ""));
-  return `${gzip ? "gz" : "id"} ${url}`;
+  // Whatever a page could build a link from is part of the key, so a forged Host header can
+  // only ever fill its own entry, never the one real visitors get.
+  const origin = [headers.host, headers["x-forwarded-host"], headers["x-forwarded-proto"]].map((value) => String(value ?? "")).join("|");
+  return `${gzip ? "gz" : "id"} ${origin} ${url}`;
 }
 
 export function createPageCache(options: PageCacheOptions = {}) {

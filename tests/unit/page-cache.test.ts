@@ -83,6 +83,11 @@ describe("which requests may be answered from the cache", () => {
     );
   });
 
+  it("keeps answers for another Host apart (a forged header cannot fill the real visitors' entry)", () => {
+    expect(cacheKey(request("/es", { host: "evil.example" }))).not.toBe(cacheKey(request("/es", { host: "puente.example" })));
+    expect(cacheKey(request("/es", { host: "puente.example", "x-forwarded-host": "evil.example" }))).not.toBe(cacheKey(request("/es", { host: "puente.example" })));
+  });
+
   it("keeps compressed and plain answers apart", () => {
     expect(cacheKey(request("/es", { "accept-encoding": "gzip, br" }))).not.toBe(cacheKey(request("/es", {})));
   });
