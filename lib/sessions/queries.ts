@@ -67,8 +67,8 @@ export type SessionListItem = Omit<ListRow, "title"> & { title: LocalizedText };
 
 export const asListItem = (row: ListRow): SessionListItem => ({ ...row, title: asLocalizedText(row.title) });
 
-/** At most this many past sessions on the public page (the review holds a handful a year). */
-const PAST_LIMIT = 100;
+/** Sessions per list per page: a list page stays light on an old phone however many the years bring. */
+export const SESSIONS_PAGE_SIZE = 20;
 
 /** Sessions everyone may see: never a draft (the list, the session page, the calendar, the open data). */
 export const publicSessionWhere = { status: { in: PUBLIC_SESSION_STATUSES } } satisfies Prisma.ReviewSessionWhereInput;
@@ -80,24 +80,34 @@ export const upcomingPublicSessionWhere = (now: Date): Prisma.ReviewSessionWhere
 });
 
 /**
- * The public list: sessions still ahead or under way (soonest first) and past ones (latest
- * first). Drafts are never listed. Two queries.
+ * The public list, a page at a time: sessions still ahead or under way (soonest first) and past
+ * ones (latest first), `pageSize` of each per page, with both counts. Drafts are never listed.
+ * Four queries.
  */
-export async function listPublicSessions(now = new Date()) {
-  const [upcoming, past] = await Promise.all([
+export async function listPublicSessions(now = new Date(), rawPage: unknown = 1, pageSize = SESSIONS_PAGE_SIZE) {
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(rawPage)) || 1));
+  const upcomingWhere = upcomingPublicSessionWhere(now);
+  const pastWhere = { ...publicSessionWhere, endsAt: { lt: now } };
+  const [upcoming, past, upcomingCount, pastCount] = await Promise.all([
     db.reviewSession.findMany({
-      where: upcomingPublicSessionWhere(now),
+      where: upcomingWhere,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: listSelect,
     }),
     db.reviewSession.findMany({
-      where: { ...publicSessionWhere, endsAt: { lt: now } },
+      where: pastWhere,
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-      take: PAST_LIMIT,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: listSelect,
     }),
+    db.reviewSession.count({ where: upcomingWhere }),
+    db.reviewSession.count({ where: pastWhere }),
   ]);
-  return { upcoming: upcoming.map(asListItem), past: past.map(asListItem) };
+  const pageCount = Math.max(1, Math.ceil(upcomingCount / pageSize), Math.ceil(pastCount / pageSize));
+  return { upcoming: upcoming.map(asListItem), past: past.map(asListItem), upcomingCount, pastCount, page, pageCount };
 }
 
 // ─── Speakers ──────────────────────────────────────────────────────────────────────────────

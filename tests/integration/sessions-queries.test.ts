@@ -258,8 +258,29 @@ describe("lists", () => {
     const { result, queries } = await captureQueries(() => listPublicSessions(now));
     expect(result.upcoming.map((s) => s.id)).toEqual([ongoing.id, soon.id, later.id]);
     expect(result.past.map((s) => s.id)).toEqual([lastWeek.id, lastMonth.id]);
-    expect(queries).toHaveLength(2);
+    expect(result).toMatchObject({ upcomingCount: 3, pastCount: 2, page: 1, pageCount: 1 });
+    expect(queries).toHaveLength(4);
     expect(JSON.stringify(result)).not.toContain("sesion-secreta");
+  });
+
+  it("pages both lists, the same page size each, and any page number the address holds is safe", async () => {
+    const now = new Date();
+    const upcoming = [];
+    for (let i = 1; i <= 5; i++) upcoming.push(await createSession({ status: "OPEN_FOR_NOMINATIONS", startsAt: daysFromNow(i) }));
+    const past = [];
+    for (let i = 1; i <= 3; i++) past.push(await createSession({ status: "HELD", startsAt: daysFromNow(-i) }));
+    const second = await listPublicSessions(now, "2", 2);
+    expect(second.upcoming.map((s) => s.id)).toEqual([upcoming[2].id, upcoming[3].id]);
+    expect(second.past.map((s) => s.id)).toEqual([past[2].id]);
+    expect(second).toMatchObject({ page: 2, pageCount: 3, upcomingCount: 5, pastCount: 3 });
+    const third = await listPublicSessions(now, 3, 2);
+    expect(third.upcoming.map((s) => s.id)).toEqual([upcoming[4].id]);
+    expect(third.past).toEqual([]);
+    for (const raw of ["0", "-4", "abc", "1e9", "2.7", undefined, ["2"], "99999999999"]) {
+      const result = await listPublicSessions(now, raw, 2);
+      expect(result.page, String(raw)).toBeGreaterThanOrEqual(1);
+      expect(result.page, String(raw)).toBeLessThanOrEqual(10_000);
+    }
   });
 
   it("offers proposals the sessions open or with speakers confirmed, titled in the reader's language", async () => {

@@ -4,6 +4,7 @@ import { SessionCard } from "@/components/sessions/session-card";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
@@ -25,10 +26,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   };
 }
 
-/** The review sessions: those ahead (soonest first) and those past (latest first). */
-export default async function SessionsPage({ params }: { params: Promise<{ locale: string }> }) {
+/** The review sessions: those ahead (soonest first) and those past (latest first), a page of each at a time. */
+export default async function SessionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const locale = await resolvePageLocale(params);
-  const [t, actor, { upcoming, past }] = await Promise.all([getTranslations("sessions"), getCurrentActor(), listPublicSessions()]);
+  const { page: rawPage } = await searchParams;
+  const [t, actor, list] = await Promise.all([getTranslations("sessions"), getCurrentActor(), listPublicSessions(new Date(), Array.isArray(rawPage) ? rawPage[0] : rawPage)]);
+  const { upcoming, past, page, pageCount } = list;
+  // Past the first page a list that has run out is left out rather than called empty.
+  const showUpcoming = page === 1 || upcoming.length > 0;
+  const showPast = page === 1 || past.length > 0;
 
   return (
     <>
@@ -55,35 +67,40 @@ export default async function SessionsPage({ params }: { params: Promise<{ local
         </a>
       </p>
 
-      <section aria-labelledby="upcoming-heading" className="mb-10">
-        <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-slate-950">
-          {t("list.upcoming")}
-        </h2>
-        {upcoming.length === 0 ? (
-          <EmptyState title={t("list.noUpcoming")} />
-        ) : (
-          <ul className="space-y-4" aria-labelledby="upcoming-heading">
-            {upcoming.map((s) => (
-              <SessionCard key={s.id} session={s} locale={locale} />
-            ))}
-          </ul>
-        )}
-      </section>
+      {showUpcoming ? (
+        <section aria-labelledby="upcoming-heading" className="mb-10">
+          <h2 id="upcoming-heading" className="mb-4 text-xl font-semibold text-slate-950">
+            {t("list.upcoming")}
+          </h2>
+          {upcoming.length === 0 ? (
+            <EmptyState title={t("list.noUpcoming")} />
+          ) : (
+            <ul className="space-y-4" aria-labelledby="upcoming-heading">
+              {upcoming.map((s) => (
+                <SessionCard key={s.id} session={s} locale={locale} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
-      <section aria-labelledby="past-heading">
-        <h2 id="past-heading" className="mb-4 text-xl font-semibold text-slate-950">
-          {t("list.past")}
-        </h2>
-        {past.length === 0 ? (
-          <EmptyState title={t("list.noPast")} />
-        ) : (
-          <ul className="space-y-4" aria-labelledby="past-heading">
-            {past.map((s) => (
-              <SessionCard key={s.id} session={s} locale={locale} />
-            ))}
-          </ul>
-        )}
-      </section>
+      {showPast ? (
+        <section aria-labelledby="past-heading">
+          <h2 id="past-heading" className="mb-4 text-xl font-semibold text-slate-950">
+            {t("list.past")}
+          </h2>
+          {past.length === 0 ? (
+            <EmptyState title={t("list.noPast")} />
+          ) : (
+            <ul className="space-y-4" aria-labelledby="past-heading">
+              {past.map((s) => (
+                <SessionCard key={s.id} session={s} locale={locale} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <Pagination page={page} pageCount={pageCount} pathname="/sessions" />
     </>
   );
 }
