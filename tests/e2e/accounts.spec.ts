@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Its tests share no state with one another: any worker may take any of them.
@@ -64,9 +67,21 @@ test.describe("signing in", () => {
   });
 });
 
+// The demo data is shared by every spec (dialogue-delegates.spec signs in as Óscar): the reset
+// test's account gets the demo password back, copied from another demo account's hash.
+test.afterAll(async () => {
+  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8").trim() });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "User" SET "passwordHash" = (SELECT "passwordHash" FROM "User" WHERE email = 'admin@puente.example') WHERE email = 'oscar@cdhpm.example'`);
+  } finally {
+    await client.end();
+  }
+});
+
 test("a forgotten password is reset through the emailed link, which works once and ends old sessions", async ({ browser }) => {
   const es = messages("es");
-  // An account no other spec signs in with: the reset changes its password for the rest of the run.
+  // An account no other spec changes; the afterAll above gives it back the demo password.
   const email = "oscar@cdhpm.example";
 
   // An old session on another device.
