@@ -7,12 +7,11 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { installJobs } from "../lib/jobs/install";
-import { e2eDatabaseFile, e2eServerLog } from "./lib/e2e-log";
+import { E2E_SERVER_SECRETS, e2eDatabaseFile, e2eServerLog } from "./lib/e2e-log";
 
 const port = process.env.E2E_PORT ?? "3100";
 // A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
-const monitoringKey = Buffer.alloc(32, 9).toString("base64");
-process.env.MONITORING_KEY = monitoringKey;
+process.env.MONITORING_KEY = E2E_SERVER_SECRETS.MONITORING_KEY;
 const dir = await mkdtemp(path.join(os.tmpdir(), "puente-e2e-"));
 await chmod(dir, 0o755);
 const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false, quiet: true });
@@ -33,8 +32,7 @@ const server = spawn(process.execPath, ["--import=tsx", path.resolve("scripts/se
   env: {
     ...process.env,
     DATABASE_URL: database.url,
-    AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-    MONITORING_KEY: monitoringKey,
+    ...E2E_SERVER_SECRETS,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

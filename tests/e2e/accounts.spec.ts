@@ -1,8 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import pg from "pg";
-import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Its tests share no state with one another: any worker may take any of them.
 test.describe.configure({ mode: "parallel" });
@@ -70,13 +67,7 @@ test.describe("signing in", () => {
 // The demo data is shared by every spec (dialogue-delegates.spec signs in as Óscar): the reset
 // test's account gets the demo password back, copied from another demo account's hash.
 test.afterAll(async () => {
-  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8").trim() });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "User" SET "passwordHash" = (SELECT "passwordHash" FROM "User" WHERE email = 'admin@puente.example') WHERE email = 'oscar@cdhpm.example'`);
-  } finally {
-    await client.end();
-  }
+  await e2eSql(`UPDATE "User" SET "passwordHash" = (SELECT "passwordHash" FROM "User" WHERE email = 'admin@puente.example') WHERE email = 'oscar@cdhpm.example'`);
 });
 
 test("a forgotten password is reset through the emailed link, which works once and ends old sessions", async ({ browser }) => {

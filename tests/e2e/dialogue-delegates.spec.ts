@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, e2eSql as sql, expectAccessible, expectAccessibleWithJsOff, messages, signIn, signInWithoutJavaScript } from "./helpers";
 
 // Issue 14: an admin gives the DELEGATE role with its institution (a State's focal point, which
 // needs its country) on the roles page; the new delegate writes their public profile without
@@ -20,19 +17,8 @@ const ADMIN = "admin@puente.example";
 const NEW_DELEGATE = { name: "Altagracia Santos", email: "altagracia@caminos.example" };
 const DIASPORA = { name: "Daniela Ortiz", email: "daniela@diaspora-americas.example", admin: "grace@diaspora-americas.example" };
 const PARTICIPANT = { name: "Pedro Alvarado", email: "participante@puente.example", admin: "oscar@cdhpm.example" };
-const port = process.env.E2E_PORT ?? "3100";
 
 test.setTimeout(300_000);
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseFile(port), "utf8").trim() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const pseudonymOf = async (email: string) =>
   (await sql<{ name: string }>(`SELECT p.name FROM "Pseudonym" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1 ORDER BY p."createdAt" LIMIT 1`, [email]))[0].name;
@@ -42,18 +28,6 @@ test.afterAll(async () => {
   await sql(`DELETE FROM "RoleAssignment" WHERE role = 'DELEGATE' AND "userId" = (SELECT id FROM "User" WHERE email = $1)`, [NEW_DELEGATE.email]);
   await sql(`DELETE FROM "DialogueInstitution" i WHERE slug = 'state-do' AND NOT EXISTS (SELECT 1 FROM "DialogueQuestion" q WHERE q."institutionId" = i.id)`);
 });
-
-/** A context without JavaScript, signed in through the plain form. */
-async function signInWithoutJs(browser: Browser, locale: "es" | "en" | "pt" | "fr", email: string): Promise<Page> {
-  const t = messages(locale);
-  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await page.goto(`/${locale}/sign-in`);
-  await page.getByLabel(t("auth.signIn.email")).fill(email);
-  await page.getByLabel(t("auth.signIn.password")).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
-  return page;
-}
 
 test("an admin names a State's focal point; the delegate writes their profile without JavaScript; readers find it", async ({ browser }) => {
   const dominicanRepublic = { es: new Intl.DisplayNames(["es"], { type: "region" }).of("DO")!, fr: new Intl.DisplayNames(["fr"], { type: "region" }).of("DO")! };
@@ -84,7 +58,7 @@ test("an admin names a State's focal point; the delegate writes their profile wi
   await expectAccessible(admin);
 
   // 2. The delegate, in French and without JavaScript: the profile names the institution.
-  const delegate = await signInWithoutJs(browser, "fr", NEW_DELEGATE.email);
+  const delegate = await signInWithoutJavaScript(browser, "fr", NEW_DELEGATE.email);
   await delegate.goto("/fr/dialogue/delegates");
   await delegate.getByRole("link", { name: fr("dialogue.delegates.editOwn") }).click();
   await expect(delegate).toHaveURL(/\/fr\/dialogue\/delegates\/profile$/);
@@ -142,7 +116,7 @@ test("the pseudonyms page: each organization's admins see their own members only
   await expectAccessible(grace);
 
   // The Salvadoran centre's admin, in Portuguese and without JavaScript: Pedro, not Daniela.
-  const oscar = await signInWithoutJs(browser, "pt", PARTICIPANT.admin);
+  const oscar = await signInWithoutJavaScript(browser, "pt", PARTICIPANT.admin);
   await oscar.goto("/pt/dialogue/pseudonyms");
   await expect(oscar.getByRole("row").filter({ hasText: pedro })).toContainText(PARTICIPANT.name);
   await expect(oscar.locator("main")).not.toContainText(DIASPORA.name);

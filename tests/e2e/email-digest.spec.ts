@@ -1,9 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { E2E_SERVER_SECRETS } from "../../scripts/lib/e2e-log";
+import { DEMO_PASSWORD, e2eDatabaseUrl, e2eSql as sql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Issue 15: a member chooses a weekly digest, in Portuguese; another organization comments on
 // their organization's proposal twice; the weekly digest job runs (scripts/run-job.ts, against
@@ -17,17 +15,6 @@ const MEMBER = "participante@puente.example";
 const COMMENTER = "ana@sinfronteras.example";
 const ADMIN = "admin@puente.example";
 const PROPOSAL = "Acceso a la justicia para personas migrantes víctimas de delitos";
-const port = process.env.E2E_PORT ?? "3100";
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseFile(port), "utf8").trim() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const proposalsCadence = async () =>
   (await sql<{ cadence: string }>(`SELECT p.cadence::text FROM "EmailPreference" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1 AND p.category = 'PROPOSALS'`, [MEMBER]))[0]?.cadence;
@@ -77,9 +64,8 @@ test("a weekly digest in Portuguese, grouped by item, with a one-click unsubscri
   execFileSync(process.execPath, ["--import", "tsx", "scripts/run-job.ts", "notifications_weekly"], {
     env: {
       ...process.env,
-      DATABASE_URL: readFileSync(e2eDatabaseFile(port), "utf8").trim(),
-      AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-      MONITORING_KEY: Buffer.alloc(32, 9).toString("base64"),
+      DATABASE_URL: e2eDatabaseUrl(),
+      ...E2E_SERVER_SECRETS,
     },
     stdio: "inherit",
   });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn, signInWithoutJavaScript } from "./helpers";
 
 // Issue 15, following: the demo participant follows a proposal without JavaScript and a session
 // with it; the proposal's author comments and staff move the session's link; the participant
@@ -18,17 +18,9 @@ const localInput = (daysAhead: number, hour: string) => `${new Date(Date.now() +
 const sentence = (key: string, values: Record<string, string>) => en(`notifications.kinds.${key}`, values).replace(/<\/?link>/g, "");
 
 async function signedIn(browser: Browser, locale: "es" | "en", email: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  if (javaScriptEnabled) {
-    await signIn(page, locale, email, DEMO_PASSWORD);
-    return page;
-  }
-  const t = messages(locale);
-  await page.goto(`/${locale}/sign-in`);
-  await page.getByLabel(t("auth.signIn.email")).fill(email);
-  await page.getByLabel(t("auth.signIn.password")).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  if (!javaScriptEnabled) return signInWithoutJavaScript(browser, locale, email);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, locale, email, DEMO_PASSWORD);
   return page;
 }
 

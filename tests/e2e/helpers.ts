@@ -1,12 +1,32 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import type { AxeResults, RunOptions } from "axe-core";
+import pg from "pg";
 import { errorCapabilities, namespaces } from "../../i18n/namespaces";
 import type { AppLocale } from "../../i18n/routing";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
 
-export { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+export { DEMO_PASSWORD };
+
+/** The address of this run's throwaway database (scripts/e2e-server.ts writes it). */
+export const e2eDatabaseUrl = () => readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8").trim();
+
+/**
+ * One statement on this run's database: to read what a page cannot show (a pseudonym behind a
+ * person) or to give shared demo data back after a spec changed it.
+ */
+export async function e2eSql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 type Catalogue = Record<string, unknown>;
 
@@ -94,6 +114,18 @@ export async function signIn(page: Page, locale: AppLocale, email: string, passw
   await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
   await expectAccessible(page);
+}
+
+/** A new context without JavaScript, signed in through the plain form (axe needs JavaScript: check with expectAccessibleWithJsOff). */
+export async function signInWithoutJavaScript(browser: Browser, locale: AppLocale, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const t = messages(locale);
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel(t("auth.signIn.email")).fill(email);
+  await page.getByLabel(t("auth.signIn.password")).fill(password);
+  await page.getByRole("button", { name: t("auth.signIn.submit") }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  return page;
 }
 
 export async function signOut(page: Page, locale: AppLocale) {

@@ -1,11 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import pg from "pg";
 import { DEMO_FLAGGABLE_COMMENT, DEMO_MODERATION_REPORT_COMMENTS } from "../../prisma/seed/demo-moderation";
-import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
 import { DEMO_REPORT, demoOpenUnanswered } from "../../prisma/seed/demo-report";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 const day = 86_400_000;
 const localInput = (daysAhead: number, hour: string) => `${new Date(Date.now() + daysAhead * day).toISOString().slice(0, 10)}T${hour}`;
@@ -240,12 +237,6 @@ test("staff open a draft the committee read; an organization comments in Portugu
 
 /** Whether the moderation demo's flaggable comment has been hidden (by moderation.spec.ts) in this run's database. */
 async function flaggableCommentHidden(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8").trim() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ hidden: boolean }>(`SELECT "hiddenAt" IS NOT NULL AS hidden FROM "ReportComment" WHERE body = $1`, [DEMO_FLAGGABLE_COMMENT]);
-    return rows[0]?.hidden ?? false;
-  } finally {
-    await client.end();
-  }
+  const rows = await e2eSql<{ hidden: boolean }>(`SELECT "hiddenAt" IS NOT NULL AS hidden FROM "ReportComment" WHERE body = $1`, [DEMO_FLAGGABLE_COMMENT]);
+  return rows[0]?.hidden ?? false;
 }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { e2eDatabaseFile, e2eServerLog } from "../../scripts/lib/e2e-log";
+import { E2E_SERVER_SECRETS, e2eServerLog } from "../../scripts/lib/e2e-log";
 import { waitForHttp } from "../../scripts/lib/tasks";
-import { DEMO_PASSWORD, expectAccessible, messages, signIn, signOut } from "./helpers";
+import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, messages, signIn, signOut } from "./helpers";
 
 // Issue 16, several app servers: a second production server (scripts/server.ts, as a deployment
 // runs it) on the e2e server's database, one port up. Server A is the e2e server; a change made
@@ -40,9 +40,8 @@ test.beforeAll(async () => {
     // scripts/e2e-server.ts's, which started server A.
     env: {
       ...process.env,
-      DATABASE_URL: readFileSync(e2eDatabaseFile(portA), "utf8").trim(),
-      AUTH_SECRET: "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-      MONITORING_KEY: Buffer.alloc(32, 9).toString("base64"),
+      DATABASE_URL: e2eDatabaseUrl(),
+      ...E2E_SERVER_SECRETS,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

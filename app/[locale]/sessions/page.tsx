@@ -38,9 +38,11 @@ export default async function SessionsPage({
   const { page: rawPage } = await searchParams;
   const [t, actor, list] = await Promise.all([getTranslations("sessions"), getCurrentActor(), listPublicSessions(new Date(), Array.isArray(rawPage) ? rawPage[0] : rawPage)]);
   const { upcoming, past, page, pageCount } = list;
-  // Past the first page a list that has run out is left out rather than called empty.
-  const showUpcoming = page === 1 || upcoming.length > 0;
-  const showPast = page === 1 || past.length > 0;
+  // Past the first page a list that has run out is left out rather than called empty; a page
+  // beyond both (an old link) shows both lists empty, with the way back below.
+  const beyondBoth = upcoming.length === 0 && past.length === 0;
+  const showUpcoming = page === 1 || beyondBoth || upcoming.length > 0;
+  const showPast = page === 1 || beyondBoth || past.length > 0;
 
   return (
     <>
