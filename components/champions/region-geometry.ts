@@ -103,3 +103,14 @@ export function regionGeometry(): RegionGeometry {
   cached ??= build();
   return cached;
 }
+
+let sprite: string | undefined;
+
+/** Every outline once, by ISO code (and `context`), for RegionMap's `sprite`: no fill or stroke, so the map's classes colour them. */
+export function regionSpriteSvg(): string {
+  if (sprite) return sprite;
+  const { context, shapes } = regionGeometry();
+  const paths = [...shapes.values()].filter((shape) => shape.d).map((shape) => `<path id="${shape.code}" d="${shape.d}"/>`);
+  sprite = `<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="context" d="${context}"/>${paths.join("")}</defs></svg>`;
+  return sprite;
+}

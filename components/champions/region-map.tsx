@@ -42,10 +42,13 @@ const strongShape = "fill-blue-800";
 const linkGroup =
   "fill-blue-800 stroke-white stroke-[0.5] [&_a:hover]:fill-blue-950 [&_a:focus-visible]:fill-amber-300 [&_a:focus-visible]:stroke-slate-950 [&_a:focus-visible]:stroke-[1.5]";
 
-function Shape({ shape, className }: { shape: CountryShape; className?: string }) {
+// With `sprite` (the URL of regionSpriteSvg(), e.g. /es/champions/map.svg) each outline is a
+// <use> of that file, which the browser fetches once and caches: inline, the outlines weigh about
+// 20 KB, and twice that in the page, since Next repeats the markup for hydration.
+function Shape({ shape, className, sprite }: { shape: CountryShape; className?: string; sprite?: string }) {
   return (
     <>
-      {shape.d ? <path d={shape.d} className={className} data-country={shape.code} /> : null}
+      {shape.d ? sprite ? <use href={`${sprite}#${shape.code}`} className={className} /> : <path d={shape.d} className={className} data-country={shape.code} /> : null}
       {shape.dot ? <circle cx={shape.dot.x} cy={shape.dot.y} r={DOT_RADIUS} className={className} data-country={shape.code} /> : null}
     </>
   );
@@ -76,7 +79,7 @@ export function RegionMapLegend({ title, items }: { title: string; items: { shad
 }
 
 /** Latin America and the Caribbean, drawn on the server: champion States strong and linked. */
-export function RegionMap({ countries, title, description }: { countries: RegionMapCountry[]; title: string; description: string }) {
+export function RegionMap({ countries, title, description, sprite }: { countries: RegionMapCountry[]; title: string; description: string; sprite?: string }) {
   const id = useId();
   const geometry = regionGeometry();
   const byCode = new Map<string, RegionMapCountry>();
@@ -102,11 +105,11 @@ export function RegionMap({ countries, title, description }: { countries: Region
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true" className={drawingGroup}>
-        <path d={geometry.context} className={contextShape} />
+        {sprite ? <use href={`${sprite}#context`} className={contextShape} /> : <path d={geometry.context} className={contextShape} />}
         {shapes
           .filter((shape) => !isLink(shape))
           .map((shape) => (
-            <Shape key={shape.code} shape={shape} className={shadeClass(byCode.get(shape.code)) ?? (byCode.get(shape.code)?.highlighted ? strongShape : undefined)} />
+            <Shape key={shape.code} shape={shape} sprite={sprite} className={shadeClass(byCode.get(shape.code)) ?? (byCode.get(shape.code)?.highlighted ? strongShape : undefined)} />
           ))}
       </g>
       <g className={linkGroup}>
@@ -117,7 +120,7 @@ export function RegionMap({ countries, title, description }: { countries: Region
           return (
             <a key={shape.code} href={country.href} aria-label={name} className={shadeClass(country)}>
               <title>{name}</title>
-              <Shape shape={shape} />
+              <Shape shape={shape} sprite={sprite} />
             </a>
           );
         })}

@@ -36,6 +36,7 @@ export async function MonitoringFigures({ data, locale }: { data: PublicAggregat
         <RegionMap
           title={t("map.title")}
           description={t("map.description")}
+          sprite={`/${locale}/champions/map.svg`}
           countries={data.countries.map((code, i) => ({
             code,
             name: names[i],
@@ -57,17 +58,17 @@ export async function MonitoringFigures({ data, locale }: { data: PublicAggregat
             {data.byQuarter.cells[i].map((cell, j) => (
               <Td key={data.quarters[j]}>{cellText(cell, t, format)}</Td>
             ))}
-            <Td className="px-4 py-2 align-top font-semibold text-slate-900">{cellText(data.byQuarter.countryTotals[i], t, format)}</Td>
+            <Td className="font-semibold">{cellText(data.byQuarter.countryTotals[i], t, format)}</Td>
           </tr>
         ))}
         <tr className="bg-slate-50">
-          <Td className="px-4 py-2 align-top font-semibold text-slate-900">{t("aggregates.total")}</Td>
+          <Td className="font-semibold">{t("aggregates.total")}</Td>
           {data.byQuarter.quarterTotals.map((cell, j) => (
-            <Td key={data.quarters[j]} className="px-4 py-2 align-top font-semibold text-slate-900">
+            <Td key={data.quarters[j]} className="font-semibold">
               {cellText(cell, t, format)}
             </Td>
           ))}
-          <Td className="px-4 py-2 align-top font-semibold text-slate-900">{cellText(data.byQuarter.total, t, format)}</Td>
+          <Td className="font-semibold">{cellText(data.byQuarter.total, t, format)}</Td>
         </tr>
       </Table>
 
@@ -84,9 +85,9 @@ export async function MonitoringFigures({ data, locale }: { data: PublicAggregat
             </tr>
           ))}
           <tr className="bg-slate-50">
-            <Td className="px-4 py-2 align-top font-semibold text-slate-900">{t("aggregates.total")}</Td>
+            <Td className="font-semibold">{t("aggregates.total")}</Td>
             {data.byCategory.categoryTotals.map((cell, j) => (
-              <Td key={data.byCategory.categories[j]} className="px-4 py-2 align-top font-semibold text-slate-900">
+              <Td key={data.byCategory.categories[j]} className="font-semibold">
                 {cellText(cell, t, format)}
               </Td>
             ))}

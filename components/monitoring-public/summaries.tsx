@@ -12,10 +12,8 @@ import { quarterLabel } from "./figures";
 function FilterSelect(props: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
   const id = `monitoring-filter-${props.name}`;
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {props.label}
-      </label>
+    <div>
+      <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
         <option value="">{props.all}</option>
         {props.options.map((o) => (
@@ -48,7 +46,7 @@ export async function MonitoringFiltersForm({ locale, filters, countries, quarte
   }
   const active = Boolean(filters.country || filters.category || filters.period);
   return (
-    <form method="get" action={`/${locale}/monitoring`} role="search" aria-label={t("filters.label")} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
+    <form method="get" action={`/${locale}/monitoring`} role="search" aria-label={t("filters.label")} className="filters">
       <div className="grid gap-4 sm:grid-cols-3">
         <FilterSelect
           name="country"
@@ -78,33 +76,33 @@ export async function SummaryList({ items, locale }: { items: PublicSummary[]; l
   return (
     <ul className="space-y-4">
       {items.map((s) => (
-        <li key={s.id} id={`summary-${s.id}`} className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
-          <h3 className="text-lg font-semibold text-slate-950 [overflow-wrap:anywhere]" lang={s.language}>
+        <li key={s.id} id={`summary-${s.id}`} className="card row p-4">
+          <h3 className="[overflow-wrap:anywhere]" lang={s.language}>
             {s.title}
           </h3>
-          <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-800">
-            <div className="flex gap-1">
-              <dt className="font-medium">{t("summaries.country")}:</dt>
+          <dl className="meta pairs">
+            <div>
+              <dt>{`${t("summaries.country")}:`}</dt>
               <dd>{countryName(s.country, locale)}</dd>
             </div>
             {s.region ? (
-              <div className="flex gap-1">
-                <dt className="font-medium">{t("summaries.region")}:</dt>
+              <div>
+                <dt>{`${t("summaries.region")}:`}</dt>
                 <dd className="[overflow-wrap:anywhere]">{s.region}</dd>
               </div>
             ) : null}
-            <div className="flex gap-1">
-              <dt className="font-medium">{t("summaries.month")}:</dt>
+            <div>
+              <dt>{`${t("summaries.month")}:`}</dt>
               <dd>
                 <time dateTime={s.month.toISOString().slice(0, 7)}>{format.dateTime(s.month, { month: "long", year: "numeric", timeZone: "UTC" })}</time>
               </dd>
             </div>
-            <div className="flex gap-1">
-              <dt className="font-medium">{t("summaries.categories")}:</dt>
+            <div>
+              <dt>{`${t("summaries.categories")}:`}</dt>
               <dd>{s.categories.map((c) => t(`categories.${c}`)).join(", ")}</dd>
             </div>
           </dl>
-          <p className="whitespace-pre-line text-slate-900 [overflow-wrap:anywhere]" lang={s.language}>
+          <p className="whitespace-pre-line [overflow-wrap:anywhere]" lang={s.language}>
             {s.body}
           </p>
         </li>

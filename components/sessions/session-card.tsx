@@ -11,50 +11,34 @@ import { SessionStatusBadge } from "./status-badge";
 
 /** One session in the public list: title, state, when, format, languages and objectives. */
 export async function SessionCard({ session, locale }: { session: SessionListItem; locale: AppLocale }) {
-  const [t, tc, tg] = await Promise.all([getTranslations("sessions"), getTranslations("common"), getTranslations("gcm")]);
+  const [t, tc] = await Promise.all([getTranslations("sessions"), getTranslations("common")]);
   const title = pickLocalized(session.title, locale);
+  // Facts in one definition list styled by .facts (app/globals.css): no class per term; the
+  // objectives by number (their names are on the session's page: here they would weigh twice per row).
   return (
-    <Card as="li" className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 className="text-lg font-semibold leading-snug" lang={title?.lang}>
-          <Link href={`/sessions/${session.id}`} className="text-blue-900">
-            {title?.text ?? t("untitled")}
-          </Link>
-        </h3>
-        <SessionStatusBadge status={session.status} />
-      </div>
+    <Card as="li" className="row">
+      <h3 lang={title?.lang}>
+        <Link href={`/sessions/${session.id}`}>{title?.text ?? t("untitled")}</Link>
+      </h3>
+      <SessionStatusBadge status={session.status} />
       <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} timeZone={session.timeZone} locale={locale} showLocal={false} />
-      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium text-slate-700">{t("facts.format")}</dt>
-        <dd className="text-slate-900">
-          {tc(`sessionFormats.${session.format}`)}
-          {session.place ? ` · ${session.place}` : null}
-        </dd>
-        <dt className="font-medium text-slate-700">{t("facts.workingLanguages")}</dt>
-        <dd className="text-slate-900">{session.workingLanguages.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
+      <dl className="facts">
+        <dt>{t("facts.format")}</dt>
+        <dd>{session.place ? `${tc(`sessionFormats.${session.format}`)} · ${session.place}` : tc(`sessionFormats.${session.format}`)}</dd>
+        <dt>{t("facts.workingLanguages")}</dt>
+        <dd>{session.workingLanguages.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
         {session.interpretation.length ? (
           <>
-            <dt className="font-medium text-slate-700">{t("facts.interpretation")}</dt>
-            <dd className="text-slate-900">{session.interpretation.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
+            <dt>{t("facts.interpretation")}</dt>
+            <dd>{session.interpretation.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
           </>
         ) : null}
-        <dt className="font-medium text-slate-700">{t("facts.objectives")}</dt>
-        <dd>
-          <ul className="flex flex-wrap gap-1">
-            {session.objectives.map((n) => (
-              <li key={n}>
-                <span title={tg(String(n))} className="inline-block rounded-full border border-blue-300 bg-blue-50 px-2 text-blue-900">
-                  {t("objectiveShort", { number: n })}
-                  <span className="sr-only">: {tg(String(n))}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </dd>
+        <dt>{t("facts.objectives")}</dt>
+        <dd>{session.objectives.join(", ")}</dd>
         {isOpenForNominations(session) && session.nominationDeadline ? (
           <>
-            <dt className="font-medium text-slate-700">{t("facts.nominationDeadline")}</dt>
-            <dd className="text-slate-900">{formatSessionDateTime(session.nominationDeadline, session.timeZone, locale)}</dd>
+            <dt>{t("facts.nominationDeadline")}</dt>
+            <dd>{formatSessionDateTime(session.nominationDeadline, session.timeZone, locale)}</dd>
           </>
         ) : null}
       </dl>

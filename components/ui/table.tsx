@@ -6,12 +6,13 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
     // `relative`: screen-reader-only text inside (positioned absolutely) scrolls with the table
     // instead of widening the page.
     <div className="relative overflow-x-auto rounded-lg border border-slate-300" role="region" aria-label={caption} tabIndex={0}>
-      <table className="min-w-full divide-y divide-slate-300 bg-white text-left">
+      {/* .tbl (app/globals.css) pads every cell: no class per cell, which a long table repeats hundreds of times. */}
+      <table className="tbl min-w-full divide-y divide-slate-300 bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="px-4 py-2 text-sm font-semibold text-slate-900">
+              <th key={i} scope="col">
                 {h}
               </th>
             ))}
@@ -24,5 +25,5 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
 }
 
 export function Td({ children, className }: { children: ReactNode; className?: string }) {
-  return <td className={className ?? "px-4 py-2 align-top text-slate-900"}>{children}</td>;
+  return <td className={className}>{children}</td>;
 }

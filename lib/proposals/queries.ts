@@ -5,7 +5,7 @@ import type { ReportVersionStatus, SessionStatus } from "@/lib/generated/prisma/
 import { asLocalizedText, pickLocalized, type LocalizedText } from "@/lib/i18n/localized-text";
 import type { AppLocale } from "@/i18n/routing";
 import { canComment, canCommentOn, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationIds } from "./policy";
-import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, readableProposalSql, readableProposalWhere, signsAsOrganization } from "./visibility";
+import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, publicProposalWhere, readableProposalSql, readableProposalWhere, signsAsOrganization } from "./visibility";
 
 const idSchema = z.uuid();
 
@@ -123,10 +123,15 @@ export async function proposalSessionOptions(locale: AppLocale, keepSessionId?: 
   return rows.map((row) => toOption(row, locale));
 }
 
-/** The public list's session filter, in one query: every session but drafts, latest first. */
-export async function sessionFilterOptions(locale: AppLocale): Promise<SessionOption[]> {
+/**
+ * The public list's session filter, in one query: sessions but drafts that at least one public
+ * proposal is meant for (another option would only find nothing, and every one weighs on the
+ * page), plus the one chosen (`keepSessionId`), latest first.
+ */
+export async function sessionFilterOptions(locale: AppLocale, keepSessionId?: string): Promise<SessionOption[]> {
+  const keep = keepSessionId && idSchema.safeParse(keepSessionId).success ? [{ id: keepSessionId }] : [];
   const rows = await db.reviewSession.findMany({
-    where: { status: { not: "DRAFT" } },
+    where: { status: { not: "DRAFT" }, OR: [{ proposals: { some: publicProposalWhere } }, ...keep] },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     select: sessionOptionSelect,
   });

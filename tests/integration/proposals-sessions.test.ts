@@ -44,12 +44,25 @@ describe("the proposal form's session picker", () => {
 });
 
 describe("the list's session filter", () => {
-  it("offers every session but drafts, latest first, in one query", async () => {
+  it("offers the sessions but drafts that a public proposal is meant for, latest first, in one query", async () => {
+    for (const session of Object.values(sessions)) await link((await createProposal(world.org.id, { title: `Para ${session.id}` })).id, session.id);
     const { result, queries } = await captureQueries(() => sessionFilterOptions("es"));
     expect(queries).toHaveLength(1);
     expect(result.map((o) => o.id)).toEqual([sessions.open.id, sessions.confirmed.id, sessions.held.id, sessions.published.id]);
     expect(result.find((o) => o.id === sessions.published.id)).toMatchObject({ title: "Published session", lang: "en" });
     expect(JSON.stringify(result)).not.toContain("secreta");
+  });
+
+  it("leaves out a session no public proposal is meant for, unless it is the one chosen", async () => {
+    // Only a draft proposal names the held session; nothing names the published one.
+    await link((await createProposal(world.org.id, { title: "Borrador", status: "DRAFT" })).id, sessions.held.id);
+    await link((await createProposal(world.org.id, { title: "Pública" })).id, sessions.open.id);
+    expect((await sessionFilterOptions("es")).map((o) => o.id)).toEqual([sessions.open.id]);
+    const chosen = await sessionFilterOptions("es", sessions.published.id);
+    expect(chosen.map((o) => o.id)).toEqual([sessions.open.id, sessions.published.id]);
+    // Never a draft session, nor a malformed id.
+    expect((await sessionFilterOptions("es", sessions.draft.id)).map((o) => o.id)).toEqual([sessions.open.id]);
+    expect((await sessionFilterOptions("es", "1 OR 1=1")).map((o) => o.id)).toEqual([sessions.open.id]);
   });
 
   it("finds the public proposals meant for a session, in the same two queries", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InclusionChart } from "@/components/champions/inclusion-chart";
 import { INCLUSION_LEVELS as INCLUSION_RUNGS, type InclusionLevelName as InclusionRung } from "@/lib/champions/schemas";
 import { RegionMap, type RegionMapCountry } from "@/components/champions/region-map";
-import { regionGeometry } from "@/components/champions/region-geometry";
+import { regionGeometry, regionSpriteSvg } from "@/components/champions/region-geometry";
 import { LAC_COUNTRIES } from "@/lib/organizations/subregions";
 
 const champions: RegionMapCountry[] = [
@@ -17,8 +17,8 @@ const champions: RegionMapCountry[] = [
   { code: "AR", name: "Argentina", href: "/es/countries/ar", highlighted: false },
 ];
 
-const render = (countries: RegionMapCountry[]) =>
-  renderToStaticMarkup(createElement(RegionMap, { countries, title: "Países campeones", description: "Mapa de América Latina y el Caribe." }));
+const render = (countries: RegionMapCountry[], sprite?: string) =>
+  renderToStaticMarkup(createElement(RegionMap, { countries, title: "Países campeones", description: "Mapa de América Latina y el Caribe.", sprite }));
 
 /** Each <a>…</a> of the map, with its href and accessible name. */
 function links(svg: string) {
@@ -83,6 +83,36 @@ describe("the region map", () => {
     const bytes = Buffer.byteLength(render(all));
     expect(bytes).toBeLessThan(SIZE_BUDGET);
     expect(Buffer.byteLength(render([]))).toBeLessThan(SIZE_BUDGET);
+  });
+});
+
+describe("the region map with its outlines in a separate file", () => {
+  const sprite = "/es/champions/map.svg";
+
+  it("uses each outline from the file, links the same countries, and draws no outline inline", () => {
+    const svg = render(champions, sprite);
+    expect(svg).not.toMatch(/<path d=/);
+    const found = links(svg);
+    expect(found.map((l) => l.href).sort()).toEqual(["/es/champions/ec", "/es/champions/hn", "/es/champions/lc", "/es/champions/mx", "/es/champions/sv"]);
+    expect(found.find((l) => l.href === "/es/champions/mx")?.body).toContain(`<use href="${sprite}#MX"`);
+    // Saint Lucia has no outline in the atlas: still its dot, inline.
+    expect(found.find((l) => l.href === "/es/champions/lc")?.body).toContain("<circle");
+    const hidden = svg.match(/<g aria-hidden="true"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? "";
+    expect(hidden).toContain(`<use href="${sprite}#context"`);
+    expect(hidden).toContain(`<use href="${sprite}#BR"`);
+    expect(hidden).not.toContain("<a ");
+  });
+
+  it("the file holds every outline the map uses, uncoloured, and the map itself stays a few KB", () => {
+    const file = regionSpriteSvg();
+    const geometry = regionGeometry();
+    for (const shape of geometry.shapes.values()) {
+      if (shape.d) expect(file, shape.code).toContain(`<path id="${shape.code}" d="${shape.d}"/>`);
+    }
+    expect(file).toContain('<path id="context" d="M');
+    expect(file).not.toMatch(/fill|stroke|class=/);
+    const all = LAC_COUNTRIES.map((code) => ({ code, name: `Country ${code}`, href: `/es/champions/${code.toLowerCase()}`, highlighted: true, label: "12 initiatives" }));
+    expect(Buffer.byteLength(render(all, sprite))).toBeLessThan(6 * 1024);
   });
 });
 

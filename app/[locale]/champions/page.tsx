@@ -61,6 +61,7 @@ export default async function ChampionsPage({ params, searchParams }: Props) {
         <RegionMap
           title={t("mapTitle")}
           description={t("mapDescription")}
+          sprite={`/${locale}/champions/map.svg`}
           countries={champions.map((c) => ({
             code: c.country,
             name: countryName(c.country, locale),

@@ -89,22 +89,22 @@ export default async function OrganizationsPage({ params, searchParams }: { para
       ) : (
         <ul className="grid gap-4 md:grid-cols-2" aria-label={t("directory.listLabel")}>
           {items.map((o) => (
-            <Card key={o.id} as="li" className="flex flex-col gap-3">
-              <h2 className="text-lg font-semibold leading-snug">
-                <Link href={`/organizations/${o.slug}`} className="text-blue-900 underline-offset-2 hover:underline">
+            <Card key={o.id} as="li" className="row">
+              <h2>
+                <Link href={`/organizations/${o.slug}`}>
                   {o.name}
-                  {o.acronym ? <span className="font-normal text-slate-700"> ({o.acronym})</span> : null}
+                  {o.acronym ? <span className="font-normal text-slate-700">{` (${o.acronym})`}</span> : null}
                 </Link>
               </h2>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                <dt className="font-medium text-slate-700">{t("fields.country")}</dt>
-                <dd className="text-slate-900">{countryName(o.country, locale)}</dd>
-                <dt className="font-medium text-slate-700">{t("fields.subregion")}</dt>
-                <dd className="text-slate-900">{tc(`subregions.${o.subregion}`)}</dd>
-                <dt className="font-medium text-slate-700">{t("fields.type")}</dt>
-                <dd className="text-slate-900">{tc(`organizationTypes.${o.type}`)}</dd>
-                <dt className="font-medium text-slate-700">{t("fields.languages")}</dt>
-                <dd className="text-slate-900">{o.languages.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
+              <dl className="facts">
+                <dt>{t("fields.country")}</dt>
+                <dd>{countryName(o.country, locale)}</dd>
+                <dt>{t("fields.subregion")}</dt>
+                <dd>{tc(`subregions.${o.subregion}`)}</dd>
+                <dt>{t("fields.type")}</dt>
+                <dd>{tc(`organizationTypes.${o.type}`)}</dd>
+                <dt>{t("fields.languages")}</dt>
+                <dd>{o.languages.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
               </dl>
             </Card>
           ))}

@@ -44,10 +44,8 @@ function proposalFeedPath(locale: string, filters: ProposalFilters): string {
 function FilterSelect(props: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
   const id = `filter-${props.name}`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {props.label}
-      </label>
+    <div>
+      <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
         <option value="">{props.all}</option>
         {props.options.map((o) => (
@@ -70,7 +68,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
     getFormatter(),
     getCurrentActor(),
     searchProposals(filters),
-    sessionFilterOptions(locale),
+    sessionFilterOptions(locale, filters.session),
     publicProposalCountries(),
   ]);
   const query = proposalFiltersToQuery(filters);
@@ -102,12 +100,10 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
         }
       />
 
-      <form method="get" action={`/${locale}/proposals`} role="search" aria-label={t("filtersLabel")} className="mb-6 space-y-4 rounded-lg border border-slate-300 bg-white p-4">
-        <div className="space-y-1">
-          <label htmlFor="filter-q" className="block font-medium text-slate-900">
-            {t("search")}
-          </label>
-          <p id="filter-q-hint" className="text-sm text-slate-700">
+      <form method="get" action={`/${locale}/proposals`} role="search" aria-label={t("filtersLabel")} className="filters mb-6">
+        <div>
+          <label htmlFor="filter-q">{t("search")}</label>
+          <p id="filter-q-hint" className="mb-1 text-sm text-slate-700">
             {t("searchHint")}
           </p>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" className={inputClass} />
@@ -161,10 +157,8 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
               }))}
             />
           ) : null}
-          <div className="space-y-1">
-            <label htmlFor="filter-sort" className="block font-medium text-slate-900">
-              {t("sort")}
-            </label>
+          <div>
+            <label htmlFor="filter-sort">{t("sort")}</label>
             <select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""} className={inputClass}>
               <option value="">{filters.q ? t("sorts.relevance") : t("sorts.newest")}</option>
               {SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
@@ -179,7 +173,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
           <legend className="font-medium text-slate-900">{t("flags")}</legend>
           <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
             {(["children", "gender", "irregular"] as const).map((flag) => (
-              <label key={flag} className="flex items-center gap-2 text-slate-900">
+              <label key={flag}>
                 <input type="checkbox" name={flag} value="1" defaultChecked={!!filters[flag]} className="h-4 w-4 accent-blue-800" />
                 {t(flag)}
               </label>
@@ -208,32 +202,31 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
       ) : (
         <ul className="space-y-4" aria-label={t("listLabel")}>
           {result.items.map((p) => (
-            <Card key={p.id} as="li" className="space-y-3">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <h2 className="text-lg font-semibold leading-snug" lang={p.language}>
-                  <Link href={`/proposals/${p.id}`} className="text-blue-900">
-                    {p.title}
-                  </Link>
-                </h2>
-                <ProposalStatusBadge status={p.status} />
-              </div>
-              <p className="text-sm text-slate-800">
-                {t("by", { organization: p.organizationName })}
-                {p.submittedAt ? ` · ${t("submittedOn", { date: format.dateTime(p.submittedAt, "short") })}` : null}
-                {p.countries.length ? ` · ${p.countries.map((c) => countryName(c, locale)).join(", ")}` : null}
+            <Card key={p.id} as="li" className="row">
+              <h2 lang={p.language}>
+                <Link href={`/proposals/${p.id}`}>{p.title}</Link>
+              </h2>
+              <ProposalStatusBadge status={p.status} />
+              <p className="meta">
+                {[
+                  t("by", { organization: p.organizationName }),
+                  p.submittedAt ? t("submittedOn", { date: format.dateTime(p.submittedAt, "short") }) : null,
+                  p.countries.length ? p.countries.map((c) => countryName(c, locale)).join(", ") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
-              <p className="text-slate-900" lang={p.language}>
-                {p.summary}
-              </p>
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="sr-only">{t("objectivesLabel")}:</span>
+              <p lang={p.language}>{p.summary}</p>
+              {/* The objectives' names are on the proposal's page and in the filter: a name per chip here would weigh twice per row. */}
+              <p className="meta flex flex-wrap items-center gap-2">
+                <span className="sr-only">{`${t("objectivesLabel")}:`}</span>
                 {p.objectives.map((n) => (
-                  <Link key={n} href={`/proposals?objective=${n}`} title={tg(String(n))} className="rounded-full border border-blue-300 bg-blue-50 px-2 py-0.5 text-blue-900">
+                  <Link key={n} href={`/proposals?objective=${n}`} className="chip">
                     {t("objectiveShort", { number: n })}
                   </Link>
                 ))}
-                <span className="ml-auto text-slate-800">{t("cosponsors", { count: p.cosponsorCount })}</span>
-              </div>
+                <span className="ml-auto">{t("cosponsors", { count: p.cosponsorCount })}</span>
+              </p>
             </Card>
           ))}
         </ul>

@@ -12,10 +12,8 @@ import { countryFilterOptions } from "@/lib/i18n/countries";
 function FilterSelect(props: { name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
   const id = `filter-${props.name}`;
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {props.label}
-      </label>
+    <div>
+      <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
         <option value="">{props.all}</option>
         {props.options.map((o) => (
@@ -45,7 +43,7 @@ export async function InitiativeFiltersForm({
   const [t, tc, tg] = await Promise.all([getTranslations("champions"), getTranslations("common"), getTranslations("gcm")]);
   const active = Boolean((countries && filters.country) || filters.objective || filters.status || filters.inclusion);
   return (
-    <form method="get" action={action} role="search" aria-label={t("filters.label")} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
+    <form method="get" action={action} role="search" aria-label={t("filters.label")} className="filters">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {countries ? (
           <FilterSelect

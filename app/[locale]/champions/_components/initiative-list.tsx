@@ -14,28 +14,28 @@ export async function CommitmentCards({ items, locale, hrefBase, emptyTitle }: {
   return (
     <ul className="space-y-4">
       {items.map((c) => (
-        <Card key={c.id} as="li" className="space-y-2">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <h3 className="min-w-0 text-lg font-semibold break-words" lang={c.titleLanguage ?? undefined}>
-              <Link href={`${hrefBase}/${c.id}`} className="text-blue-900">
-                {c.title || t("untitled")}
-              </Link>
-            </h3>
-            <CommitmentStatusBadge status={c.status} />
-          </div>
-          <p className="text-sm text-slate-800">
-            {c.country ? countryName(c.country, locale) : c.addressee ? t("addressedTo", { addressee: t(`addressees.${c.addressee}`) }) : null}
-            {c.publicBody ? ` · ${c.publicBody}` : null}
-            {c.titleFallback && c.titleLanguage ? ` · ${t("inLanguage", { language: tc(`languages.${c.titleLanguage}`) })}` : null}
+        <Card key={c.id} as="li" className="row">
+          <h3 lang={c.titleLanguage ?? undefined}>
+            <Link href={`${hrefBase}/${c.id}`}>{c.title || t("untitled")}</Link>
+          </h3>
+          <CommitmentStatusBadge status={c.status} />
+          <p className="meta">
+            {[
+              c.country ? countryName(c.country, locale) : c.addressee ? t("addressedTo", { addressee: t(`addressees.${c.addressee}`) }) : null,
+              c.publicBody,
+              c.titleFallback && c.titleLanguage ? t("inLanguage", { language: tc(`languages.${c.titleLanguage}`) }) : null,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
-          <p className="text-sm text-slate-900">
-            {t("inclusionLabel")}: <InclusionRung level={c.inclusion} />
+          <p className="text-sm">
+            {`${t("inclusionLabel")}: `}
+            <InclusionRung level={c.inclusion} />
           </p>
-          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
-            <span>{t("assessmentCount", { count: c.assessments })}</span>
-            <span>· {t("lastUpdated", { date: format.dateTime(c.lastUpdatedAt, "short") })}</span>
+          <p className="meta flex flex-wrap items-center gap-2">
+            {`${t("assessmentCount", { count: c.assessments })} · ${t("lastUpdated", { date: format.dateTime(c.lastUpdatedAt, "short") })}`}
             {c.notUpdated ? <NotUpdatedBadge since={c.lastUpdatedAt} /> : null}
-          </div>
+          </p>
         </Card>
       ))}
     </ul>

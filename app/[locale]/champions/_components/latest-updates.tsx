@@ -23,8 +23,8 @@ export async function LatestUpdates({ entries, locale, feedHref }: { entries: Fe
       ) : (
         <ol className="space-y-3">
           {entries.map((e) => (
-            <li key={e.id} className="rounded-md border border-slate-300 bg-white p-3">
-              <p className="text-sm text-slate-800">
+            <li key={e.id} className="card p-3">
+              <p className="meta">
                 <time dateTime={e.date.toISOString()}>{format.dateTime(e.date, e.kind === "update" ? dayFormat : { dateStyle: "medium" })}</time>
                 {e.country ? ` · ${countryName(e.country, locale)}` : null}
                 {" · "}

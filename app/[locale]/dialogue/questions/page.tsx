@@ -31,10 +31,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 function FilterSelect(props: { name: string; label: string; value?: string; all?: string; options: { value: string; label: string }[] }) {
   const id = `filter-${props.name}`;
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {props.label}
-      </label>
+    <div>
+      <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} defaultValue={props.value ?? ""} className={inputClass}>
         {props.all ? <option value="">{props.all}</option> : null}
         {props.options.map((o) => (
@@ -76,7 +74,7 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
             {tf("questions.link")}
           </a>
         </p>
-        <form method="get" action={`/${locale}/dialogue/questions`} role="search" aria-label={t("questions.filters")} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
+        <form method="get" action={`/${locale}/dialogue/questions`} role="search" aria-label={t("questions.filters")} className="filters">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <FilterSelect name="sort" label={t("questions.sortLabel")} value={filters.sort} options={QUESTION_SORTS.map((s) => ({ value: s, label: t(`questions.sort.${s}`) }))} />
             <FilterSelect name="status" label={t("questions.statusLabel")} value={filters.status} all={tc("all")} options={QUESTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
@@ -98,16 +96,14 @@ export default async function QuestionsPage({ params, searchParams }: Props) {
         ) : (
           <ol className="space-y-4">
             {result.rows.map((q) => (
-              <li key={q.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                <div className="flex flex-wrap items-center gap-2">
-                  {q.hidden ? null : <StatusBadge t={t} status={q.status} />}
-                  <span className="text-sm text-slate-800">{t("supports", { count: q.supports })}</span>
-                </div>
-                <h2 className="mt-2 text-lg font-semibold break-words text-slate-950" lang={q.hidden ? undefined : q.language}>
+              <li key={q.id} className="card row p-4">
+                <h2 lang={q.hidden ? undefined : q.language}>
                   <Link href={`/dialogue/questions/${q.id}`}>{q.title ?? tm("hidden.questionTitle")}</Link>
                 </h2>
+                {q.hidden ? null : <StatusBadge t={t} status={q.status} />}
+                <p className="meta">{t("supports", { count: q.supports })}</p>
                 {q.hidden ? <HiddenNotice reason={q.hidden.reason} at={q.hidden.at} format={(date) => format.dateTime(date, "short")} /> : null}
-                <p className="text-sm text-slate-800">
+                <p className="meta">
                   {t("writtenIn", { language: tc(`languages.${q.language}`) })} · {t("toLine", { to: q.delegateName ? t("toDelegate", { name: q.delegateName, institution: institutionName(t, q.institution, locale) }) : institutionName(t, q.institution, locale) })} ·{" "}
                   <AuthorLine t={t} author={q.author} /> · {format.dateTime(q.createdAt, { day: "numeric", month: "long", year: "numeric" })}
                 </p>
