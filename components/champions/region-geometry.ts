@@ -106,11 +106,17 @@ export function regionGeometry(): RegionGeometry {
 
 let sprite: string | undefined;
 
-/** Every outline once, by ISO code (and `context`), for RegionMap's `sprite`: no fill or stroke, so the map's classes colour them. */
+/**
+ * Every outline once, by ISO code, and `context`, for RegionMap's `sprite`; `land` groups every
+ * country (outlines and the small States' dots), drawn at once under the map's links. No fill or
+ * stroke, so the map's classes colour them.
+ */
 export function regionSpriteSvg(): string {
   if (sprite) return sprite;
   const { context, shapes } = regionGeometry();
-  const paths = [...shapes.values()].filter((shape) => shape.d).map((shape) => `<path id="${shape.code}" d="${shape.d}"/>`);
-  sprite = `<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="context" d="${context}"/>${paths.join("")}</defs></svg>`;
+  const land = [...shapes.values()].map(
+    (shape) => (shape.d ? `<path id="${shape.code}" d="${shape.d}"/>` : "") + (shape.dot ? `<circle cx="${shape.dot.x}" cy="${shape.dot.y}" r="${DOT_RADIUS}"/>` : ""),
+  );
+  sprite = `<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="context" d="${context}"/><g id="land">${land.join("")}</g></defs></svg>`;
   return sprite;
 }

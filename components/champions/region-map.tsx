@@ -45,14 +45,26 @@ const linkGroup =
 // With `sprite` (the URL of regionSpriteSvg(), e.g. /es/champions/map.svg) each outline is a
 // <use> of that file, which the browser fetches once and caches: inline, the outlines weigh about
 // 20 KB, and twice that in the page, since Next repeats the markup for hydration.
-function Shape({ shape, className, sprite }: { shape: CountryShape; className?: string; sprite?: string }) {
-  return (
-    <>
-      {shape.d ? sprite ? <use href={`${sprite}#${shape.code}`} className={className} /> : <path d={shape.d} className={className} data-country={shape.code} /> : null}
-      {shape.dot ? <circle cx={shape.dot.x} cy={shape.dot.y} r={DOT_RADIUS} className={className} data-country={shape.code} /> : null}
-    </>
-  );
+// A flat list of elements, with no className attribute when there is none: a fragment per shape
+// and an undefined class would each be spelled out in Next's page payload, 33 times.
+function shapeElements(shape: CountryShape, className: string | undefined, sprite: string | undefined) {
+  const look = className ? { className } : {};
+  const elements = [];
+  if (shape.d) {
+    elements.push(sprite ? <use key={shape.code} href={`${sprite}#${shape.code}`} {...look} /> : <path key={shape.code} d={shape.d} {...look} data-country={shape.code} />);
+  }
+  if (shape.dot) elements.push(<circle key={`${shape.code}-dot`} cx={shape.dot.x} cy={shape.dot.y} r={DOT_RADIUS} {...look} data-country={shape.code} />);
+  return elements;
 }
+
+// The legend's swatches: the same five shades as backgrounds of a plain span (lighter than an svg each).
+const SWATCHES: Record<MapShade, string> = {
+  0: "bg-slate-300",
+  1: "bg-sky-200",
+  2: "bg-sky-400",
+  3: "bg-blue-700",
+  4: "bg-blue-950",
+};
 
 const shadeClass = (country: RegionMapCountry | undefined) => (country?.shade === undefined ? undefined : SHADES[country.shade]);
 
@@ -67,9 +79,7 @@ export function RegionMapLegend({ title, items }: { title: string; items: { shad
       <ul aria-labelledby={id} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-900">
         {items.map((item) => (
           <li key={item.shade} className="flex items-center gap-2">
-            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" className="shrink-0">
-              <rect width="16" height="16" rx="2" className={`${SHADES[item.shade]} stroke-slate-700`} />
-            </svg>
+            <span aria-hidden="true" className={`swatch ${SWATCHES[item.shade]}`} />
             {item.label}
           </li>
         ))}
@@ -106,11 +116,14 @@ export function RegionMap({ countries, title, description, sprite }: { countries
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true" className={drawingGroup}>
         {sprite ? <use href={`${sprite}#context`} className={contextShape} /> : <path d={geometry.context} className={contextShape} />}
+        {/* From the file, all the land at once in the group's grey; then only the shapes of another colour, on top. */}
+        {sprite ? <use href={`${sprite}#land`} /> : null}
         {shapes
           .filter((shape) => !isLink(shape))
-          .map((shape) => (
-            <Shape key={shape.code} shape={shape} sprite={sprite} className={shadeClass(byCode.get(shape.code)) ?? (byCode.get(shape.code)?.highlighted ? strongShape : undefined)} />
-          ))}
+          .flatMap((shape) => {
+            const look = shadeClass(byCode.get(shape.code)) ?? (byCode.get(shape.code)?.highlighted ? strongShape : undefined);
+            return sprite && !look ? [] : shapeElements(shape, look, sprite);
+          })}
       </g>
       <g className={linkGroup}>
         {links.map((shape) => {
@@ -118,9 +131,9 @@ export function RegionMap({ countries, title, description, sprite }: { countries
           if (!country?.href) return null;
           const name = country.label ? `${country.name}: ${country.label}` : country.name;
           return (
-            <a key={shape.code} href={country.href} aria-label={name} className={shadeClass(country)}>
+            <a key={shape.code} href={country.href} aria-label={name} {...(shadeClass(country) ? { className: shadeClass(country) } : {})}>
               <title>{name}</title>
-              <Shape shape={shape} sprite={sprite} />
+              {shapeElements(shape, undefined, sprite)}
             </a>
           );
         })}

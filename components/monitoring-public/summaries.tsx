@@ -76,8 +76,8 @@ export async function SummaryList({ items, locale }: { items: PublicSummary[]; l
   return (
     <ul className="space-y-4">
       {items.map((s) => (
-        <li key={s.id} id={`summary-${s.id}`} className="card row p-4">
-          <h3 className="[overflow-wrap:anywhere]" lang={s.language}>
+        <li key={s.id} id={`summary-${s.id}`} className="card row wrap-any p-4">
+          <h3 lang={s.language}>
             {s.title}
           </h3>
           <dl className="meta pairs">
@@ -88,7 +88,7 @@ export async function SummaryList({ items, locale }: { items: PublicSummary[]; l
             {s.region ? (
               <div>
                 <dt>{`${t("summaries.region")}:`}</dt>
-                <dd className="[overflow-wrap:anywhere]">{s.region}</dd>
+                <dd>{s.region}</dd>
               </div>
             ) : null}
             <div>
@@ -102,7 +102,7 @@ export async function SummaryList({ items, locale }: { items: PublicSummary[]; l
               <dd>{s.categories.map((c) => t(`categories.${c}`)).join(", ")}</dd>
             </div>
           </dl>
-          <p className="whitespace-pre-line [overflow-wrap:anywhere]" lang={s.language}>
+          <p className="whitespace-pre-line" lang={s.language}>
             {s.body}
           </p>
         </li>

@@ -45,21 +45,18 @@ export async function SessionTime({
 }) {
   const t = await getTranslations("sessions");
   const zone = await zoneLabel(timeZone, startsAt, locale);
+  const inSessionZone = (
+    <p>
+      <time dateTime={startsAt.toISOString()}>{formatSessionRange(startsAt, endsAt, timeZone, locale)}</time>{" "}
+      <span className="text-slate-700">{`(${t("time.sessionZone", { zone })})`}</span>
+    </p>
+  );
+  // Without the reader's time (a list's rows), no wrapper: a list repeats it on every row.
+  if (!showLocal) return inSessionZone;
   return (
     <div className="space-y-1">
-      <p className="text-slate-900">
-        <time dateTime={startsAt.toISOString()}>{formatSessionRange(startsAt, endsAt, timeZone, locale)}</time>{" "}
-        <span className="text-slate-700">({t("time.sessionZone", { zone })})</span>
-      </p>
-      {showLocal ? (
-        <LocalTime
-          start={startsAt.toISOString()}
-          end={endsAt.toISOString()}
-          sessionZone={timeZone}
-          locale={locale}
-          label={t("time.yourTime", { zone: "{zone}" })}
-        />
-      ) : null}
+      {inSessionZone}
+      <LocalTime start={startsAt.toISOString()} end={endsAt.toISOString()} sessionZone={timeZone} locale={locale} label={t("time.yourTime", { zone: "{zone}" })} />
     </div>
   );
 }

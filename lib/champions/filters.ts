@@ -6,7 +6,8 @@ import { queryInt } from "@/lib/validation/text";
 // The filters of the champion pages and the follow-up list, read from the URL. A bad value is
 // dropped rather than refused: a shared link with a stale filter still shows a list.
 
-export const COMMITMENTS_PAGE_SIZE = 20;
+// Ten a page, like the other public lists: the champions page stays under 60 KB of HTML (issue 16).
+export const COMMITMENTS_PAGE_SIZE = 10;
 // Deep pages cost an OFFSET scan; the lists are small, so a low bound is no loss.
 export const MAX_COMMITMENTS_PAGE = 200;
 

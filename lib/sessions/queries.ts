@@ -68,7 +68,7 @@ export type SessionListItem = Omit<ListRow, "title"> & { title: LocalizedText };
 export const asListItem = (row: ListRow): SessionListItem => ({ ...row, title: asLocalizedText(row.title) });
 
 /** Sessions per list per page: a list page stays light on an old phone however many the years bring. */
-export const SESSIONS_PAGE_SIZE = 10;
+export const SESSIONS_PAGE_SIZE = 8;
 
 /** Sessions everyone may see: never a draft (the list, the session page, the calendar, the open data). */
 export const publicSessionWhere = { status: { in: PUBLIC_SESSION_STATUSES } } satisfies Prisma.ReviewSessionWhereInput;

@@ -99,8 +99,13 @@ describe("the region map with its outlines in a separate file", () => {
     expect(found.find((l) => l.href === "/es/champions/lc")?.body).toContain("<circle");
     const hidden = svg.match(/<g aria-hidden="true"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? "";
     expect(hidden).toContain(`<use href="${sprite}#context"`);
-    expect(hidden).toContain(`<use href="${sprite}#BR"`);
+    // All the land at once; a country of no other colour is not drawn again.
+    expect(hidden).toContain(`<use href="${sprite}#land"`);
+    expect(hidden).not.toContain(`#BR"`);
     expect(hidden).not.toContain("<a ");
+    // A shaded country that is not a link is drawn on top in its shade.
+    const shaded = render([{ code: "BR", name: "Brasil", highlighted: false, shade: 3 }], sprite);
+    expect(shaded).toMatch(new RegExp(`<use href="${sprite}#BR" class="fill-blue-700"`));
   });
 
   it("the file holds every outline the map uses, uncoloured, and the map itself stays a few KB", () => {
@@ -110,6 +115,7 @@ describe("the region map with its outlines in a separate file", () => {
       if (shape.d) expect(file, shape.code).toContain(`<path id="${shape.code}" d="${shape.d}"/>`);
     }
     expect(file).toContain('<path id="context" d="M');
+    expect(file.match(/<circle /g)?.length).toBe([...geometry.shapes.values()].filter((shape) => shape.dot).length);
     expect(file).not.toMatch(/fill|stroke|class=/);
     const all = LAC_COUNTRIES.map((code) => ({ code, name: `Country ${code}`, href: `/es/champions/${code.toLowerCase()}`, highlighted: true, label: "12 initiatives" }));
     expect(Buffer.byteLength(render(all, sprite))).toBeLessThan(6 * 1024);

@@ -218,11 +218,11 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
               </p>
               <p lang={p.language}>{p.summary}</p>
               {/* The objectives' names are on the proposal's page and in the filter: a name per chip here would weigh twice per row. */}
-              <p className="meta flex flex-wrap items-center gap-2">
-                <span className="sr-only">{`${t("objectivesLabel")}:`}</span>
+              <p className="meta tags">
+                {`${t("objectivesLabel")}:`}
                 {p.objectives.map((n) => (
                   <Link key={n} href={`/proposals?objective=${n}`} className="chip">
-                    {t("objectiveShort", { number: n })}
+                    {n}
                   </Link>
                 ))}
                 <span className="ml-auto">{t("cosponsors", { count: p.cosponsorCount })}</span>

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CommitmentStatusBadge, InclusionRung, NotUpdatedBadge } from "@/components/champions/labels";
+import { CommitmentStatusBadge, INCLUSION_RUNGS, NotUpdatedBadge } from "@/components/champions/labels";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/i18n/navigation";
@@ -29,10 +29,9 @@ export async function CommitmentCards({ items, locale, hrefBase, emptyTitle }: {
               .join(" · ")}
           </p>
           <p className="text-sm">
-            {`${t("inclusionLabel")}: `}
-            <InclusionRung level={c.inclusion} />
+            {`${t("inclusionLabel")}: ${t(`inclusion.${c.inclusion}`)} (${t("rungOf", { rung: INCLUSION_RUNGS.indexOf(c.inclusion) + 1, total: INCLUSION_RUNGS.length })})`}
           </p>
-          <p className="meta flex flex-wrap items-center gap-2">
+          <p className={c.notUpdated ? "meta tags" : "meta"}>
             {`${t("assessmentCount", { count: c.assessments })} · ${t("lastUpdated", { date: format.dateTime(c.lastUpdatedAt, "short") })}`}
             {c.notUpdated ? <NotUpdatedBadge since={c.lastUpdatedAt} /> : null}
           </p>

@@ -26,15 +26,13 @@ export async function LatestUpdates({ entries, locale, feedHref }: { entries: Fe
             <li key={e.id} className="card p-3">
               <p className="meta">
                 <time dateTime={e.date.toISOString()}>{format.dateTime(e.date, e.kind === "update" ? dayFormat : { dateStyle: "medium" })}</time>
-                {e.country ? ` · ${countryName(e.country, locale)}` : null}
-                {" · "}
-                {e.kind === "update" ? t("entry.update") : t("entry.initiative")}
+                {`${e.country ? ` · ${countryName(e.country, locale)}` : ""} · ${e.kind === "update" ? t("entry.update") : t("entry.initiative")}`}
               </p>
               <p className="font-medium break-words" lang={e.commitmentTitleLanguage ?? undefined}>
                 <Link href={`/champions/initiatives/${e.commitmentId}`}>{e.commitmentTitle || t("untitled")}</Link>
               </p>
               {e.body ? (
-                <p className="mt-1 line-clamp-3 whitespace-pre-line break-words text-slate-900" lang={e.bodyLanguage ?? undefined}>
+                <p className="mt-1 line-clamp-3 whitespace-pre-line break-words" lang={e.bodyLanguage ?? undefined}>
                   {e.body}
                 </p>
               ) : null}
