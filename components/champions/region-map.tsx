@@ -36,11 +36,11 @@ const SHADES: Record<MapShade, string> = {
 
 // Fill and stroke are inherited in SVG, so the colours sit once on each group (and on the focused
 // link) rather than on every one of the 33 shapes: the markup stays small.
-const drawingGroup = "fill-slate-300 stroke-white stroke-[0.5]";
+// The two groups' looks are .map-land and .map-links in app/globals.css (a list page carries the map).
+const drawingGroup = "map-land";
 const contextShape = "fill-slate-200 stroke-none";
 const strongShape = "fill-blue-800";
-const linkGroup =
-  "fill-blue-800 stroke-white stroke-[0.5] [&_a:hover]:fill-blue-950 [&_a:focus-visible]:fill-amber-300 [&_a:focus-visible]:stroke-slate-950 [&_a:focus-visible]:stroke-[1.5]";
+const linkGroup = "map-links";
 
 // With `sprite` (the URL of regionSpriteSvg(), e.g. /es/champions/map.svg) each outline is a
 // <use> of that file, which the browser fetches once and caches: inline, the outlines weigh about

@@ -23,16 +23,16 @@ export async function LatestUpdates({ entries, locale, feedHref }: { entries: Fe
       ) : (
         <ol className="space-y-3">
           {entries.map((e) => (
-            <li key={e.id} className="card p-3">
+            <li key={e.id} className="card break-words p-3">
               <p className="meta">
                 <time dateTime={e.date.toISOString()}>{format.dateTime(e.date, e.kind === "update" ? dayFormat : { dateStyle: "medium" })}</time>
                 {`${e.country ? ` · ${countryName(e.country, locale)}` : ""} · ${e.kind === "update" ? t("entry.update") : t("entry.initiative")}`}
               </p>
-              <p className="font-medium break-words" lang={e.commitmentTitleLanguage ?? undefined}>
+              <p className="font-medium" lang={e.commitmentTitleLanguage ?? undefined}>
                 <Link href={`/champions/initiatives/${e.commitmentId}`}>{e.commitmentTitle || t("untitled")}</Link>
               </p>
               {e.body ? (
-                <p className="mt-1 line-clamp-3 whitespace-pre-line break-words" lang={e.bodyLanguage ?? undefined}>
+                <p className="mt-1 line-clamp-3 whitespace-pre-line" lang={e.bodyLanguage ?? undefined}>
                   {e.body}
                 </p>
               ) : null}
