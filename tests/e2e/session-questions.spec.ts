@@ -63,6 +63,11 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await domestic.getByRole("button", { name: es("sessionQuestions.list.supportLabel") }).click();
   await expect(asker.getByText(es("sessionQuestions.done.supported"))).toBeVisible();
   await expect(asker.locator('li[id^="question-"]', { hasText: "trabajadoras domésticas migrantes" })).toContainText(es("sessionQuestions.list.supported"));
+  const [support] = await e2eSql<{ pseudonymous: boolean }>(
+    `SELECT s."pseudonymId" IS NOT NULL AS pseudonymous FROM "SessionQuestionSupport" s JOIN "User" u ON u.id = s."userId" JOIN "SessionQuestion" q ON q.id = s."questionId" WHERE u.email = $1 AND q.body LIKE '%trabajadoras domésticas%'`,
+    [DEMO_LIVE_PEOPLE.listed.email],
+  );
+  expect(support.pseudonymous).toBe(true);
   await expectAccessibleWithJsOff(asker);
 
   // 3. Amara's list shows it by itself, announced, with her draft untouched and no reload.
