@@ -1,67 +1,96 @@
 import { getTranslations } from "next-intl/server";
 import { DispositionBadge } from "@/components/report/comments";
-import { Badge } from "@/components/ui/badge";
-import { Link } from "@/i18n/navigation";
+import type { CSSProperties } from "react";
 import type { WordPart } from "@/lib/report/diff";
 import type { CompareComment, CompareData } from "@/lib/report/queries";
 
+/** Words kept on each side of a change; a longer unchanged stretch is cut to these, "[…]" between. */
+export const CONTEXT_WORDS = 12;
+
+/**
+ * The parts of a changed paragraph with long unchanged stretches cut to CONTEXT_WORDS words
+ * around each change (the whole paragraph is one link away, in either version): a small edit in
+ * a long paragraph no longer repeats the whole paragraph. A paragraph with no marked word (a
+ * change of formatting only) is kept whole.
+ */
+export function elideUnchanged(words: readonly WordPart[], context = CONTEXT_WORDS): WordPart[] {
+  if (words.every((w) => w.kind === "same")) return [...words];
+  return words.map((w, i) => {
+    if (w.kind !== "same") return w;
+    const tokens = w.value.split(/(\s+)/);
+    const count = tokens.filter((x) => x && !/^\s+$/.test(x)).length;
+    const first = i === 0;
+    const last = i === words.length - 1;
+    const keep = (first || last ? 1 : 2) * context;
+    if (count <= keep + 4) return w;
+    // tokens alternate word, space, word…: 2 tokens per word.
+    const head = first ? "" : tokens.slice(0, 2 * context).join("");
+    const tail = last ? "" : tokens.slice(-2 * context).join("");
+    return { kind: "same", value: `${head}${first ? "" : " "}[…]${last ? "" : " "}${tail}` };
+  });
+}
+
 /**
  * Words of a changed paragraph: removed ones struck through in <del>, added ones underlined in
- * <ins>, each announced in words for screen readers (colour is never the only sign).
+ * <ins>, each announced in words for screen readers (colour is never the only sign) by the CSS
+ * of .rdiff (app/globals.css), whose words DiffView sets once for the list.
  */
-export async function MarkedWords({ words, lang }: { words: WordPart[]; lang?: string }) {
-  const t = await getTranslations("report");
+export function MarkedWords({ words, lang }: { words: readonly WordPart[]; lang?: string }) {
   return (
-    <p className="whitespace-pre-line leading-relaxed text-slate-900" lang={lang}>
-      {words.map((w, i) =>
-        w.kind === "same" ? (
-          <span key={i}>{w.value}</span>
-        ) : w.kind === "removed" ? (
-          <del key={i} className="rounded bg-red-100 px-0.5 text-red-950 decoration-2">
-            <span className="sr-only">[{t("compare.removedStart")} </span>
-            {w.value}
-            <span className="sr-only"> {t("compare.removedEnd")}]</span>
-          </del>
-        ) : (
-          <ins key={i} className="rounded bg-green-100 px-0.5 text-green-950 decoration-2">
-            <span className="sr-only">[{t("compare.addedStart")} </span>
-            {w.value}
-            <span className="sr-only"> {t("compare.addedEnd")}]</span>
-          </ins>
-        ),
-      )}
+    <p className="rwords" lang={lang}>
+      {words.map((w, i) => (w.kind === "same" ? w.value : w.kind === "removed" ? <del key={i}>{w.value}</del> : <ins key={i}>{w.value}</ins>))}
     </p>
   );
 }
 
-const KIND_TONE = { added: "success", removed: "danger", changed: "warning", unchanged: "neutral" } as const;
+// The kinds take the colours of the dispositions (.rdisp): green added, red removed, amber changed.
+const KIND_TONE = { added: "ACCEPTED", removed: "NOT_ACCEPTED", changed: "waiting", unchanged: "NOTED" } as const;
 
-/** The comparison: one item per paragraph (added, removed, changed, or unchanged when asked). */
-export async function DiffView({ data, showUnchanged }: { data: CompareData; showUnchanged: boolean }) {
+/**
+ * The comparison: one item per paragraph added, removed or changed, and either every unchanged
+ * one too (`showUnchanged`) or, for each run of them, one line saying how many.
+ */
+export async function DiffView({ data, showUnchanged, locale }: { data: CompareData; showUnchanged: boolean; locale: string }) {
   const t = await getTranslations("report");
-  const rows = showUnchanged ? data.rows : data.rows.filter((r) => r.kind !== "unchanged");
   const lang = data.to.language;
-  if (rows.length === 0) return <p className="text-slate-800">{t("compare.noChanges")}</p>;
+  if (!data.rows.some((r) => showUnchanged || r.kind !== "unchanged")) return <p className="text-slate-800">{t("compare.noChanges")}</p>;
+  const at = (number: number, anchor: string) => `/${locale}/report/versions/${number}#${anchor}`;
+  // Each run of unchanged paragraphs, collapsed unless asked for: [row, how many unchanged before it].
+  const items: { row: (typeof data.rows)[number] | null; run: number; key: string }[] = [];
+  let run = 0;
+  for (const row of data.rows) {
+    if (row.kind === "unchanged" && !showUnchanged) {
+      run++;
+      continue;
+    }
+    if (run) items.push({ row: null, run, key: `same-${row.anchor}` });
+    run = 0;
+    items.push({ row, run: 0, key: `${row.kind}-${row.anchor}` });
+  }
+  if (run) items.push({ row: null, run, key: "same-end" });
+  const words = {
+    "--rdel-start": JSON.stringify(t("compare.removedStart")),
+    "--rdel-end": JSON.stringify(t("compare.removedEnd")),
+    "--rins-start": JSON.stringify(t("compare.addedStart")),
+    "--rins-end": JSON.stringify(t("compare.addedEnd")),
+  } as CSSProperties;
   return (
-    <ol className="space-y-4">
-      {rows.map((row) => {
+    <ol className="rdiff space-y-4" style={words}>
+      {items.map(({ row, run: same, key }) => {
+        if (!row) return <li key={key} className="rsame">{t("pages.compare.unchangedRun", { count: same })}</li>;
         const reasons = row.kind === "changed" || row.kind === "removed" ? (data.reasons.get(row.anchor) ?? []) : [];
         const heading = (row.kind === "removed" ? row.from : row.to).headingLevel !== null;
         return (
-          <li key={`${row.kind}-${row.anchor}`} className="rounded-lg border border-slate-300 bg-white p-4" data-diff={row.kind} data-anchor={row.anchor}>
-            <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-              <Badge tone={KIND_TONE[row.kind]}>{t(`compare.kind.${row.kind}`)}</Badge>
+          <li key={key} data-diff={row.kind} data-anchor={row.anchor}>
+            <p className="rhead">
+              <span className="rdisp" data-d={KIND_TONE[row.kind]}>{t(`compare.kind.${row.kind}`)}</span>
               {heading ? <span className="text-slate-700">{t("compare.heading")}</span> : null}
-              {row.kind !== "removed" ? (
-                <Link href={`/report/versions/${data.to.number}#${row.anchor}`}>{t("compare.inVersion", { number: data.to.number })}</Link>
-              ) : null}
-              {row.kind !== "added" ? (
-                <Link href={`/report/versions/${data.from.number}#${row.anchor}`}>{t("compare.inVersion", { number: data.from.number })}</Link>
-              ) : null}
-            </div>
+              {row.kind !== "removed" ? <a href={at(data.to.number, row.anchor)}>{t("compare.inVersion", { number: data.to.number })}</a> : null}
+              {row.kind !== "added" ? <a href={at(data.from.number, row.anchor)}>{t("compare.inVersion", { number: data.from.number })}</a> : null}
+            </p>
             <div className={heading ? "font-semibold" : undefined}>
               {row.kind === "changed" ? (
-                <MarkedWords words={row.words} lang={lang} />
+                <MarkedWords words={elideUnchanged(row.words)} lang={lang} />
               ) : row.kind === "added" ? (
                 <MarkedWords words={[{ value: row.to.text, kind: "added" }]} lang={lang} />
               ) : row.kind === "removed" ? (

@@ -83,7 +83,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <p className="report-actions">
             <Link href={`/report/compare?${toggle.toString()}`}>{showUnchanged ? t("compare.hideUnchanged") : t("compare.showUnchanged")}</Link>
           </p>
-          <DiffView data={data} showUnchanged={showUnchanged} />
+          <DiffView data={data} showUnchanged={showUnchanged} locale={locale} />
         </section>
       )}
     </>
