@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elideUnchanged } from "@/components/report/diff-view";
+import { diffItems, elideUnchanged } from "@/components/report/diff-view";
 import { parsePart, partStarts, reportParts } from "@/lib/report/parts";
 
 const blocks = (n: number, headingEvery: number) => Array.from({ length: n }, (_, i) => ({ anchor: `p-${i}`, headingLevel: i % headingEvery === 0 ? 2 : null }));
@@ -66,5 +66,24 @@ describe("the comparison cuts long unchanged stretches", () => {
     expect(elideUnchanged(short, 5)).toEqual(short);
     const same = [{ kind: "same" as const, value: words(200) }];
     expect(elideUnchanged(same, 5)).toEqual(same);
+  });
+});
+
+describe("the comparison's pages", () => {
+  const row = (kind: "unchanged" | "changed", i: number) => ({ kind, anchor: `p-${i}` }) as unknown as Parameters<typeof diffItems>[0][number];
+
+  it("counts only the paragraphs shown; a run of unchanged ones is one line on the page of the paragraph after it", () => {
+    const rows = [row("unchanged", 0), row("unchanged", 1), row("changed", 2), row("changed", 3), row("unchanged", 4), row("changed", 5), row("unchanged", 6)];
+    const items = diffItems(rows, false, 2);
+    expect(items.map((item) => [item.row ? item.row.anchor : `run of ${item.run}`, item.page])).toEqual([
+      ["run of 2", 1],
+      ["p-2", 1],
+      ["p-3", 1],
+      ["run of 1", 2],
+      ["p-5", 2],
+      ["run of 1", 2],
+    ]);
+    expect(diffItems(rows, true, 2).map((item) => item.page)).toEqual([1, 1, 2, 2, 3, 3, 4]);
+    expect(diffItems([row("unchanged", 0)], false, 2)).toEqual([{ row: null, run: 1, key: "same-end", page: 1 }]);
   });
 });

@@ -93,7 +93,7 @@ export async function ParagraphSummary({
       {latest.map((comment) => (
         <article key={comment.id} id={`report-comment-${comment.id}`}>
           <p className="rmeta">
-            <b className="text-slate-900">{signature(comment)}</b> · <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium" })}</time>
+            <b className="text-slate-900">{signature(comment)}</b> · <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium" })}</time>{" "}
             <Disposition disposition={comment.disposition} />
           </p>
           <p className="rbody" lang={comment.language ?? undefined}>
