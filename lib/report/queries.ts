@@ -182,6 +182,28 @@ export async function getParagraphPage(actor: Actor | null, number: number, anch
   };
 }
 
+/**
+ * Where a comment is read whole: its version's number, its paragraph's anchor and the page of
+ * the paragraph's comments it is on (for /report/comments/<id>, which redirects there). Null
+ * when the actor may not read its version. Two statements.
+ */
+export async function locateReportComment(actor: Actor | null, id: string) {
+  if (!isUuid(id)) return null;
+  const comment = await db.reportComment.findFirst({
+    where: { id, version: { status: { in: readableStatuses(actor) } } },
+    select: { id: true, createdAt: true, paragraphId: true, version: { select: { number: true } }, paragraph: { select: { anchor: true } } },
+  });
+  if (!comment) return null;
+  // The comments before it in REPORT_COMMENT_ORDER (created at, then id).
+  const before = await db.reportComment.count({
+    where: {
+      paragraphId: comment.paragraphId,
+      OR: [{ createdAt: { lt: comment.createdAt } }, { createdAt: comment.createdAt, id: { lt: comment.id } }],
+    },
+  });
+  return { versionNumber: comment.version.number, anchor: comment.paragraph.anchor, page: Math.floor(before / PARAGRAPH_COMMENTS_PAGE) + 1 };
+}
+
 export type SupersededVersion = { id: string; number: number; title: string; language: Locale; effectiveStatus: ReportVersionStatus; unanswered: number };
 
 /**

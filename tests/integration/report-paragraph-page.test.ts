@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getParagraphPage, getVersionPage, LATEST_COMMENTS, PARAGRAPH_COMMENTS_PAGE } from "@/lib/report/queries";
+import { getParagraphPage, getVersionPage, LATEST_COMMENTS, locateReportComment, PARAGRAPH_COMMENTS_PAGE } from "@/lib/report/queries";
 import { buildWorld, resetDatabase } from "../helpers/factories";
 import { createProposal } from "../helpers/proposal-fixtures";
 import { captureQueries } from "../helpers/query-count";
@@ -127,5 +127,33 @@ describe("a paragraph's page", () => {
     const big = await captureQueries(() => getParagraphPage(null, version.number, ANCHORS[1], 7));
     expect(big.result?.comments).toHaveLength(PARAGRAPH_COMMENTS_PAGE);
     expect(big.queries.length).toBe(small.queries.length);
+  });
+});
+
+describe("a comment's lasting address (/report/comments/<id>)", () => {
+  it("finds the version, the paragraph and the page of its comments the comment is on", async () => {
+    const version = await createVersion({ status: "OPEN" });
+    await comments(version, 1, PARAGRAPH_COMMENTS_PAGE + 3, [PARAGRAPH_COMMENTS_PAGE + 1]);
+    await comments(version, 0, 1);
+    const byBody = async (body: string) => (await db.reportComment.findFirstOrThrow({ where: { body }, select: { id: true } })).id;
+    expect(await locateReportComment(null, await byBody("Comentario 1.0"))).toEqual({ versionNumber: version.number, anchor: ANCHORS[1], page: 1 });
+    expect(await locateReportComment(null, await byBody(`Comentario 1.${PARAGRAPH_COMMENTS_PAGE - 1}`))).toMatchObject({ page: 1 });
+    // A hidden one keeps its place (its reason is shown there).
+    expect(await locateReportComment(null, await byBody(`Comentario 1.${PARAGRAPH_COMMENTS_PAGE + 1}`))).toMatchObject({ page: 2 });
+    expect(await locateReportComment(null, await byBody("Comentario 0.0"))).toEqual({ versionNumber: version.number, anchor: ANCHORS[0], page: 1 });
+    // And the page it names does show it.
+    const last = await getParagraphPage(null, version.number, ANCHORS[1], 2);
+    expect(last?.comments.map((c) => c.id)).toContain(await byBody(`Comentario 1.${PARAGRAPH_COMMENTS_PAGE + 2}`));
+  });
+
+  it("is null for a comment on a draft, unless staff or the committee ask, and for an unknown or malformed id", async () => {
+    const draft = await createVersion({ status: "DRAFT" });
+    await comments(draft, 0, 1);
+    const { id } = await db.reportComment.findFirstOrThrow({ select: { id: true } });
+    expect(await locateReportComment(null, id)).toBeNull();
+    expect(await locateReportComment(world.actors.orgMember, id)).toBeNull();
+    expect(await locateReportComment(world.actors.committee, id)).toMatchObject({ anchor: ANCHORS[0] });
+    expect(await locateReportComment(null, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await locateReportComment(null, "not-a-uuid")).toBeNull();
   });
 });
