@@ -13,7 +13,7 @@ import { countFlaggedPosts, getFlagPage, getModerationQueue, getModerationStats 
 import { POST_KINDS, type PostKind } from "@/lib/moderation/targets";
 import { describeNotification } from "@/lib/notifications/kinds";
 import { listComments } from "@/lib/proposals/queries";
-import { getComparison, getVersionPage, listVersionComments } from "@/lib/report/queries";
+import { getComparison, getParagraphPage, getVersionPage, listVersionComments } from "@/lib/report/queries";
 import { locales } from "@/i18n/routing";
 import { actorFor, buildWorld, createUser, giveCommitteeTerm, resetDatabase, type RoleName } from "../helpers/factories";
 import { createProposal, formerCommitteeMember } from "../helpers/proposal-fixtures";
@@ -302,13 +302,19 @@ describe("what the public and the author see", () => {
     await db.reportComment.update({ where: { id: postId }, data: { proposedText: `${SECRET} (texto propuesto)`, disposition: "ACCEPTED", answer: "Aceptado" } });
     await hidePost(world.actors.committee, hideInput("REPORT_COMMENT", postId));
 
+    // The version page neither counts nor shows it; the paragraph's page shows its reason in its place.
     const page = await getVersionPage(null, world.version.number);
-    const shown = [...(page?.commentsByParagraph.values() ?? [])].flat();
-    expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ body: null, proposedText: null, hidden: { reason: "Lenguaje de odio" } });
+    expect([...(page?.latestByParagraph.values() ?? [])].flat()).toHaveLength(0);
+    expect([...(page?.commentCounts.values() ?? [])].reduce((a, b) => a + b, 0)).toBe(0);
+    const hiddenOn = await db.reportComment.findUniqueOrThrow({ where: { id: postId }, select: { paragraph: { select: { anchor: true } } } });
+    const paragraphPage = await getParagraphPage(null, world.version.number, hiddenOn.paragraph.anchor);
+    expect(paragraphPage?.commentCount).toBe(0);
+    expect(paragraphPage?.comments).toHaveLength(1);
+    expect(paragraphPage?.comments[0]).toMatchObject({ body: null, proposedText: null, hidden: { reason: "Lenguaje de odio" } });
     const next = await createVersion({ status: "OPEN", number: world.version.number + 1 });
     const outlets = [
       page,
+      paragraphPage,
       await listVersionComments(world.version.id),
       await getComparison(null, world.version.number, next.number),
       await getModerationStats(),
