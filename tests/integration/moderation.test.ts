@@ -324,13 +324,13 @@ describe("what the public and the author see", () => {
     for (const outlet of outlets) expect(JSON.stringify(outlet)).not.toContain(SECRET);
     const stats = await getModerationStats();
     expect(stats.hidden).toEqual([
-      expect.objectContaining({ kind: "REPORT_COMMENT", id: postId, reason: "Lenguaje de odio", category: "ABUSIVE", href: `/report/versions/${world.version.number}#report-comment-${postId}` }),
+      expect.objectContaining({ kind: "REPORT_COMMENT", id: postId, reason: "Lenguaje de odio", category: "ABUSIVE", href: `/report/comments/${postId}` }),
     ]);
 
     const notice = await db.notification.findFirstOrThrow({ where: { userId: world.author.id } });
     expect(notice.kind).toBe("moderation.post_hidden");
     const sentence = describeNotification(notice.kind, notice.data);
-    expect(sentence).toMatchObject({ kind: "known", key: "moderation_post_hidden", values: { reason: "Lenguaje de odio" }, href: `/report/versions/${world.version.number}#report-comment-${postId}` });
+    expect(sentence).toMatchObject({ kind: "known", key: "moderation_post_hidden", values: { reason: "Lenguaje de odio" }, href: `/report/comments/${postId}` });
     for (const locale of locales) {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));
       expect(catalogue.kinds.moderation_post_hidden, locale).toContain("{reason}");
