@@ -36,7 +36,8 @@ process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, exitWithParent].filter(Boo
 // Statements per request come from pg_stat_statements: every statement any connection runs,
 // counted by the server as it finishes, whichever client (Prisma, pg, a raw query) sent it.
 // BEGIN/COMMIT are not counted (track_utility off): a transaction of three queries counts 3.
-const SQL_COUNTING = "pg_stat_statements (loaded at start, track_utility off): statements per request over 5 sequential requests after 2 warm-ups";
+// The job queue's own polling (schema pgboss) runs whatever the requests and is left out.
+const SQL_COUNTING = "pg_stat_statements (loaded at start, track_utility off, the job queue's polling left out): statements per request over 5 sequential requests after 2 warm-ups";
 const SAMPLE = 5;
 const MONITORING_KEY = Buffer.alloc(32, 7).toString("base64");
 
@@ -245,7 +246,7 @@ async function get(url: string, cookie?: string) {
 async function statementCount(sql: pg.Client): Promise<number> {
   const result = await sql.query<{ n: string }>(
     `SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-     WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'`,
+     WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%' AND s.query NOT ILIKE '%pgboss.%'`,
   );
   return Number(result.rows[0].n);
 }

@@ -20,6 +20,8 @@ export type PageCacheOptions = {
   /** All entries together, bodies and headers; the least recently used go first. */
   maxBytes?: number;
   ttlMs?: number;
+  /** How long a request waits for the same page already being rendered before rendering it itself. */
+  waitMs?: number;
   /** False while changes cannot be heard (the LISTEN connection is down): nothing is served or kept. */
   fresh?: () => boolean;
   now?: () => number;
@@ -58,6 +60,7 @@ export function createPageCache(options: PageCacheOptions = {}) {
   const ttlMs = options.ttlMs ?? 60_000;
   const fresh = options.fresh ?? (() => true);
   const now = options.now ?? Date.now;
+  const waitMs = options.waitMs ?? 10_000;
   // A Map keeps insertion order: re-inserting on use makes it an LRU without a dependency that
   // would still need the table index below.
   const entries = new Map<string, Entry>();
@@ -65,7 +68,12 @@ export function createPageCache(options: PageCacheOptions = {}) {
   let bytes = 0;
   let sequence = 0;
   const changedAt = new Map<string, number>();
-  const stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
+  const stats = { hits: 0, misses: 0, stored: 0, dropped: 0, waits: 0, waited: 0 };
+  // Single flight: while a page renders, the same requests wait for it instead of rendering it
+  // again (ten visitors arriving together on a page that takes a second would otherwise cost ten
+  // seconds of the database). A page found unfit to keep is not waited for, for a TTL.
+  const rendering = new Map<string, Promise<void>>();
+  const unfit = new Map<string, number>();
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -95,17 +103,18 @@ export function createPageCache(options: PageCacheOptions = {}) {
   };
   const unsubscribe = onChanges(invalidate);
 
-  const store = (key: string, res: ServerResponse, body: Buffer, tables: Set<string>, startedAt: number) => {
-    if (res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined) return;
-    if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return;
-    for (const table of tables) if (UNWATCHED_TABLES.has(table)) return;
+  /** Keeps the page; "unfit" when this page can never be kept, "late" when a change overtook it. */
+  const store = (key: string, res: ServerResponse, body: Buffer, tables: Set<string>, startedAt: number): "stored" | "unfit" | "late" => {
+    if (res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined) return "unfit";
+    if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return "unfit";
+    for (const table of tables) if (UNWATCHED_TABLES.has(table)) return "unfit";
     // A change that landed while the page rendered: what it read may be older than the change.
-    if ((changedAt.get(EVERYTHING) ?? 0) > startedAt) return;
-    for (const table of tables) if ((changedAt.get(table) ?? 0) > startedAt) return;
+    if ((changedAt.get(EVERYTHING) ?? 0) > startedAt) return "late";
+    for (const table of tables) if ((changedAt.get(table) ?? 0) > startedAt) return "late";
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(res.getHeaders())) if (!DROPPED_HEADERS.has(name) && value !== undefined) headers[name] = value;
     const size = body.length + JSON.stringify(headers).length + key.length;
-    if (size > maxBytes / 8) return;
+    if (size > maxBytes / 8) return "unfit";
     remove(key);
     const entry: Entry = { key, headers, body, tables: [...tables], storedAt: now(), bytes: size };
     entries.set(key, entry);
@@ -120,6 +129,7 @@ export function createPageCache(options: PageCacheOptions = {}) {
       if (bytes <= maxBytes) break;
       remove(oldest);
     }
+    return "stored";
   };
 
   const serve = (key: string, res: ServerResponse): boolean => {
@@ -139,37 +149,68 @@ export function createPageCache(options: PageCacheOptions = {}) {
     return true;
   };
 
+  const render = (key: string, req: IncomingMessage, res: ServerResponse, next: NextHandler) => {
+    stats.misses += 1;
+    const startedAt = sequence;
+    const tables = new Set<string>();
+    const chunks: Buffer[] = [];
+    let tooBig = false;
+    let size = 0;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+      size += buffer.length;
+      if (size > maxBytes / 8) tooBig = true;
+      else chunks.push(buffer);
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.write = ((...args: unknown[]) => (keep(args[0], args[1]), write(...args))) as typeof res.write;
+    res.end = ((...args: unknown[]) => (keep(args[0], args[1]), end(...args))) as typeof res.end;
+    res.setHeader("x-puente-cache", "miss");
+    let leading = false;
+    let done = () => {};
+    if (!rendering.has(key)) {
+      leading = true;
+      rendering.set(key, new Promise<void>((resolve) => (done = resolve)));
+    }
+    const settle = (verdict: "stored" | "unfit" | "late" | "lost") => {
+      if (!leading) return;
+      leading = false;
+      if (verdict === "unfit") unfit.set(key, now());
+      else unfit.delete(key);
+      rendering.delete(key);
+      done();
+    };
+    res.on("finish", () => settle(tooBig ? "unfit" : fresh() ? store(key, res, Buffer.concat(chunks), tables, startedAt) : "late"));
+    // A visitor who leaves mid-render, or a render that throws: let the waiting ones go.
+    res.on("close", () => settle("lost"));
+    return trackReads(tables, () => next(req, res));
+  };
+
   const wrap =
     (next: NextHandler): NextHandler =>
-    (req, res) => {
+    async (req, res) => {
       const key = cacheKey(req);
       if (!key || !fresh()) return next(req, res);
       if (serve(key, res)) {
         stats.hits += 1;
         return;
       }
-      stats.misses += 1;
-      const startedAt = sequence;
-      const tables = new Set<string>();
-      const chunks: Buffer[] = [];
-      let tooBig = false;
-      let size = 0;
-      const keep = (chunk: unknown, encoding?: unknown) => {
-        if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
-        const buffer = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-        size += buffer.length;
-        if (size > maxBytes / 8) tooBig = true;
-        else chunks.push(buffer);
-      };
-      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-      res.write = ((...args: unknown[]) => (keep(args[0], args[1]), write(...args))) as typeof res.write;
-      res.end = ((...args: unknown[]) => (keep(args[0], args[1]), end(...args))) as typeof res.end;
-      res.setHeader("x-puente-cache", "miss");
-      res.on("finish", () => {
-        if (!tooBig && fresh()) store(key, res, Buffer.concat(chunks), tables, startedAt);
-      });
-      return trackReads(tables, () => next(req, res));
+      const pending = rendering.get(key);
+      const unfitAt = unfit.get(key);
+      if (pending && !(unfitAt !== undefined && now() - unfitAt <= ttlMs)) {
+        stats.waits += 1;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+        clearTimeout(timer);
+        if (serve(key, res)) {
+          stats.hits += 1;
+          stats.waited += 1;
+          return;
+        }
+      }
+      return render(key, req, res, next);
     };
 
   return {

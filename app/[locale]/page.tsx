@@ -5,25 +5,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { PublicLogList } from "@/components/transparency/public-log-list";
-import { listPublicLog } from "@/lib/audit/queries";
 import { ProposalStatusBadge } from "@/components/proposals/status-badge";
 import { SessionCard } from "@/components/sessions/session-card";
-import { getHomeActivity, getHomeFigures } from "@/lib/home/queries";
-import { listFeedEntries } from "@/lib/champions/queries";
+import { getHomeSharedContent } from "@/lib/home/queries";
 import { countryName } from "@/lib/i18n/countries";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await resolvePageLocale(params);
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const [figures, activity, decisions, championUpdates, tch, tm] = await Promise.all([
-    getHomeFigures(),
-    getHomeActivity(),
-    listPublicLog(1, 5),
-    listFeedEntries({ locale, limit: 3 }),
-    getTranslations("champions"),
-    getTranslations("monitoringPublic"),
-  ]);
+  const [{ figures, activity, decisions, championUpdates }, tch, tm] = await Promise.all([getHomeSharedContent(locale), getTranslations("champions"), getTranslations("monitoringPublic")]);
   const stats = [
     { label: t("figures.organizations"), value: figures.organizations },
     { label: t("figures.countries"), value: figures.countries },

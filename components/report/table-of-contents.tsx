@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { cx } from "@/components/ui/cx";
 
 type Heading = { anchor: string; text: string; headingLevel: number | null };
 
-/** The report's headings as a list of links to their paragraphs (#anchor); nothing without headings. */
-export async function TableOfContents({ paragraphs, lang }: { paragraphs: readonly Heading[]; lang?: string }) {
+/**
+ * The report's headings as a list of links to their paragraphs: `#anchor`, or through `href`
+ * (a heading in another part of a long report); nothing without headings.
+ */
+export async function TableOfContents({ paragraphs, lang, href }: { paragraphs: readonly Heading[]; lang?: string; href?: (anchor: string) => string }) {
   const headings = paragraphs.filter((p) => p.headingLevel !== null);
   if (headings.length === 0) return null;
   const t = await getTranslations("report");
@@ -16,10 +18,8 @@ export async function TableOfContents({ paragraphs, lang }: { paragraphs: readon
       </h2>
       <ol className="space-y-1" lang={lang}>
         {headings.map((h) => (
-          <li key={h.anchor} className={cx(INDENT[Math.min(3, h.headingLevel! - top)])}>
-            <a href={`#${h.anchor}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
-              {h.text}
-            </a>
+          <li key={h.anchor} className={INDENT[Math.min(3, h.headingLevel! - top)]}>
+            <a href={href ? href(h.anchor) : `#${h.anchor}`}>{h.text}</a>
           </li>
         ))}
       </ol>
@@ -27,4 +27,4 @@ export async function TableOfContents({ paragraphs, lang }: { paragraphs: readon
   );
 }
 
-const INDENT = ["", "pl-4", "pl-8", "pl-12"];
+const INDENT = [undefined, "pl-4", "pl-8", "pl-12"];

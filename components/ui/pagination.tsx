@@ -20,22 +20,32 @@ function hrefFor(pathname: string, query: Props["query"], page: number) {
   return qs ? `${pathname}?${qs}` : pathname;
 }
 
+/**
+ * The pages "previous" and "next" lead to, or null. Beyond the last page (an old link, a
+ * hand-typed number) "previous" leads back to the last one; nothing to show for a single page.
+ */
+export function pageLinks(page: number, pageCount: number): { previous: number | null; next: number | null } | null {
+  if (pageCount <= 1 && page <= 1) return null;
+  return { previous: page > 1 ? Math.min(page - 1, Math.max(1, pageCount)) : null, next: page < pageCount ? page + 1 : null };
+}
+
 export async function Pagination({ page, pageCount, pathname, query }: Props) {
-  if (pageCount <= 1) return null;
+  const links = pageLinks(page, pageCount);
+  if (!links) return null;
   const t = await getTranslations("common.pagination");
   const linkClass = "rounded-md border border-slate-500 px-3 py-2 font-medium text-blue-900 hover:bg-slate-100";
   return (
     <nav aria-label={t("label")} className="mt-6 flex flex-wrap items-center justify-between gap-3">
-      {page > 1 ? (
-        <Link href={hrefFor(pathname, query, page - 1)} className={linkClass} rel="prev">
+      {links.previous ? (
+        <Link href={hrefFor(pathname, query, links.previous)} className={linkClass} rel="prev">
           {t("previous")}
         </Link>
       ) : (
         <span />
       )}
       <span className="text-slate-800">{t("pageOf", { page, pageCount })}</span>
-      {page < pageCount ? (
-        <Link href={hrefFor(pathname, query, page + 1)} className={linkClass} rel="next">
+      {links.next ? (
+        <Link href={hrefFor(pathname, query, links.next)} className={linkClass} rel="next">
           {t("next")}
         </Link>
       ) : (

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -8,8 +7,8 @@ import type { AppLocale } from "@/i18n/routing";
 import { isNotUpdated, organizationFits, verifiedMemberships } from "./policy";
 import { revisionHistory, type RevisionView } from "./history";
 import { pickText } from "./texts";
+import { isUuid } from "@/lib/validation/ids";
 
-const idSchema = z.uuid();
 
 const sourceSelect = { id: true, title: true, publisher: true, publishedOn: true, url: true } satisfies Prisma.CommitmentSourceSelect;
 export type SourceView = Prisma.CommitmentSourceGetPayload<{ select: typeof sourceSelect }>;
@@ -68,11 +67,10 @@ export type AssessmentView = {
  * whatever the number of rows. Null when there is no such commitment of that kind.
  */
 export async function getCommitmentPage(actor: Actor | null, rawId: string, locale: AppLocale, kind: CommitmentKind, now = new Date()) {
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return null;
+  if (!isUuid(rawId)) return null;
   const staff = isStaff(actor);
   const commitment = await db.commitment.findFirst({
-    where: { id: id.data, kind },
+    where: { id: rawId, kind },
     select: {
       id: true,
       kind: true,
@@ -184,7 +182,7 @@ export type CommitmentPage = NonNullable<Awaited<ReturnType<typeof getCommitment
  */
 export async function assessingOrganizations(actor: Actor | null, commitment: { id: string; kind: CommitmentKind; country: string | null }) {
   const verified = verifiedMemberships(actor);
-  if (verified.length === 0 || !idSchema.safeParse(commitment.id).success) return [];
+  if (verified.length === 0 || !isUuid(commitment.id)) return [];
   const ids = verified.map((m) => m.organizationId);
   const [organizations, own] = await Promise.all([
     db.organization.findMany({ where: { id: { in: ids }, status: "VERIFIED" }, orderBy: { name: "asc" }, select: { id: true, name: true, country: true, type: true } }),
@@ -199,7 +197,7 @@ export type AssessingOrganization = Awaited<ReturnType<typeof assessingOrganizat
 
 /** Every language's title and description, for staff's edit form. One query. */
 export async function getCommitmentTexts(commitmentId: string): Promise<Partial<Record<AppLocale, { title: string; description: string }>>> {
-  if (!idSchema.safeParse(commitmentId).success) return {};
+  if (!isUuid(commitmentId)) return {};
   const rows = await db.commitmentText.findMany({ where: { commitmentId }, select: { language: true, title: true, description: true } });
   return Object.fromEntries(rows.map((r) => [r.language, { title: r.title, description: r.description }]));
 }

@@ -3,6 +3,7 @@ import { isGcmObjective } from "@/lib/gcm/objectives";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
 import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/validation/text";
+import { UUID_SOURCE } from "@/lib/validation/ids";
 
 // Inputs of the permanent dialogue (issue 14): questions to the delegates, supports, answers,
 // delegate profiles and pseudonyms. Every schema reads a plain object or a form post.
@@ -55,13 +56,15 @@ export function requireVoiceOrganization(value: { voice: "self" | "pseudonym"; o
   if (value.voice === "pseudonym" && !value.organizationId) ctx.addIssue({ code: "custom", path: ["organizationId"], message: "dialogue.chooseOrganization" });
 }
 
+const ADDRESSEE = new RegExp(`^(institution|delegate):${UUID_SOURCE}$`, "i");
+
 /**
  * A question: to an institution (`institutionId`) or one delegate (`delegateId`, whose
  * institution it then goes to). Exactly one of the two.
  */
 export const askQuestionSchema = z
   .object({
-    addressee: z.preprocess(blankToUndefined, z.string().regex(/^(institution|delegate):[0-9a-f-]{36}$/i, { message: "dialogue.chooseAddressee" })),
+    addressee: z.preprocess(blankToUndefined, z.string().regex(ADDRESSEE, { message: "dialogue.chooseAddressee" })),
     language,
     title: singleLineText({ min: 5, max: DIALOGUE_LIMITS.title }),
     body: multiLineText({ min: 10, max: DIALOGUE_LIMITS.body }),

@@ -14,6 +14,8 @@ export type AtomEntry = {
   /** HTML, already safe to show (it is sent as is). */
   content?: string;
   author?: string;
+  /** Absolute URL of the author's public page (Atom's <uri>), e.g. a vouching organization a pseudonymous author chose to name. */
+  authorUri?: string;
   /** Machine terms (letters, digits, `.`, `_`, `:`, `-`); anything else is left out. */
   categories?: string[];
 };
@@ -71,7 +73,7 @@ export function atomFeed(input: AtomFeedInput): string {
       published: entry.published,
       description: entry.summary === undefined ? undefined : asHtml(entry.summary),
       content: entry.content === undefined ? undefined : xmlSafe(entry.content),
-      author: entry.author === undefined ? undefined : [{ name: xmlSafe(entry.author) }],
+      author: entry.author === undefined ? undefined : [{ name: xmlSafe(entry.author), link: entry.authorUri }],
       category: entry.categories?.filter(safeTerm).map((term) => ({ term })),
     });
   }

@@ -2,6 +2,9 @@ import { db } from "@/lib/db/client";
 import { cachedRead } from "@/lib/cache/query-cache";
 import { publicProposalWhere } from "@/lib/proposals/visibility";
 import { asListItem, listSelect, upcomingPublicSessionWhere } from "@/lib/sessions/queries";
+import type { AppLocale } from "@/i18n/routing";
+import { listPublicLog } from "@/lib/audit/queries";
+import { listFeedEntries } from "@/lib/champions/queries";
 
 /** How many proposals the home page lists; the full list is one link away. */
 export const HOME_PROPOSALS = 5;
@@ -52,3 +55,16 @@ export async function getHomeActivity(now = new Date()) {
 }
 
 export type HomeActivity = Awaited<ReturnType<typeof getHomeActivity>>;
+
+/**
+ * Everything the home page shows that is the same for every reader of a language, read once and
+ * kept until one of its tables changes (lib/cache/query-cache.ts): a signed-in visitor's home is
+ * rendered every time, but no longer reads these again.
+ */
+export async function getHomeSharedContent(locale: AppLocale) {
+  return cachedRead("home.shared", locale, async () => {
+    const [figures, activity, decisions, championUpdates] = await Promise.all([getHomeFigures(), getHomeActivity(), listPublicLog(1, 5), listFeedEntries({ locale, limit: 3 })]);
+    return { figures, activity, decisions, championUpdates };
+  });
+}
+

@@ -4,6 +4,7 @@ import es from "i18n-iso-countries/langs/es.json";
 import fr from "i18n-iso-countries/langs/fr.json";
 import pt from "i18n-iso-countries/langs/pt.json";
 import type { AppLocale } from "@/i18n/routing";
+import { collator, numberFormat } from "./intl-cache";
 
 for (const data of [es, en, pt, fr]) countries.registerLocale(data);
 
@@ -19,8 +20,8 @@ export function isCountryCode(code: string): boolean {
 /** Every country as {value, label}, sorted by its name in the reader's language. */
 export function countryOptions(locale: AppLocale, codes?: readonly string[]): { value: string; label: string }[] {
   const list = codes ?? Object.keys(countries.getAlpha2Codes());
-  const collator = new Intl.Collator(locale);
-  return list.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) => collator.compare(a.label, b.label));
+  const order = collator(locale);
+  return list.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) => order.compare(a.label, b.label));
 }
 
 /** How many public items (organizations, proposals) come from or concern a country. */
@@ -32,11 +33,11 @@ export type CountryCount = { country: string; count: number };
  * so the form shows what is filtered.
  */
 export function countryFilterOptions(counts: readonly CountryCount[], locale: AppLocale, selected?: string): { value: string; label: string }[] {
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const byCountry = new Map(counts.filter((c) => c.count > 0 && isCountryCode(c.country)).map((c) => [c.country.toUpperCase(), c.count]));
   if (selected && isCountryCode(selected) && !byCountry.has(selected.toUpperCase())) byCountry.set(selected.toUpperCase(), 0);
-  const collator = new Intl.Collator(locale);
+  const order = collator(locale);
   return [...byCountry.entries()]
     .map(([code, count]) => ({ value: code, label: `${countryName(code, locale)} (${number.format(count)})` }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+    .sort((a, b) => order.compare(a.label, b.label));
 }

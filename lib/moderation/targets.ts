@@ -152,7 +152,8 @@ export const TARGETS = {
     join: `JOIN "ReportVersion" rv ON rv.id = p."versionId"`,
     isPublic: `rv.status::text IN (${quoted(PUBLIC_REPORT_STATUSES)})`,
     page: `rv.number AS "versionNumber"`,
-    href: (row) => `/report/versions/${Number(row.versionNumber)}#report-comment-${row.id}`,
+    // The comment's lasting address: it redirects to the page of its paragraph's comments it is on.
+    href: (row) => `/report/comments/${row.id}`,
     surfaces: ["report"],
   }),
   DIALOGUE_QUESTION: postTable({

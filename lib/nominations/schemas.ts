@@ -3,6 +3,7 @@ import { isCountryCode } from "@/lib/i18n/countries";
 import { locales } from "@/i18n/routing";
 import { Gender } from "@/lib/generated/prisma/enums";
 import { multiLineText, optionalMultiLineText, optionalSingleLineText, parseQueryText } from "@/lib/validation/text";
+import { UUID_SOURCE } from "@/lib/validation/ids";
 
 /** The gender choices, in the order forms offer them. */
 export const GENDERS = Object.values(Gender);
@@ -49,7 +50,7 @@ const nominationId = z.uuid();
 const sessionId = z.uuid();
 
 /** "userId:organizationId", the value of one radio button of the member search results. */
-const MEMBER_CHOICE = /^([0-9a-f-]{36}):([0-9a-f-]{36})$/i;
+const MEMBER_CHOICE = new RegExp(`^(${UUID_SOURCE}):(${UUID_SOURCE})$`, "i");
 
 /**
  * A nomination. `nomineeType` says which half of the form counts: a member of a verified

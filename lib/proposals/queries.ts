@@ -6,8 +6,8 @@ import { asLocalizedText, pickLocalized, type LocalizedText } from "@/lib/i18n/l
 import type { AppLocale } from "@/i18n/routing";
 import { canComment, canCommentOn, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationIds } from "./policy";
 import { isPublicSessionStatus, LINKABLE_SESSION_STATUSES, publicProposalWhere, readableProposalSql, readableProposalWhere, signsAsOrganization } from "./visibility";
+import { isUuid } from "@/lib/validation/ids";
 
-const idSchema = z.uuid();
 
 /**
  * Everything the proposal page shows but the comments, in six queries whatever the number
@@ -17,10 +17,9 @@ const idSchema = z.uuid();
  * it is public: a draft session is never named.
  */
 export async function getProposalForPage(actor: Actor | null, rawId: string) {
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return null;
+  if (!isUuid(rawId)) return null;
   const proposal = await db.proposal.findFirst({
-    where: { AND: [{ id: id.data }, readableProposalWhere(actor)] },
+    where: { AND: [{ id: rawId }, readableProposalWhere(actor)] },
     select: {
       id: true,
       title: true,
@@ -129,7 +128,7 @@ export async function proposalSessionOptions(locale: AppLocale, keepSessionId?: 
  * page), plus the one chosen (`keepSessionId`), latest first.
  */
 export async function sessionFilterOptions(locale: AppLocale, keepSessionId?: string): Promise<SessionOption[]> {
-  const keep = keepSessionId && idSchema.safeParse(keepSessionId).success ? [{ id: keepSessionId }] : [];
+  const keep = keepSessionId && isUuid(keepSessionId) ? [{ id: keepSessionId }] : [];
   const rows = await db.reviewSession.findMany({
     where: { status: { not: "DRAFT" }, OR: [{ proposals: { some: publicProposalWhere } }, ...keep] },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
@@ -141,7 +140,7 @@ export async function sessionFilterOptions(locale: AppLocale, keepSessionId?: st
 /** The draft as its form shows it, for a member of an organization that writes drafts; otherwise null. */
 export async function findEditableDraft(actor: Actor | null, proposalId: string) {
   const drafting = draftingOrganizationIds(actor);
-  if (drafting.length === 0 || !idSchema.safeParse(proposalId).success) return null;
+  if (drafting.length === 0 || !isUuid(proposalId)) return null;
   return db.proposal.findFirst({
     where: { id: proposalId, organizationId: { in: drafting }, organization: { status: { in: [...DRAFTING_ORGANIZATION_STATUSES] } }, status: "DRAFT" },
     select: {
@@ -169,7 +168,7 @@ export const COMMENTS_MAX = 2000;
 
 /** canCommentOn for a proposal known by id, read with the actor's rights (false if unreadable). */
 export async function mayCommentOn(proposalId: string, actor: Actor | null): Promise<boolean> {
-  if (!canComment(actor) || !idSchema.safeParse(proposalId).success) return false;
+  if (!canComment(actor) || !isUuid(proposalId)) return false;
   const proposal = await db.proposal.findFirst({
     where: { AND: [{ id: proposalId }, readableProposalWhere(actor)] },
     select: { status: true },
@@ -225,7 +224,7 @@ function toView(row: CommentRow): CommentView {
  * organization) or the actor's own organization's. Nothing for a proposal the actor may not read.
  */
 export async function listComments(proposalId: string, actor: Actor | null): Promise<CommentThread[]> {
-  if (!idSchema.safeParse(proposalId).success) return [];
+  if (!isUuid(proposalId)) return [];
   const rows = await db.$queryRaw<CommentRow[]>`
     SELECT c.id::text AS id, c."parentId"::text AS "parentId", c."createdAt", c.body, c."hiddenAt", c."hiddenReason",
            u.name AS "authorName", o.name AS "organizationName", o.slug AS "organizationSlug", o.status::text AS "organizationStatus"

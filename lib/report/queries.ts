@@ -89,10 +89,16 @@ export async function getReportDesk(actor: Actor, now = new Date()) {
   };
 }
 
+/** How many of a paragraph's latest comments the version page shows; the rest are on its own page. */
+export const LATEST_COMMENTS = 2;
+/** Comments per page on a paragraph's page. */
+export const PARAGRAPH_COMMENTS_PAGE = 20;
+
 /**
- * One version with its paragraphs, every comment (E's select, one findMany) and the public
- * proposals each paragraph takes up: five statements whatever the size (version, translations,
- * paragraphs, comments, links).
+ * One version with its paragraphs, each paragraph's count of comments and its LATEST_COMMENTS
+ * latest ones (hidden comments are neither counted nor shown here: their public reason is on
+ * the paragraph's page), and the public proposals each paragraph takes up. A fixed number of
+ * statements whatever the size.
  */
 export async function getVersionPage(actor: Actor | null, number: number, now = new Date()) {
   if (!Number.isInteger(number) || number < 1) return null;
@@ -102,31 +108,100 @@ export async function getVersionPage(actor: Actor | null, number: number, now = 
   });
   if (!found) return null;
   const { internalNote, ...version } = found;
-  const [translations, paragraphs, comments, links] = await Promise.all([
+  const [translations, paragraphs, perParagraph, latestIds, links, counts] = await Promise.all([
     db.reportTranslation.findMany({ where: { versionId: version.id }, orderBy: { language: "asc" }, select: { language: true, title: true } }),
     db.reportParagraph.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: paragraphSelect }),
-    db.reportComment.findMany({ where: { versionId: version.id }, orderBy: REPORT_COMMENT_ORDER, select: reportCommentSelect }),
+    db.reportComment.groupBy({ by: ["paragraphId"], where: { versionId: version.id, hiddenAt: null }, _count: { _all: true } }),
+    db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        SELECT id, row_number() OVER (PARTITION BY "paragraphId" ORDER BY "createdAt" DESC, id DESC) AS n
+        FROM "ReportComment" WHERE "versionId" = ${version.id} AND "hiddenAt" IS NULL
+      ) latest WHERE n <= ${LATEST_COMMENTS}`,
     db.reportParagraphProposal.findMany({ where: linkedProposalsWhere(version.id), orderBy: LINK_ORDER, select: linkedProposalSelect }),
+    dispositionCounts(version.id),
   ]);
-  const views = comments.map(toCommentView);
-  const counts = emptyCounts();
-  for (const c of views) {
-    if (c.disposition) counts[c.disposition]++;
-    else counts.waiting++;
-    counts.total++;
-  }
-  const commentsByParagraph = groupComments(views);
-  const proposalsByParagraph = linksByParagraph(links.map(toLinkedProposalView));
+  // Always run (no comment yet: an empty list), so the page's statements do not depend on its data.
+  const latest = await db.reportComment.findMany({ where: { id: { in: latestIds.map((r) => r.id) } }, orderBy: REPORT_COMMENT_ORDER, select: reportCommentSelect });
   return {
     version: view(version, now),
     /** Staff's note on a draft, for staff and the committee only. */
     internalNote: version.status === "DRAFT" && canReadDrafts(actor) ? (internalNote ?? null) : null,
     translations,
     paragraphs,
-    commentsByParagraph,
-    proposalsByParagraph,
+    /** Visible comments per paragraph id (hidden ones not counted). */
+    commentCounts: new Map(perParagraph.map((g) => [g.paragraphId, g._count._all])),
+    /** Each paragraph's latest visible comments, oldest first. */
+    latestByParagraph: groupComments(latest.map(toCommentView)),
+    proposalsByParagraph: linksByParagraph(links.map(toLinkedProposalView)),
     counts,
   };
+}
+
+/**
+ * One paragraph of a version with all its comments, PARAGRAPH_COMMENTS_PAGE a page, oldest
+ * first (a hidden one keeps its place, shown by toCommentView as its public reason only), the
+ * proposals it takes up, and the version's outline (anchors and heading levels: the part the
+ * paragraph is in). Null when the actor may not read the version or there is no such paragraph.
+ */
+export async function getParagraphPage(actor: Actor | null, number: number, anchor: string, page = 1, now = new Date()) {
+  if (!Number.isInteger(number) || number < 1 || !/^[A-Za-z0-9-]{1,32}$/.test(anchor)) return null;
+  const found = await db.reportVersion.findFirst({ where: { number, status: { in: readableStatuses(actor) } }, select: versionSelect });
+  if (!found) return null;
+  const paragraph = await db.reportParagraph.findUnique({ where: { versionId_anchor: { versionId: found.id, anchor } }, select: paragraphSelect });
+  if (!paragraph) return null;
+  const where = { versionId: found.id, paragraphId: paragraph.id } satisfies Prisma.ReportCommentWhereInput;
+  const [outline, rows, visible, links] = await Promise.all([
+    db.reportParagraph.findMany({ where: { versionId: found.id }, orderBy: { position: "asc" }, select: { anchor: true, headingLevel: true } }),
+    db.reportComment.count({ where }),
+    db.reportComment.count({ where: { ...where, hiddenAt: null } }),
+    db.reportParagraphProposal.findMany({
+      where: { ...linkedProposalsWhere(found.id), paragraphId: paragraph.id },
+      orderBy: LINK_ORDER,
+      select: linkedProposalSelect,
+    }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(rows / PARAGRAPH_COMMENTS_PAGE));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const comments = await db.reportComment.findMany({
+    where,
+    orderBy: REPORT_COMMENT_ORDER,
+    skip: (current - 1) * PARAGRAPH_COMMENTS_PAGE,
+    take: PARAGRAPH_COMMENTS_PAGE,
+    select: reportCommentSelect,
+  });
+  return {
+    version: view(found, now),
+    paragraph,
+    outline,
+    comments: comments.map(toCommentView),
+    /** Visible comments (hidden ones not counted). */
+    commentCount: visible,
+    page: current,
+    pageCount,
+    links: links.map(toLinkedProposalView),
+  };
+}
+
+/**
+ * Where a comment is read whole: its version's number, its paragraph's anchor and the page of
+ * the paragraph's comments it is on (for /report/comments/<id>, which redirects there). Null
+ * when the actor may not read its version. Two statements.
+ */
+export async function locateReportComment(actor: Actor | null, id: string) {
+  if (!isUuid(id)) return null;
+  const comment = await db.reportComment.findFirst({
+    where: { id, version: { status: { in: readableStatuses(actor) } } },
+    select: { id: true, createdAt: true, paragraphId: true, version: { select: { number: true } }, paragraph: { select: { anchor: true } } },
+  });
+  if (!comment) return null;
+  // The comments before it in REPORT_COMMENT_ORDER (created at, then id).
+  const before = await db.reportComment.count({
+    where: {
+      paragraphId: comment.paragraphId,
+      OR: [{ createdAt: { lt: comment.createdAt } }, { createdAt: comment.createdAt, id: { lt: comment.id } }],
+    },
+  });
+  return { versionNumber: comment.version.number, anchor: comment.paragraph.anchor, page: Math.floor(before / PARAGRAPH_COMMENTS_PAGE) + 1 };
 }
 
 export type SupersededVersion = { id: string; number: number; title: string; language: Locale; effectiveStatus: ReportVersionStatus; unanswered: number };

@@ -31,6 +31,10 @@ export type AskQuestionInput = z.output<typeof askQuestionSchema>;
 
 export const questionRefSchema = z.object({ questionId });
 
+/** Supporting a question to the panel: as the person or under their pseudonym, like asking. */
+export const supportQuestionSchema = z.object({ questionId, ...voiceFields }).superRefine(requireVoiceOrganization);
+export type SupportQuestionInput = z.output<typeof supportQuestionSchema>;
+
 export const moveQuestionSchema = z
   .object({
     questionId,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -20,11 +19,11 @@ import {
   showsSummary,
 } from "./policy";
 import { ACCESS_NEEDS, SPEAKER_ROLES } from "./schemas";
+import { isUuid } from "@/lib/validation/ids";
 
 // Reads for the session pages. Each list is one query (Prisma adds one per nested relation),
 // so a page costs the same number of queries whatever the number of rows.
 
-const idSchema = z.uuid();
 
 /** The columns everyone may read (never the link, never the summary before it is due). */
 export const publicSessionSelect = {
@@ -184,11 +183,10 @@ export type ListedParticipant = { id: string; name: string; organizationName: st
  * participant list only for signed-in users; the summary once the session took place.
  */
 export async function getSessionForPage(actor: Actor | null, rawId: string, now = new Date()) {
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return null;
+  if (!isUuid(rawId)) return null;
   const staff = canManageSessions(actor);
   const session = await db.reviewSession.findFirst({
-    where: staff ? { id: id.data } : { id: id.data, ...publicSessionWhere },
+    where: staff ? { id: rawId } : { id: rawId, ...publicSessionWhere },
     select: { ...publicSessionSelect, link: true, summary: true, summaryLanguage: true },
   });
   if (!session) return null;
@@ -310,9 +308,8 @@ export async function listCalendarSessions() {
 
 /** One non-draft session for its .ics file, or null. */
 export async function getCalendarSession(rawId: string): Promise<CalendarSession | null> {
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return null;
-  return db.reviewSession.findFirst({ where: { id: id.data, ...publicSessionWhere }, select: calendarSelect });
+  if (!isUuid(rawId)) return null;
+  return db.reviewSession.findFirst({ where: { id: rawId, ...publicSessionWhere }, select: calendarSelect });
 }
 
 /** The public sessions for the Atom feed, the latest changed first (at most 50). One query. */
@@ -364,10 +361,9 @@ export type AccessRequest = { id: string; name: string; language: Locale; access
  */
 export async function getSessionForDesk(actor: Actor | null, rawId: string) {
   if (!canManageSessions(actor)) throw forbidden();
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return null;
+  if (!isUuid(rawId)) return null;
   const session = await db.reviewSession.findUnique({
-    where: { id: id.data },
+    where: { id: rawId },
     select: { ...publicSessionSelect, link: true, summary: true, summaryLanguage: true, selectionMode: true, statusChangedAt: true, createdAt: true, updatedAt: true },
   });
   if (!session) return null;

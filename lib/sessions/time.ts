@@ -1,5 +1,6 @@
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { AppLocale } from "@/i18n/routing";
+import { dateTimeFormat } from "@/lib/i18n/intl-cache";
 
 // Sessions happen at a place and time: staff type the local time and pick the zone it is in;
 // the instant is stored, and shown in the session's zone (and, in the browser, in the reader's).
@@ -108,7 +109,7 @@ export function utcOffsetMinutes(date: Date, zone: string): number {
 
 /** The offset as the reader's language writes it ("GMT-6", "UTC−6"). */
 export function zoneOffsetLabel(date: Date, zone: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return dateTimeFormat(locale, { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
 const DATE_TIME: Intl.DateTimeFormatOptions = {
@@ -122,15 +123,15 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 
 /** "martes, 10 de marzo de 2026, 10:00–12:30", in `zone` and the reader's language. */
 export function formatSessionRange(start: Date, end: Date, zone: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).formatRange(start, end);
+  return dateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).formatRange(start, end);
 }
 
 /** One moment (a deadline) with its day and time, in `zone` and the reader's language. */
 export function formatSessionDateTime(date: Date, zone: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).format(date);
+  return dateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).format(date);
 }
 
 /** The day only ("10 mar 2026"), in `zone`: for lists and tables. */
 export function formatSessionDay(date: Date, zone: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: zone }).format(date);
+  return dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: zone }).format(date);
 }

@@ -1,7 +1,8 @@
 // Questions to the panel (issue 14): the past session's questions in four languages, taken up,
 // answered and set aside, some drawn on by its summary; and a session live at seeding time (it
 // started 30 minutes before and lasts 8 hours), so questions can be tried at once and the e2e
-// test finds a live session.
+// test finds a live session. One of the past session's questions, and one support, are under a
+// pseudonym vouched for by a verified organization (recorded with no actor, as the commands do).
 import { randomUUID } from "node:crypto";
 import { auditRow, type AuditInput } from "../../lib/audit/record";
 import type { Prisma } from "../../lib/generated/prisma/client";
@@ -31,7 +32,21 @@ export type QuestionSeedContext = {
   now: number;
 };
 
-type DemoQuestion = { by: string; language: Locale; body: string; state: SessionQuestionState; reason?: string; drawnOn?: boolean; supporters: string[]; minute: number };
+type DemoQuestion = {
+  by: string;
+  language: Locale;
+  body: string;
+  state: SessionQuestionState;
+  reason?: string;
+  drawnOn?: boolean;
+  supporters: string[];
+  minute: number;
+  /** Asked under the pseudonym this organization (slug) vouches for; named on the question when `show`. */
+  pseudonymOf?: string;
+  show?: boolean;
+  /** Supporters under a pseudonym: [person, organization slug]. */
+  pseudonymSupporters?: [string, string][];
+};
 
 /** The past session's questions (its registrants asked them): every state, four languages. */
 const PAST_QUESTIONS: DemoQuestion[] = [
@@ -40,8 +55,12 @@ const PAST_QUESTIONS: DemoQuestion[] = [
   { by: "committeeHt", language: "fr", body: "Les familles de migrants disparus auront-elles accès aux bases de données consulaires ?", state: "TAKEN_UP", drawnOn: true, supporters: ["participant", "orgAdmin"], minute: 55 },
   { by: "jamaicaAdmin", language: "en", body: "Will returnees be counted separately from people deported, so that reintegration support can be planned?", state: "ANSWERED", supporters: ["committeeHt"], minute: 70 },
   { by: "orgAdmin", language: "es", body: "¿Puede el panel comprometerse a una fecha para la próxima consulta nacional en México?", state: "SET_ASIDE", reason: "Corresponde a la sesión sobre cooperación, no a esta.", supporters: [], minute: 90 },
-  { by: "participant", language: "es", body: "¿Habrá intérpretes en lenguas indígenas en los consulados?", state: "OPEN", supporters: ["roraimaAdmin"], minute: 120 },
+  { by: "orgAdmin", pseudonymOf: "red-sin-fronteras", show: true, language: "es", body: "¿Cómo pueden denunciar extorsiones en la ruta las personas sin documentos sin que su denuncia llegue a migración?", state: "ANSWERED", supporters: ["participant", "committeeHt"], minute: 100 },
+  { by: "participant", language: "es", body: "¿Habrá intérpretes en lenguas indígenas en los consulados?", state: "OPEN", supporters: ["roraimaAdmin"], pseudonymSupporters: [["orgAdmin", "red-sin-fronteras"]], minute: 120 },
 ];
+
+/** The demo's pseudonyms for session questions (the dialogue's demo makes its own, with other names). */
+const PSEUDONYM_NAMES = ["Araucaria 7392"];
 
 /** The live session's questions so far. */
 const LIVE_QUESTIONS: DemoQuestion[] = [
@@ -63,13 +82,24 @@ export async function seedSessionQuestions(tx: Tx, ctx: QuestionSeedContext, pas
     people[p.key] = { id: user.id, name: user.name };
   }
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
-  const log = (when: Date, actor: string, entry: Omit<AuditInput, "actorId">) => audit.push(auditRow({ ...entry, actorId: people[actor].id } as AuditInput, when));
+  // A null actor: what was done under a pseudonym names no one in the log.
+  const log = (when: Date, actor: string | null, entry: Omit<AuditInput, "actorId">) => audit.push(auditRow({ ...entry, actorId: actor ? people[actor].id : null } as AuditInput, when));
+  const pseudonyms = new Map<string, string>();
+  const pseudonymFor = async (person: string, orgSlug: string, when: Date) => {
+    const key = `${person}:${orgSlug}`;
+    if (!pseudonyms.has(key)) {
+      const p = await tx.pseudonym.create({ data: { name: PSEUDONYM_NAMES[pseudonyms.size], userId: people[person].id, organizationId: ctx.organizations[orgSlug].id, createdAt: when }, select: { id: true } });
+      pseudonyms.set(key, p.id);
+      log(when, null, { action: "pseudonym.created", entityType: "Pseudonym", entityId: p.id, isPublic: false, data: {} });
+    }
+    return pseudonyms.get(key)!;
+  };
 
   // The past session (its summary draws on three of them).
   const past = await tx.reviewSession.findFirstOrThrow({ where: { title: { path: ["es"], equals: DEMO_SESSION_TITLES.past.es } }, select: { id: true, title: true, startsAt: true } });
   const pastModerator = await tx.nomination.findFirst({ where: { sessionId: past.id, role: "MODERATOR", status: "SELECTED", nomineeUserId: { not: null } }, select: { nomineeUserId: true } });
   const moderatorId = pastModerator?.nomineeUserId ?? people.staffIom.id;
-  await writeQuestions(tx, past, PAST_QUESTIONS, people, moderatorId, log);
+  await writeQuestions(tx, past, PAST_QUESTIONS, people, moderatorId, log, pseudonymFor);
 
   // The live session: confirmed speakers with accounts, registrations, questions under way.
   const startsAt = new Date(Math.floor((ctx.now - 30 * MINUTE) / MINUTE) * MINUTE);
@@ -146,7 +176,7 @@ export async function seedSessionQuestions(tx: Tx, ctx: QuestionSeedContext, pas
   await tx.sessionRegistration.createMany({
     data: registrants.map(([key, language, listed]) => ({ sessionId: live.id, userId: people[key].id, language, listed, createdAt: new Date(ctx.now - 3 * DAY) })),
   });
-  await writeQuestions(tx, live, LIVE_QUESTIONS, people, people.liveModerator.id, log);
+  await writeQuestions(tx, live, LIVE_QUESTIONS, people, people.liveModerator.id, log, pseudonymFor);
 
   await tx.auditEntry.createMany({ data: audit });
 }
@@ -163,16 +193,20 @@ async function writeQuestions(
   questions: DemoQuestion[],
   people: Record<string, { id: string }>,
   moderatorId: string,
-  log: (when: Date, actor: string, entry: Omit<AuditInput, "actorId">) => void,
+  log: (when: Date, actor: string | null, entry: Omit<AuditInput, "actorId">) => void,
+  pseudonymFor: (person: string, orgSlug: string, when: Date) => Promise<string>,
 ) {
   const byId = Object.fromEntries(Object.entries(people).map(([key, p]) => [p.id, key]));
   for (const q of questions) {
     const askedAt = new Date(session.startsAt.getTime() + q.minute * MINUTE);
     const movedAt = new Date(askedAt.getTime() + 10 * MINUTE);
+    const pseudonymId = q.pseudonymOf ? await pseudonymFor(q.by, q.pseudonymOf, askedAt) : null;
     const row = await tx.sessionQuestion.create({
       data: {
         sessionId: session.id,
-        askerId: people[q.by].id,
+        askerId: pseudonymId ? null : people[q.by].id,
+        pseudonymId,
+        showOrganization: !!(pseudonymId && q.show),
         language: q.language,
         body: q.body,
         state: q.state,
@@ -188,7 +222,13 @@ async function writeQuestions(
       await tx.sessionQuestionSupport.createMany({ data: q.supporters.map((key, i) => ({ questionId: row.id, userId: people[key].id, createdAt: new Date(askedAt.getTime() + (i + 1) * MINUTE) })) });
     }
     const data = { sessionId: session.id, sessionTitle: session.title as Prisma.JsonObject, questionId: row.id, language: q.language };
-    log(askedAt, q.by, { action: "session_question.asked", entityType: "SessionQuestion", entityId: row.id, isPublic: false, data } as Omit<AuditInput, "actorId">);
+    // Under a pseudonym the person stays on the support (one each) and the log entry names no one.
+    for (const [i, [key, orgSlug]] of (q.pseudonymSupporters ?? []).entries()) {
+      const supportedAt = new Date(askedAt.getTime() + (q.supporters.length + i + 1) * MINUTE);
+      await tx.sessionQuestionSupport.create({ data: { questionId: row.id, userId: people[key].id, pseudonymId: await pseudonymFor(key, orgSlug, supportedAt), createdAt: supportedAt } });
+      log(supportedAt, null, { action: "session_question.supported", entityType: "SessionQuestion", entityId: row.id, isPublic: false, data } as Omit<AuditInput, "actorId">);
+    }
+    log(askedAt, pseudonymId ? null : q.by, { action: "session_question.asked", entityType: "SessionQuestion", entityId: row.id, isPublic: false, data } as Omit<AuditInput, "actorId">);
     const moderator = byId[moderatorId];
     if (moderator) {
       const action = MOVE_ACTION[q.state];

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_FLAGGABLE_COMMENT } from "../../prisma/seed/demo-moderation";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Moderation (issue 14): a participant flags a report comment without JavaScript; staff hide it
 // from the queue with a public reason; a visitor reading in French sees the placeholder with the
@@ -30,7 +30,15 @@ test("a flagged report comment is hidden with a public reason: visitors read the
   await participant.getByLabel(es("auth.signIn.password")).fill(DEMO_PASSWORD);
   await participant.getByRole("button", { name: es("auth.signIn.submit") }).click();
   await participant.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  // The version page shows a paragraph's latest comments; all of them are on the paragraph's page.
+  const [{ anchor }] = await e2eSql<{ anchor: string }>(
+    `SELECT p.anchor FROM "ReportComment" c JOIN "ReportParagraph" p ON p.id = c."paragraphId" WHERE c.body = $1`,
+    [DEMO_FLAGGABLE_COMMENT],
+  );
+  const paragraphPage = (locale: string) => `/${locale}/report/versions/${VERSION}/paragraphs/${anchor}`;
   await participant.goto(`/es/report/versions/${VERSION}`);
+  await expectAccessibleWithJsOff(participant);
+  await participant.goto(paragraphPage("es"));
   await expectAccessibleWithJsOff(participant);
   const comment = participant.locator("article[id^='report-comment-']", { hasText: DEMO_FLAGGABLE_COMMENT });
   await comment.getByRole("link", { name: `${es("moderation.flagLink")} ${es("moderation.flagLinkTarget")}` }).click();
@@ -72,6 +80,8 @@ test("a flagged report comment is hidden with a public reason: visitors read the
   // 3. A visitor reading in French: the placeholder and the reason, never the text.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/fr/report/versions/${VERSION}`);
+  expect(await visitor.content()).not.toContain("+507 6000 0000");
+  await visitor.goto(paragraphPage("fr"));
   await expect(visitor.getByText(fr("moderation.hidden.notice", { reason }))).toBeVisible();
   expect(await visitor.content()).not.toContain("+507 6000 0000");
   await expectAccessible(visitor);

@@ -49,7 +49,16 @@ test("a draft version is invisible to visitors and organization members, on ever
 });
 
 test("the public report pages skip no heading level", async ({ page }) => {
-  for (const path of ["/es/report", "/es/report/versions", "/es/report/versions/2", "/en/report/versions/1", "/es/report/compare?from=1&to=2"]) {
+  for (const path of [
+    "/es/report",
+    "/es/report/versions",
+    "/es/report/versions/2",
+    "/en/report/versions/1",
+    "/es/report/compare?from=1&to=2",
+    "/es/report/compare?from=1&to=2&all=1",
+    `/es/report/versions/2/paragraphs/${DEMO_REPORT.openParagraph.anchor}`,
+    `/fr/report/versions/1/paragraphs/${DEMO_REPORT.removedParagraph.anchor}`,
+  ]) {
     await page.goto(path);
     const { levels, skips } = await headingSkips(page);
     expect(levels[0], path).toBe(1);
@@ -134,9 +143,16 @@ test("staff open a draft the committee read; an organization comments in Portugu
   // 3. An organization comments on a paragraph in Portuguese, proposing new text.
   const org = await (await browser.newContext()).newPage();
   await signIn(org, "pt", "joao@conesul.example", DEMO_PASSWORD);
+  // The version page shows each paragraph's count and latest comments; the paragraph's own page
+  // has them all and the form. The former ?comment=<anchor> address still leads there.
   await org.goto("/pt/report/versions/3");
   await expectAccessible(org);
+  await org.locator(`[id="${anchor}"] a[href$="/paragraphs/${anchor}"]`).click();
+  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/3/paragraphs/${anchor}$`));
+  await expect(org.getByRole("heading", { level: 1 })).toHaveText(pt("report.pages.paragraph.heading", { number: 3 }));
+  await expect(org.locator("main")).toContainText(DEMO_REPORT.openParagraph.text.slice(0, 40));
   await org.goto(`/pt/report/versions/3?comment=${anchor}#comment-${anchor}`);
+  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/3/paragraphs/${anchor}\\b`));
   const form = org.getByRole("form", { name: pt("reportComments.form.heading") });
   await form.getByRole("textbox", { name: pt("reportComments.form.body") }).fill(commentBody);
   await form.getByLabel(pt("reportComments.form.proposedText"), { exact: false }).fill(proposed);
@@ -148,7 +164,10 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await expectAccessible(org);
 
   // 4. Staff accept it, then make version 4 with the change and open it.
+  // The new comment is on the version page among the paragraph's latest, in short; staff answer on the paragraph's page.
   await staff.goto(`/es/report/versions/3#${anchor}`);
+  await expect(staff.locator(`[id="${anchor}"] article[id^='report-comment-']`).filter({ hasText: commentBody.slice(0, 40) })).toBeVisible();
+  await staff.goto(`/es/report/versions/3/paragraphs/${anchor}?page=last`);
   const comment = staff.locator("article[id^='report-comment-']").filter({ hasText: commentBody });
   await comment.getByText(es("reportComments.disposition.give")).click();
   await comment.getByLabel(es("reportComments.disposition.label"), { exact: false }).selectOption("ACCEPTED");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_LIVE_PEOPLE, DEMO_LIVE_SESSION_TITLE } from "../../prisma/seed/demo-session-questions";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
+import { DEMO_SESSION_TITLES } from "../../prisma/seed/demo-sessions";
+import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Questions to the panel of the demo session that is live (it started 30 minutes before the
 // e2e server seeded the demo): a registered participant asks without JavaScript, another one
@@ -56,6 +57,19 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(askerItem).toContainText(es("sessionQuestions.list.yours"));
   await expectAccessibleWithJsOff(asker);
 
+  // Tomás belongs to a verified organization: he supports a demo question under the pseudonym it vouches for, still without JavaScript.
+  const domestic = asker.locator('li[id^="question-"]', { hasText: "trabajadoras domésticas migrantes" });
+  await domestic.getByRole("combobox", { name: es("dialogue.voice.label") }).selectOption("pseudonym");
+  await domestic.getByRole("button", { name: es("sessionQuestions.list.supportLabel") }).click();
+  await expect(asker.getByText(es("sessionQuestions.done.supported"))).toBeVisible();
+  await expect(asker.locator('li[id^="question-"]', { hasText: "trabajadoras domésticas migrantes" })).toContainText(es("sessionQuestions.list.supported"));
+  const [support] = await e2eSql<{ pseudonymous: boolean }>(
+    `SELECT s."pseudonymId" IS NOT NULL AS pseudonymous FROM "SessionQuestionSupport" s JOIN "User" u ON u.id = s."userId" JOIN "SessionQuestion" q ON q.id = s."questionId" WHERE u.email = $1 AND q.body LIKE '%trabajadoras domésticas%'`,
+    [DEMO_LIVE_PEOPLE.listed.email],
+  );
+  expect(support.pseudonymous).toBe(true);
+  await expectAccessibleWithJsOff(asker);
+
   // 3. Amara's list shows it by itself, announced, with her draft untouched and no reload.
   const watcherItem = watcher.locator('li[id^="question-"]', { hasText: question });
   await expect(watcherItem).toBeVisible({ timeout: 30_000 });
@@ -89,7 +103,9 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(draftBox).toHaveValue(draft);
   expect(await watcher.evaluate(() => (window as unknown as Marked).stillTheSamePage)).toBe(true);
 
-  // 5. Amara supports it (one each): the button gives way to "You support it".
+  // 5. Amara supports it (one each): the button gives way to "You support it". Her organization
+  // is not verified: no pseudonym is offered to her.
+  await expect(watcherItem.getByRole("combobox", { name: en("dialogue.voice.label") })).toHaveCount(0);
   await watcherItem.getByRole("button", { name: en("sessionQuestions.list.supportLabel") }).click();
   await expect(watcher.locator('li[id^="question-"]', { hasText: question })).toContainText(en("sessionQuestions.list.supported"));
   await expectAccessible(watcher);
@@ -108,4 +124,14 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expectAccessible(rapporteur);
 
   await noScript.close();
+});
+
+test("a held session's question under a pseudonym names its vouching organization as a link to its page", async ({ page }) => {
+  const [past] = await e2eSql<{ id: string }>(`SELECT id::text FROM "ReviewSession" WHERE title->>'es' = $1`, [DEMO_SESSION_TITLES.past.es]);
+  await page.goto(`/es/sessions/${past.id}`);
+  const item = page.locator('li[id^="question-"]', { hasText: "denunciar extorsiones en la ruta" });
+  await expect(item).toContainText("Araucaria 7392");
+  await expect(item.getByRole("link", { name: "Red Regional Sin Fronteras" })).toHaveAttribute("href", "/es/organizations/red-sin-fronteras");
+  await expect(item).not.toContainText("Ana Castillo");
+  await expectAccessible(page);
 });

@@ -10,7 +10,7 @@ type Entry = {
   link: Link[];
   updated: string;
   published?: string;
-  author?: { name: string };
+  author?: { name: string; uri?: string };
   category?: { "@_term": string }[];
 };
 type Parsed = {

@@ -159,6 +159,19 @@ describe("what never reaches a feed", () => {
     expect(body).not.toContain(pseudonymous.person.email);
   });
 
+  it("the questions feed links a vouching organization a pseudonymous asker chose to name to its public page, and no other", async () => {
+    const { body } = await fetchFeed(path.join("[locale]", "dialogue", "questions", "feed.xml"), "fr");
+    const entries = parseAtom(body).feed.entry ?? [];
+    const named = await db.dialogueQuestion.findMany({ where: { pseudonymId: { not: null }, hiddenAt: null }, select: { id: true, showOrganization: true, pseudonym: { select: { organization: { select: { slug: true } } } } } });
+    expect(named.some((q) => q.showOrganization) && named.some((q) => !q.showOrganization)).toBe(true);
+    for (const q of named) {
+      const asked = entries.find((e) => e.id === `${PUBLIC}/dialogue/questions/${q.id}/asked`);
+      if (!asked) continue;
+      expect(asked.author?.uri, q.id).toBe(q.showOrganization ? `${PUBLIC}/fr/organizations/${q.pseudonym!.organization.slug}` : undefined);
+    }
+    expect(entries.filter((e) => e.author?.uri).length).toBeGreaterThan(0);
+  });
+
   it("the consultations feed has openings, updates and syntheses", async () => {
     const { body } = await fetchFeed(path.join("[locale]", "dialogue", "consultations", "feed.xml"), "es");
     const kinds = new Set((parseAtom(body).feed.entry ?? []).flatMap((e) => e.category?.map((c) => c["@_term"]) ?? []));

@@ -6,7 +6,7 @@ import { CHANGES_CHANNEL, EVERYTHING, listenForChanges, type ChangeListener } fr
 import { UNWATCHED_TABLES } from "@/lib/cache/watched";
 import { db } from "@/lib/db/client";
 import { listPublicLog } from "@/lib/audit/queries";
-import { getHomeActivity } from "@/lib/home/queries";
+import { getHomeActivity, getHomeSharedContent } from "@/lib/home/queries";
 import * as organizationCommands from "@/lib/organizations/commands";
 import { getOrganizationProfile, listPublicOrganizations } from "@/lib/organizations/queries";
 import { listComments } from "@/lib/proposals/queries";
@@ -223,6 +223,23 @@ describe("shared reads kept in memory while changes are heard", () => {
       await proposalCommands.submitProposal(world.actors.orgMember, { proposalId: (await insertProposal(world.org.id, { status: "DRAFT" })).id });
       expect(await cachedRead("test.submitted", null, read)).toBe(2);
       expect(reads).toBe(2);
+    } finally {
+      await listener.stop();
+    }
+  });
+
+  it("keeps the home page's shared content for every reader until a new proposal, a decision or a session changes it", async () => {
+    const listener = listenForChanges(process.env.DATABASE_URL!);
+    await listener.ready;
+    try {
+      const first = await getHomeSharedContent("es");
+      expect(await getHomeSharedContent("es")).toBe(first);
+      const draft = await insertProposal(world.org.id, { status: "DRAFT", title: "Nueva propuesta en la portada" });
+      await proposalCommands.submitProposal(world.actors.orgMember, { proposalId: draft.id });
+      const after = await getHomeSharedContent("es");
+      expect(after).not.toBe(first);
+      expect(after.activity.proposals.map((p) => p.id)).toContain(draft.id);
+      expect(after.decisions.total).toBeGreaterThan(first.decisions.total);
     } finally {
       await listener.stop();
     }

@@ -9,7 +9,7 @@ import { countDisclosures, listOwnDisclosures, listPseudonymNames, listVouchedPs
 import { getQuestion, listDelegates, listInstitutions, listQuestions, responsiveness } from "@/lib/dialogue/queries";
 import { QUESTION_SORTS, QUESTION_STATUSES, questionListSchema } from "@/lib/dialogue/schemas";
 import { DATASETS } from "@/lib/open-data/registry";
-import { askSessionQuestion, drawOnQuestion, moveQuestion } from "@/lib/session-questions/commands";
+import { askSessionQuestion, drawOnQuestion, moveQuestion, supportSessionQuestion } from "@/lib/session-questions/commands";
 import { getSessionQuestionsForPage, listPublicQuestions, listSessionQuestions } from "@/lib/session-questions/queries";
 import { getSessionForPage } from "@/lib/sessions/queries";
 import { GET as sessionQuestionsApi } from "@/app/api/sessions/[id]/questions/route";
@@ -26,7 +26,8 @@ vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 // under a pseudonym. The named asker is the control: the same crawl finds their name, so the
 // check can fail. The same person also asks a session's panel under the pseudonym: the session's
 // page reads (as every viewer), its public JSON poll, every open dataset (files and API pages)
-// and every Atom feed, in every language, must not lead to them either.
+// and every Atom feed, in every language, must not lead to them either, nor to their support of
+// another panel question under the pseudonym.
 
 const SECRET = { name: "Marisol Secreta Quispe", email: "marisol.secreta@hidden.example" };
 const NAMED = "Nadia Nombrada";
@@ -60,7 +61,9 @@ beforeAll(async () => {
   await db.membership.create({ data: { userId: namedUser, organizationId: world.otherOrg.id, role: "MEMBER" } });
   await db.sessionRegistration.createMany({ data: [{ sessionId, userId: secretId, language: "en", listed: false }, { sessionId, userId: namedUser, language: "es", listed: true }] });
   const panel = await askSessionQuestion(secretActor, { sessionId, body: PANEL_QUESTION, language: "en", voice: "pseudonym", organizationId: world.org.id });
-  await askSessionQuestion(await actorFor(namedUser), { sessionId, body: NAMED_PANEL_QUESTION, language: "en" });
+  const namedPanel = await askSessionQuestion(await actorFor(namedUser), { sessionId, body: NAMED_PANEL_QUESTION, language: "en" });
+  // The person at risk supports the named question under the pseudonym: who supports is never shown.
+  await supportSessionQuestion(secretActor, { questionId: namedPanel.questionId, voice: "pseudonym", organizationId: world.org.id });
   await moveQuestion(world.actors.staff, { questionId: panel.questionId, action: "takeUp" });
   await drawOnQuestion(world.actors.staff, { questionId: panel.questionId, drawnOn: "on" });
 });
@@ -158,6 +161,11 @@ describe("a pseudonym never leads to its person in public", () => {
     for (const marker of [SECRET.name, SECRET.email, secretId, pseudonym.id]) expect(text).not.toContain(marker);
     const question = await db.sessionQuestion.findFirstOrThrow({ where: { body: PANEL_QUESTION }, select: { askerId: true, pseudonymId: true } });
     expect(question).toEqual({ askerId: null, pseudonymId: pseudonym.id });
+    // The pseudonymous support is there (it counts), and nothing above said whose it is.
+    const support = await db.sessionQuestionSupport.findFirstOrThrow({ where: { question: { body: NAMED_PANEL_QUESTION } }, select: { userId: true, pseudonymId: true } });
+    expect(support).toEqual({ userId: secretId, pseudonymId: pseudonym.id });
+    const named = (await listPublicQuestions(sessionId))!.questions.find((q) => q.body === NAMED_PANEL_QUESTION)!;
+    expect(named.supportCount).toBe(1);
   }, 120_000);
 
   it("still tells the person behind the pseudonym, privately, that their question was answered", async () => {

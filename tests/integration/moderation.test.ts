@@ -13,7 +13,7 @@ import { countFlaggedPosts, getFlagPage, getModerationQueue, getModerationStats 
 import { POST_KINDS, type PostKind } from "@/lib/moderation/targets";
 import { describeNotification } from "@/lib/notifications/kinds";
 import { listComments } from "@/lib/proposals/queries";
-import { getComparison, getVersionPage, listVersionComments } from "@/lib/report/queries";
+import { getComparison, getParagraphPage, getVersionPage, listVersionComments } from "@/lib/report/queries";
 import { locales } from "@/i18n/routing";
 import { actorFor, buildWorld, createUser, giveCommitteeTerm, resetDatabase, type RoleName } from "../helpers/factories";
 import { createProposal, formerCommitteeMember } from "../helpers/proposal-fixtures";
@@ -302,13 +302,19 @@ describe("what the public and the author see", () => {
     await db.reportComment.update({ where: { id: postId }, data: { proposedText: `${SECRET} (texto propuesto)`, disposition: "ACCEPTED", answer: "Aceptado" } });
     await hidePost(world.actors.committee, hideInput("REPORT_COMMENT", postId));
 
+    // The version page neither counts nor shows it; the paragraph's page shows its reason in its place.
     const page = await getVersionPage(null, world.version.number);
-    const shown = [...(page?.commentsByParagraph.values() ?? [])].flat();
-    expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ body: null, proposedText: null, hidden: { reason: "Lenguaje de odio" } });
+    expect([...(page?.latestByParagraph.values() ?? [])].flat()).toHaveLength(0);
+    expect([...(page?.commentCounts.values() ?? [])].reduce((a, b) => a + b, 0)).toBe(0);
+    const hiddenOn = await db.reportComment.findUniqueOrThrow({ where: { id: postId }, select: { paragraph: { select: { anchor: true } } } });
+    const paragraphPage = await getParagraphPage(null, world.version.number, hiddenOn.paragraph.anchor);
+    expect(paragraphPage?.commentCount).toBe(0);
+    expect(paragraphPage?.comments).toHaveLength(1);
+    expect(paragraphPage?.comments[0]).toMatchObject({ body: null, proposedText: null, hidden: { reason: "Lenguaje de odio" } });
     const next = await createVersion({ status: "OPEN", number: world.version.number + 1 });
     const outlets = [
       page,
+      paragraphPage,
       await listVersionComments(world.version.id),
       await getComparison(null, world.version.number, next.number),
       await getModerationStats(),
@@ -318,13 +324,13 @@ describe("what the public and the author see", () => {
     for (const outlet of outlets) expect(JSON.stringify(outlet)).not.toContain(SECRET);
     const stats = await getModerationStats();
     expect(stats.hidden).toEqual([
-      expect.objectContaining({ kind: "REPORT_COMMENT", id: postId, reason: "Lenguaje de odio", category: "ABUSIVE", href: `/report/versions/${world.version.number}#report-comment-${postId}` }),
+      expect.objectContaining({ kind: "REPORT_COMMENT", id: postId, reason: "Lenguaje de odio", category: "ABUSIVE", href: `/report/comments/${postId}` }),
     ]);
 
     const notice = await db.notification.findFirstOrThrow({ where: { userId: world.author.id } });
     expect(notice.kind).toBe("moderation.post_hidden");
     const sentence = describeNotification(notice.kind, notice.data);
-    expect(sentence).toMatchObject({ kind: "known", key: "moderation_post_hidden", values: { reason: "Lenguaje de odio" }, href: `/report/versions/${world.version.number}#report-comment-${postId}` });
+    expect(sentence).toMatchObject({ kind: "known", key: "moderation_post_hidden", values: { reason: "Lenguaje de odio" }, href: `/report/comments/${postId}` });
     for (const locale of locales) {
       const catalogue = JSON.parse(readFileSync(`messages/${locale}/notifications.json`, "utf8"));
       expect(catalogue.kinds.moderation_post_hidden, locale).toContain("{reason}");

@@ -19,16 +19,33 @@ describe("demo: questions to the panel", () => {
 
   it("the past session has questions in four languages, taken up, answered and set aside, some drawn on by its summary", async () => {
     const past = await byTitle(DEMO_SESSION_TITLES.past.es);
-    const questions = await db.sessionQuestion.findMany({ where: { sessionId: past.id }, include: { _count: { select: { supports: true } } } });
+    const questions = await db.sessionQuestion.findMany({ where: { sessionId: past.id }, include: { _count: { select: { supports: true } }, pseudonym: { select: { userId: true } } } });
     expect(new Set(questions.map((q) => q.language))).toEqual(new Set(["es", "en", "pt", "fr"]));
     expect(new Set(questions.map((q) => q.state))).toEqual(new Set(["OPEN", "TAKEN_UP", "ANSWERED", "SET_ASIDE"]));
     expect(questions.filter((q) => q.drawnOnAt).length).toBeGreaterThanOrEqual(2);
     expect(questions.some((q) => q._count.supports > 1)).toBe(true);
-    // Every asker was registered for the session.
+    // Every asker was registered for the session (under a pseudonym too: the person behind it).
     const registered = new Set((await db.sessionRegistration.findMany({ where: { sessionId: past.id } })).map((r) => r.userId));
-    expect(questions.every((q) => q.askerId && registered.has(q.askerId))).toBe(true);
+    expect(questions.every((q) => { const asker = q.askerId ?? q.pseudonym?.userId; return !!asker && registered.has(asker); })).toBe(true);
     const entries = await db.auditEntry.findMany({ where: { entityId: { in: questions.map((q) => q.id) }, isPublic: true } });
     expect(new Set(entries.map((e) => e.action))).toEqual(new Set(["session_question.taken_up", "session_question.answered", "session_question.set_aside", "session_question.drawn_on"]));
+  });
+
+  it("the past session has a question and a support under a pseudonym, the organization named on the question, no one named in the log", async () => {
+    const past = await byTitle(DEMO_SESSION_TITLES.past.es);
+    const asked = await db.sessionQuestion.findMany({ where: { sessionId: past.id, pseudonymId: { not: null } }, select: { id: true, askerId: true, pseudonym: { select: { userId: true } } } });
+    expect(asked).toHaveLength(1);
+    expect(asked[0].askerId).toBeNull();
+    const supports = await db.sessionQuestionSupport.findMany({ where: { question: { sessionId: past.id }, pseudonymId: { not: null } }, select: { questionId: true } });
+    expect(supports).toHaveLength(1);
+    const shown = (await listSessionQuestions(null, past)).find((q) => q.id === asked[0].id)!;
+    expect(shown.asker).toMatchObject({ kind: "pseudonym", organization: { slug: "red-sin-fronteras" } });
+    const person = asked[0].pseudonym!.userId!;
+    const entries = await db.auditEntry.findMany({ where: { entityId: { in: [asked[0].id, supports[0].questionId] }, action: { in: ["session_question.asked", "session_question.supported"] } }, select: { action: true, entityId: true, actorId: true } });
+    const underPseudonym = entries.filter((e) => e.entityId === asked[0].id ? e.action === "session_question.asked" : e.action === "session_question.supported");
+    expect(underPseudonym).toHaveLength(2);
+    expect(underPseudonym.every((e) => e.actorId === null)).toBe(true);
+    expect(entries.some((e) => e.actorId === person)).toBe(false);
   });
 
   it("one session is live now, with a moderator who has an account, registrations and questions", async () => {

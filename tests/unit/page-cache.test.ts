@@ -9,7 +9,7 @@ import { cacheKey, createPageCache, type PageCache, type PageCacheOptions } from
 // The page cache in front of a stand-in for Next on a real HTTP server: each render says which
 // tables it read and counts itself, so a test sees exactly when a page was rendered again.
 
-type Render = { status?: number; tables?: string[]; cookie?: string; type?: string; body?: string };
+type Render = { status?: number; tables?: string[]; cookie?: string; type?: string; body?: string; delayMs?: number };
 let servers: http.Server[] = [];
 let caches: PageCache[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ async function start(render: (req: IncomingMessage) => Render, options: PageCach
     const answer = render(req);
     renders += 1;
     // As a page's queries would, after a tick.
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, answer.delayMs ?? 1));
     recordRead(answer.tables ?? ["Proposal"]);
     if (answer.cookie) res.setHeader("set-cookie", answer.cookie);
     res.writeHead(answer.status ?? 200, { "content-type": answer.type ?? "text/html; charset=utf-8" });
@@ -175,5 +175,41 @@ describe("what is kept, and for how long", () => {
     const signedIn = await site.get("/es", { cookie: "next-auth.session-token=abc" });
     expect(signedIn.cache).toBeNull();
     expect(signedIn.body).toBe("<html>page #2</html>");
+  });
+});
+
+describe("one render for many visitors at once", () => {
+  it("renders a page once for ten visitors arriving together, and answers them all", async () => {
+    const site = await start(() => ({ delayMs: 150 }));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => site.get("/es/open-data")));
+    expect(site.renders()).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body))).toEqual(new Set(["<html>page #1</html>"]));
+    expect(answers.filter((answer) => answer.cache === "miss")).toHaveLength(1);
+    expect(site.cache.stats().waited).toBe(9);
+  });
+
+  it("does not make visitors wait, a second time, for a page it cannot keep", async () => {
+    const site = await start(() => ({ delayMs: 100, cookie: "a=b" }));
+    await Promise.all(Array.from({ length: 3 }, () => site.get("/es")));
+    // The first time they waited for the one render, then each rendered: it set a cookie.
+    expect(site.renders()).toBe(3);
+    expect(site.cache.stats()).toMatchObject({ waits: 2, waited: 0 });
+    await Promise.all(Array.from({ length: 3 }, () => site.get("/es")));
+    expect(site.renders()).toBe(6);
+    expect(site.cache.stats().waits).toBe(2);
+  });
+
+  it("waits no longer than its limit for a slow render", async () => {
+    let slow = true;
+    const site = await start(() => ({ delayMs: slow ? ((slow = false), 1_000) : 1 }), { waitMs: 50 });
+    const first = site.get("/es");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = performance.now();
+    const second = await site.get("/es");
+    // Rendered itself after 50 ms, long before the first render's second ended.
+    expect(second.cache).toBe("miss");
+    expect(performance.now() - started).toBeLessThan(600);
+    expect(site.renders()).toBe(2);
+    await first;
   });
 });

@@ -5,6 +5,7 @@ import { ReportDeadline } from "@/components/report/deadline";
 import { ReportText } from "@/components/report/report-text";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { TableOfContents } from "@/components/report/table-of-contents";
+import { PartsFooter, PartsNav } from "@/components/report/parts-nav";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +14,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { isLocale } from "@/i18n/routing";
 import { splitMarkdown } from "@/lib/report/paragraphs";
+import { parsePart, reportParts } from "@/lib/report/parts";
 import { getCurrentReport } from "@/lib/report/queries";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,6 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * The report as it stands: the final report if there is one, else the latest version open (or
  * closed) for comment. Table of contents, print layout, download; translations when attached.
+ * A long report is read a part at a time (?part=N, or ?part=all for the whole text, to print):
+ * lib/report/parts.ts says why.
  */
 export default async function ReportPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
@@ -54,6 +58,14 @@ export default async function ReportPage({ params, searchParams }: Props) {
     : data.paragraphs;
   const download = `/${locale}/report/versions/${version.number}/download${translation ? `?lang=${translation.language}` : ""}`;
   const status = version.effectiveStatus;
+  const { parts, partOf } = reportParts(paragraphs);
+  const part = parsePart(query.part, parts.length);
+  const shown = part === "all" ? { start: 0, end: paragraphs.length } : parts[part - 1];
+  const partHref = (k: number | "all") => {
+    const q = new URLSearchParams({ ...(translation ? { lang: translation.language } : {}), ...(k === 1 ? {} : { part: String(k) }) }).toString();
+    return `/${locale}/report${q ? `?${q}` : ""}`;
+  };
+  const inPart = (anchor: string) => (part === "all" || partOf.get(anchor) === part ? `#${anchor}` : `${partHref(partOf.get(anchor) ?? 1)}#${anchor}`);
 
   return (
     <article className="space-y-8">
@@ -121,13 +133,15 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
 
-      <TableOfContents paragraphs={paragraphs} lang={lang} />
+      <TableOfContents paragraphs={paragraphs} lang={lang} href={inPart} />
+      <PartsNav blocks={paragraphs} parts={parts} current={part} href={partHref} all={partHref("all")} />
 
       <section aria-labelledby="report-text-heading">
         <h2 id="report-text-heading" className="mb-2 text-xl font-semibold text-slate-950">
           {t("home.textHeading")}
         </h2>
-        <ReportText paragraphs={paragraphs} lang={lang} />
+        <ReportText paragraphs={paragraphs} lang={lang} start={shown.start} end={shown.end} />
+        <PartsFooter blocks={paragraphs} parts={parts} current={part} href={partHref} />
       </section>
     </article>
   );

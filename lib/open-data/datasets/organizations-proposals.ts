@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { publicOrganizationSelect, publicOrganizationWhere } from "@/lib/organizations/queries";
 import { isPublicSessionStatus, publicCosponsorshipWhere, publicProposalCommentWhere, publicProposalWhere, signsAsOrganization } from "@/lib/proposals/visibility";
 import { afterId, fields, iso, UUID_PATTERN, type Dataset } from "../types";
+import { UUID_SOURCE } from "@/lib/validation/ids";
 
 // Organizations and proposals, read with the same rules as the directory and the proposal pages.
 
@@ -77,7 +78,7 @@ export const proposals: Dataset = {
   count: () => db.proposal.count({ where: publicProposalWhere }),
 };
 
-const COSPONSOR_ID = /^([0-9a-f-]{36})\.([0-9a-f-]{36})$/;
+const COSPONSOR_ID = new RegExp(`^(${UUID_SOURCE})\\.(${UUID_SOURCE})$`);
 
 export const cosponsorships: Dataset = {
   name: "cosponsorships",

@@ -83,7 +83,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <p className="report-actions">
             <Link href={`/report/compare?${toggle.toString()}`}>{showUnchanged ? t("compare.hideUnchanged") : t("compare.showUnchanged")}</Link>
           </p>
-          <DiffView data={data} showUnchanged={showUnchanged} />
+          <DiffView
+            data={data}
+            showUnchanged={showUnchanged}
+            locale={locale}
+            page={asNumber(query.page) ?? 1}
+            query={{ from: String(from), to: String(to), ...(showUnchanged ? { all: "1" } : {}) }}
+          />
         </section>
       )}
     </>

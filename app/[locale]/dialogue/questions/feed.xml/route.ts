@@ -46,6 +46,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
       published: e.at,
       summary: e.kind === "asked" ? `${t("questions.to", { institution: institution(e.institution) })}\n\n${e.body}` : `${e.delegateName ? t("questions.answeredBy", { name: e.delegateName, institution: institution(e.institution) }) : institution(e.institution)}\n\n${e.body}`,
       author: e.kind === "asked" ? authorName(e.author) : (e.delegateName ?? institution(e.institution)),
+      // A vouching organization the pseudonymous asker chose to name links to its public page, as on the site.
+      authorUri: e.kind === "asked" && e.author.kind === "pseudonym" && e.author.organization ? `${origin}/${locale}/organizations/${e.author.organization.slug}` : undefined,
       categories: [e.kind, ...e.objectives.map((o) => `objective-${o}`)],
     })),
   });

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentCounts, CommentDoneNotice } from "@/components/report/comments";
-import { ParagraphComments } from "./_components/paragraph-comments";
+import { ParagraphSummary } from "./_components/paragraph-comments";
+import { PartsFooter, PartsNav } from "@/components/report/parts-nav";
 import { ReportDeadline } from "@/components/report/deadline";
 import { InternalNote } from "@/components/report/internal-note";
 import { PrintButton } from "@/components/report/print-button";
@@ -14,7 +15,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
-import { canCommentOnVersion, canGiveDispositions, canLinkProposals, canManageReport } from "@/lib/report/policy";
+import { parsePart, reportParts } from "@/lib/report/parts";
+import { canCommentOnVersion, canManageReport } from "@/lib/report/policy";
 import { getVersionMeta, getVersionPage } from "@/lib/report/queries";
 
 type Props = { params: Promise<{ locale: string; n: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,9 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * One version, paragraph by paragraph: each paragraph has its stable anchor as id, its comments
- * (with dispositions), the proposals it takes up, and — while comments are open — a link to its
- * comment form that works without JavaScript (?comment=<anchor>#comment-<anchor>).
+ * One version, paragraph by paragraph, a part at a time when it is long (lib/report/parts.ts,
+ * ?part=N or ?part=all): each paragraph has its stable anchor as id, the proposals it takes up,
+ * its comment count and latest comments, and a link to its own page (all its comments, the
+ * comment form, staff's dispositions). ?comment=<anchor> (the former way to open a form) goes
+ * to that page.
  */
 export default async function VersionPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
@@ -47,13 +51,18 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const now = new Date();
   const data = await getVersionPage(actor, parseNumber(n), now);
   if (!data) notFound();
+  const paragraphHref = (anchor: string) => `/${locale}/report/versions/${data.version.number}/paragraphs/${encodeURIComponent(anchor)}`;
+  if (typeof query.comment === "string" && data.paragraphs.some((p) => p.anchor === query.comment)) redirect(`${paragraphHref(query.comment)}#comment-${query.comment}`);
   const [t, tc, format] = await Promise.all([getTranslations("report"), getTranslations("common"), getFormatter()]);
   const { version } = data;
   const status = version.effectiveStatus;
-  const canComment = canCommentOnVersion(actor, version, now);
-  const canAnswer = canGiveDispositions(actor);
-  const canLink = canLinkProposals(actor);
-  const formFor = typeof query.comment === "string" ? query.comment : null;
+  // A visitor is invited too: the paragraph's page asks them to sign in.
+  const invite = canCommentOnVersion(actor, version, now) || (status === "OPEN" && !actor);
+  const { parts, partOf } = reportParts(data.paragraphs);
+  const part = parsePart(query.part, parts.length);
+  const shown = part === "all" ? { start: 0, end: data.paragraphs.length } : parts[part - 1];
+  const partHref = (k: number) => `/${locale}/report/versions/${version.number}${k > 1 ? `?part=${k}` : ""}`;
+  const inPart = (anchor: string) => (part === "all" || partOf.get(anchor) === part ? `#${anchor}` : `${partHref(partOf.get(anchor) ?? 1)}#${anchor}`);
 
   return (
     <article className="space-y-8">
@@ -120,7 +129,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
         <CommentCounts counts={data.counts} label={t("version.heading", { number: version.number })} />
       </section>
 
-      <TableOfContents paragraphs={data.paragraphs} lang={version.language} />
+      <TableOfContents paragraphs={data.paragraphs} lang={version.language} href={inPart} />
+      <PartsNav blocks={data.paragraphs} parts={parts} current={part} href={partHref} all={`/${locale}/report/versions/${version.number}?part=all`} />
 
       <section aria-labelledby="report-text-heading">
         <h2 id="report-text-heading" className="mb-2 text-xl font-semibold text-slate-950">
@@ -129,20 +139,21 @@ export default async function VersionPage({ params, searchParams }: Props) {
         <ReportText
           paragraphs={data.paragraphs}
           lang={version.language}
+          start={shown.start}
+          end={shown.end}
           after={(p) => (
-            <ParagraphComments
+            <ParagraphSummary
               locale={locale}
-              paragraph={{ id: p.id, anchor: p.anchor, versionId: version.id }}
-              comments={data.commentsByParagraph.get(p.id) ?? []}
-              canComment={canComment}
-              canAnswer={canAnswer}
-              versionStatus={version.status}
-              formOpen={formFor === p.anchor}
+              href={paragraphHref(p.anchor)}
+              count={data.commentCounts.get(p.id) ?? 0}
+              latest={data.latestByParagraph.get(p.id) ?? []}
               links={data.proposalsByParagraph.get(p.id) ?? []}
-              canLink={canLink}
+              open={invite}
+              signedIn={!!actor}
             />
           )}
         />
+        <PartsFooter blocks={data.paragraphs} parts={parts} current={part} href={partHref} />
       </section>
     </article>
   );

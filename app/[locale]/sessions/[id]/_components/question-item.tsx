@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { VoiceFields } from "@/components/dialogue/voice-fields";
 import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import type { QuestionAction } from "@/lib/session-questions/schemas";
 import { QUESTION_LIMITS } from "@/lib/session-questions/schemas";
@@ -29,6 +31,14 @@ export async function askerText(asker: AskerLabel, locale: AppLocale): Promise<s
   return t(`asker.${asker.kind}`);
 }
 
+/** Who asked, on the page: askerText, with an organization a pseudonymous asker chose to name linked to its public page. */
+async function AskerLine({ asker, locale }: { asker: AskerLabel; locale: AppLocale }) {
+  if (asker.kind !== "pseudonym" || !asker.organization) return <>{await askerText(asker, locale)}</>;
+  const t = await getTranslations("sessionQuestions");
+  const organization = asker.organization;
+  return <>{t.rich("asker.pseudonymNamedLink", { pseudonym: asker.pseudonym, organization: organization.name, org: (name) => <Link href={`/organizations/${organization.slug}`}>{name}</Link> })}</>;
+}
+
 /** One question: its text, state, supports, and the forms the reader may use on it. */
 export async function QuestionItem({
   question,
@@ -36,6 +46,7 @@ export async function QuestionItem({
   canSupport,
   canWithdraw,
   canFlag,
+  voiceOrganizations,
   moderatorActions,
 }: {
   question: SessionQuestionItem;
@@ -45,6 +56,8 @@ export async function QuestionItem({
   canWithdraw: boolean;
   /** Signed in: the "Flag" link to the site's moderators (lib/moderation). */
   canFlag: boolean;
+  /** The reader's verified organizations: with any, the support form offers a pseudonym. */
+  voiceOrganizations: { value: string; label: string }[];
   /** The moderator's actions from this state; empty for everyone else. */
   moderatorActions: QuestionAction[];
 }) {
@@ -70,7 +83,7 @@ export async function QuestionItem({
         </p>
       )}
       <p className="text-sm text-slate-700">
-        {t("list.by", { asker: await askerText(question.asker, locale) })} · {t("list.askedIn", { language: tc(`languages.${question.language}`) })} ·{" "}
+        {t.rich("list.byLine", { asker: () => <AskerLine asker={question.asker} locale={locale} /> })} · {t("list.askedIn", { language: tc(`languages.${question.language}`) })} ·{" "}
         {t("list.supports", { count: question.supportCount })}
       </p>
       {question.setAsideReason ? <p className="text-sm text-slate-800">{t("setAsideReason", { reason: question.setAsideReason })}</p> : null}
@@ -79,6 +92,7 @@ export async function QuestionItem({
       {canSupport ? (
         <ActionForm action={supportQuestionAction} className="space-y-2">
           {hidden}
+          <VoiceFields organizations={voiceOrganizations} />
           <Button variant="secondary" pendingLabel={t("working")} aria-label={t("list.supportLabel")}>
             {t("list.support")}
           </Button>

@@ -52,6 +52,8 @@ export async function QuestionsSection({
   const when = (date: Date) => formatSessionDateTime(date, session.timeZone, locale);
   const status = data.live ? t("status.live", { closesAt: when(data.window.closesAt) }) : now < data.window.opensAt ? t("status.before", { opensAt: when(data.window.opensAt) }) : t("status.closed");
   // A hidden question leaves the summary's list: its words are what moderators took down.
+  // Only members of verified organizations are offered a pseudonym, to ask and to support.
+  const voiceOrganizations = verifiedOrganizations(actor).map((m) => ({ value: m.organizationId, label: m.organizationName }));
   const drawn = data.questions.flatMap((q) => (q.drawnOn && q.body !== null ? [{ ...q, body: q.body }] : []));
 
   return (
@@ -108,7 +110,7 @@ export async function QuestionsSection({
                 required
                 requiredLabel={tc("requiredField")}
               />
-              <VoiceFields organizations={verifiedOrganizations(actor).map((m) => ({ value: m.organizationId, label: m.organizationName }))} />
+              <VoiceFields organizations={voiceOrganizations} />
               <p className="text-sm text-slate-700">{t("ask.privacy")}</p>
               <Button pendingLabel={t("working")}>{t("ask.submit")}</Button>
             </ActionForm>
@@ -140,6 +142,7 @@ export async function QuestionsSection({
                 question={q}
                 locale={locale}
                 canFlag={!!actor && !q.mine}
+                voiceOrganizations={voiceOrganizations}
                 // A hidden question is no longer before the panel: no support, no moderator step.
                 canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { authorId: q.mine ? actor.userId : null, state: q.state }, now) === null}
                 canWithdraw={!!actor && q.supportedByMe && withdrawSupportRefusal(data.standing, session, q, true, now) === null}

@@ -21,10 +21,15 @@ export async function SummaryPanel({ sessionId, questions, locale }: { sessionId
   const t = await getTranslations("sessionQuestions");
   // A hidden question is not quoted in the summary (lib/moderation).
   const drawn = questions.flatMap((q) => (q.drawnOn && q.body !== null ? [{ ...q, body: q.body }] : []));
+  // An organization a pseudonymous asker chose to name is linked to its public page, as on the list.
+  const asker = async (a: SessionQuestionItem["asker"]) =>
+    a.kind === "pseudonym" && a.organization
+      ? t("asker.pseudonymNamed", { pseudonym: a.pseudonym, organization: `[${escapeMarkdown(a.organization.name)}](/${locale}/organizations/${a.organization.slug})` })
+      : askerText(a, locale);
   const lines = await Promise.all(
     drawn.map(
       async (q) =>
-        `- “${escapeMarkdown(q.body)}” (${await askerText(q.asker, locale)}; ${t(`states.${q.state}`).toLocaleLowerCase(locale)}) [↗](/${locale}/sessions/${sessionId}#question-${q.id})`,
+        `- “${escapeMarkdown(q.body)}” (${await asker(q.asker)}; ${t(`states.${q.state}`).toLocaleLowerCase(locale)}) [↗](/${locale}/sessions/${sessionId}#question-${q.id})`,
     ),
   );
   const markdown = drawn.length ? `## ${t("summary.sectionHeading")}\n\n${lines.join("\n")}\n` : "";

@@ -15,7 +15,7 @@ import { Select } from "@/components/ui/select";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { getCurrentActor } from "@/lib/auth/session";
-import type { ReportVersionStatus } from "@/lib/generated/prisma/enums";
+import type { CommentDisposition, ReportVersionStatus } from "@/lib/generated/prisma/enums";
 import { reportCommentOrganizations } from "@/lib/report/policy";
 import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX, REPORT_COMMENT_LIMITS } from "@/lib/report/schemas";
 import type { LinkedProposalView, ReportCommentView } from "@/lib/report/views";
@@ -26,16 +26,8 @@ export type ParagraphCommentsProps = {
   locale: AppLocale;
   /** The paragraph (its id and stable anchor) and, for the forms, its version. */
   paragraph: { id: string; anchor: string; versionId?: string };
-  /** This paragraph's comments, oldest first (toCommentView rows grouped with commentsByParagraph). */
-  comments: ReportCommentView[];
-  /** canCommentOnVersion(actor, version): the link to the form, and the form when `formOpen`. */
-  canComment: boolean;
-  /** canGiveDispositions(actor): a disposition form under each comment. */
-  canAnswer: boolean;
   versionStatus: ReportVersionStatus;
-  /** The page was asked for this paragraph's form (?comment=<anchor>): it is shown open, without JavaScript. */
-  formOpen: boolean;
-  /** The public proposals this paragraph takes up (toLinkedProposalView rows grouped with linksByParagraph). */
+  /** The public proposals this paragraph takes up (toLinkedProposalView rows). */
   links?: LinkedProposalView[];
   /** canLinkProposals(actor): the "link a proposal" form and a remove button per link. */
   canLink?: boolean;
@@ -43,59 +35,96 @@ export type ParagraphCommentsProps = {
 
 const linkClass = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
-/**
- * Under a paragraph of a report version: the proposals it takes up, its comments (signature,
- * date, text, proposed replacement text, disposition and answer), the way to comment (a link
- * that opens the form on the server, `?comment=<anchor>#comment-<anchor>`: no JavaScript needed)
- * and, for staff, the disposition and link forms. Every form posts to a server action.
- */
-export async function ParagraphComments(props: ParagraphCommentsProps) {
-  const { paragraph, comments, canComment, canAnswer, formOpen, links = [], canLink = false } = props;
-  const t = await getTranslations("reportComments");
-  const showLinks = links.length > 0 || canLink;
-  if (comments.length === 0 && !showLinks && !canComment) return null;
+/** A comment's words cut at a word boundary for the version page (the paragraph's page has them whole). */
+export function excerpt(text: string, max = 240): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
+/**
+ * Under a paragraph on the version page, kept light (a version has hundreds of paragraphs and
+ * thousands of comments): the proposals it takes up, its LATEST_COMMENTS latest comments in
+ * short, and one link to the paragraph's own page, where every comment is whole (paged), with
+ * its answer, and the comment form is. Nothing when there is nothing to say or do.
+ */
+export async function ParagraphSummary({
+  locale,
+  href,
+  count,
+  latest,
+  links,
+  open,
+  signedIn,
+}: {
+  locale: AppLocale;
+  /** The paragraph's page. */
+  href: string;
+  /** Its visible comments (hidden ones not counted). */
+  count: number;
+  latest: ReportCommentView[];
+  links: LinkedProposalView[];
+  /** Comments are open on this version: the link also invites a comment. */
+  open: boolean;
+  /** Signed in: a flag link by each comment (such pages are never cached). */
+  signedIn: boolean;
+}) {
+  if (count === 0 && links.length === 0 && !open) return null;
+  const [t, tc, format] = await Promise.all([getTranslations("report"), getTranslations("reportComments"), getFormatter()]);
+  const signature = (c: ReportCommentView) => (c.signature.kind === "organization" ? c.signature.name : tc(`signature.${c.signature.kind}`));
   return (
     // In the reader's language, even inside a report text written in another one.
-    <div lang={props.locale} className="mt-3 space-y-4 border-l-4 border-slate-200 pl-4 print:hidden">
-      {showLinks ? <LinkedProposals {...props} links={links} canLink={canLink} /> : null}
-
-      {comments.length > 0 ? (
-        <section aria-label={t("list.label", { anchor: paragraph.anchor })}>
-          <p className="text-sm font-medium text-slate-800">{t("list.count", { count: comments.length })}</p>
-          <ol className="mt-2 space-y-4">
-            {comments.map((comment) => (
-              <li key={comment.id}>
-                <CommentItem comment={comment} canAnswer={canAnswer} locale={props.locale} />
-              </li>
-            ))}
-          </ol>
-        </section>
+    <div className="rsum" lang={locale}>
+      {links.length > 0 ? (
+        <p>
+          {t("pages.summary.takesUp")}{" "}
+          {links.map((link, i) => (
+            <span key={link.proposalId}>
+              {i > 0 ? "; " : null}
+              <a href={`/${locale}/proposals/${link.proposalId}`} lang={link.language}>
+                {link.title}
+              </a>{" "}
+              ({link.organizationName})
+            </span>
+          ))}
+        </p>
       ) : null}
-
-      {canComment ? (
-        formOpen ? (
-          <CommentForm {...props} />
-        ) : (
-          <p>
-            <a href={`?comment=${encodeURIComponent(paragraph.anchor)}#comment-${paragraph.anchor}`} className={linkClass}>
-              {t("form.open")}
-              <span className="sr-only"> {t("form.openParagraph", { anchor: paragraph.anchor })}</span>
-            </a>
+      {latest.map((comment) => (
+        <article key={comment.id} id={`report-comment-${comment.id}`}>
+          <p className="rmeta">
+            <b className="text-slate-900">{signature(comment)}</b> · <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium" })}</time>{" "}
+            <Disposition disposition={comment.disposition} />
           </p>
-        )
+          <p className="rbody" lang={comment.language ?? undefined}>
+            {excerpt(comment.body ?? "")}
+          </p>
+          {comment.proposedText ? <p className="rmeta">{t("pages.summary.proposesText")}</p> : null}
+          {signedIn ? <FlagLink kind="REPORT_COMMENT" postId={comment.id} /> : null}
+        </article>
+      ))}
+      {count > 0 || open ? (
+        <p>
+          <a href={href} className="font-medium">
+            {open ? t("pages.summary.readAndComment", { count }) : t("pages.summary.read", { count })}
+          </a>
+        </p>
       ) : null}
     </div>
   );
 }
 
+/** A disposition in words, light (the version page has many): "waiting" when none yet. */
+async function Disposition({ disposition }: { disposition: CommentDisposition | null }) {
+  const [t, tc] = await Promise.all([getTranslations("reportComments"), getTranslations("common")]);
+  return <span className="rdisp" data-d={disposition ?? "waiting"}>{disposition ? tc(`commentDispositions.${disposition}`) : t("waiting")}</span>;
+}
+
 /** One comment: who signs, when, the text, the replacement text proposed, and its answer. */
-async function CommentItem({ comment, canAnswer, locale }: { comment: ReportCommentView; canAnswer: boolean; locale: AppLocale }) {
+export async function CommentItem({ comment, canAnswer, locale, signedIn, page }: { comment: ReportCommentView; canAnswer: boolean; locale: AppLocale; signedIn: boolean; page: number }) {
   const t = await getTranslations("reportComments");
   const tc = await getTranslations("common");
   const format = await getFormatter();
-  // Signed in: the link to flag it (the same page for every visitor otherwise).
-  const signedIn = !!(await getCurrentActor());
   const signature =
     comment.signature.kind === "organization" ? (
       comment.signature.slug ? (
@@ -153,13 +182,13 @@ async function CommentItem({ comment, canAnswer, locale }: { comment: ReportComm
         </div>
       ) : null}
       {signedIn && !comment.hidden ? <FlagLink kind="REPORT_COMMENT" postId={comment.id} /> : null}
-      {canAnswer ? <DispositionForm comment={comment} locale={locale} /> : null}
+      {canAnswer ? <DispositionForm comment={comment} locale={locale} page={page} /> : null}
     </article>
   );
 }
 
 /** Staff: the disposition and the public answer of one comment (changeable; the log keeps each). */
-async function DispositionForm({ comment, locale }: { comment: ReportCommentView; locale: AppLocale }) {
+async function DispositionForm({ comment, locale, page }: { comment: ReportCommentView; locale: AppLocale; page: number }) {
   const t = await getTranslations("reportComments");
   const tc = await getTranslations("common");
   return (
@@ -168,6 +197,7 @@ async function DispositionForm({ comment, locale }: { comment: ReportCommentView
         <input type="hidden" name="commentId" value={comment.id} />
         <input type="hidden" name="versionId" value={comment.versionId} />
         <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="page" value={page} />
         <Select
           name="disposition"
           label={t("disposition.label")}
@@ -193,8 +223,8 @@ async function DispositionForm({ comment, locale }: { comment: ReportCommentView
   );
 }
 
-/** The comment form of one paragraph, opened on the server (?comment=<anchor>). */
-async function CommentForm({ locale, paragraph, versionStatus }: ParagraphCommentsProps) {
+/** The comment form of one paragraph, on the paragraph's page. */
+export async function CommentForm({ locale, paragraph, versionStatus }: ParagraphCommentsProps) {
   const t = await getTranslations("reportComments");
   const tc = await getTranslations("common");
   const actor = await getCurrentActor();
@@ -251,7 +281,7 @@ async function CommentForm({ locale, paragraph, versionStatus }: ParagraphCommen
         />
         <div className="flex flex-wrap items-center gap-4">
           <Button pendingLabel={t("form.pending")}>{t("form.submit")}</Button>
-          <a href={`?#${paragraph.anchor}`} className={buttonClass("secondary")}>
+          <a href={`#${paragraph.anchor}`} className={buttonClass("secondary")}>
             {t("form.cancel")}
           </a>
         </div>
@@ -261,7 +291,7 @@ async function CommentForm({ locale, paragraph, versionStatus }: ParagraphCommen
 }
 
 /** The proposals the paragraph takes up and, for staff, the forms to link and unlink. */
-async function LinkedProposals({ locale, paragraph, links = [], canLink }: ParagraphCommentsProps) {
+export async function LinkedProposals({ locale, paragraph, links = [], canLink }: ParagraphCommentsProps) {
   const t = await getTranslations("reportComments");
   const tc = await getTranslations("common");
   return (
