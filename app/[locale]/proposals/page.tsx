@@ -17,11 +17,14 @@ import { SUBREGIONS } from "@/lib/organizations/subregions";
 import { sessionFilterOptions } from "@/lib/proposals/queries";
 import { parseProposalFilters, proposalFiltersToQuery, publicProposalCountries, searchProposals, type ProposalFilters } from "@/lib/proposals/search";
 import { PUBLIC_STATUSES } from "@/lib/proposals/visibility";
+import { excerpt } from "@/components/ui/excerpt";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const ORGANIZATION_TYPES = ["REGIONAL_NETWORK", "CSO", "MIGRANT_LED", "DIASPORA", "ACADEMIA", "OTHER"] as const;
 const SORTS = ["relevance", "newest", "cosponsored", "answered"] as const;
+// A summary on the list is its first words; the proposal's page has it whole.
+const LIST_SUMMARY_CHARACTERS = 280;
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
@@ -216,7 +219,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
                   .filter(Boolean)
                   .join(" · ")}
               </p>
-              <p lang={p.language}>{p.summary}</p>
+              <p lang={p.language}>{excerpt(p.summary, LIST_SUMMARY_CHARACTERS)}</p>
               {/* The objectives' names are on the proposal's page and in the filter: a name per chip here would weigh twice per row. */}
               <p className="meta tags">
                 {`${t("objectivesLabel")}:`}

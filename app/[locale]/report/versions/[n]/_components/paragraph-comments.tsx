@@ -21,6 +21,7 @@ import { COMMENT_DISPOSITIONS, DISPOSITION_ANSWER_MAX, REPORT_COMMENT_LIMITS } f
 import type { LinkedProposalView, ReportCommentView } from "@/lib/report/views";
 import { DispositionBadge } from "@/components/report/comments";
 import { FlagLink, HiddenNotice } from "@/components/moderation/flag-link";
+import { excerpt } from "@/components/ui/excerpt";
 
 export type ParagraphCommentsProps = {
   locale: AppLocale;
@@ -34,14 +35,6 @@ export type ParagraphCommentsProps = {
 };
 
 const linkClass = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
-
-/** A comment's words cut at a word boundary for the version page (the paragraph's page has them whole). */
-export function excerpt(text: string, max = 240): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /**
  * Under a paragraph on the version page, kept light (a version has hundreds of paragraphs and
