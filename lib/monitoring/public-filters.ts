@@ -7,8 +7,9 @@ import { queryInt } from "@/lib/validation/text";
 // a shared link with a stale filter still shows a list.
 
 export const MONITORING_CATEGORIES = Object.values(MonitoringCategory) as [MonitoringCategory, ...MonitoringCategory[]];
-export const SUMMARIES_PAGE_SIZE = 20;
-export const MAX_SUMMARIES_PAGE = 100;
+// Each summary is shown whole (it has no page of its own): eight keep the page under 60 KB.
+export const SUMMARIES_PAGE_SIZE = 8;
+export const MAX_SUMMARIES_PAGE = 250;
 
 /** A year ("2026") or a quarter ("2026-Q2"), years 2000–2100. */
 const PERIOD = /^(20\d{2}|2100)(?:-Q([1-4]))?$/;

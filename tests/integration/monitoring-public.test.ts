@@ -8,7 +8,7 @@ vi.mock("next-intl/server", () => import("../helpers/next-intl-server"));
 const { GET } = await import("@/app/[locale]/monitoring/feed.xml/route");
 const { db } = await import("@/lib/db/client");
 const { seal } = await import("@/lib/monitoring/crypto");
-const { parseMonitoringFilters, MONITORING_CATEGORIES } = await import("@/lib/monitoring/public-filters");
+const { parseMonitoringFilters, MONITORING_CATEGORIES, SUMMARIES_PAGE_SIZE } = await import("@/lib/monitoring/public-filters");
 const { suppressTable } = await import("@/lib/monitoring/aggregates");
 const { countryAggregates, latestPublishedSummaries, listPublishedSummaries, publicAggregates } = await import("@/lib/monitoring/public-queries");
 const { buildWorld, resetDatabase } = await import("../helpers/factories");
@@ -125,7 +125,10 @@ describe("the public monitoring pages' data", () => {
     });
     expect(parseMonitoringFilters({ period: ["2025", "2026"], page: "2" })).toMatchObject({ period: "2025", page: 2 });
     // A page past the end shows the last page.
-    expect((await listPublishedSummaries(parseMonitoringFilters({ page: "50" }))).page).toBe(1);
+    const pastTheEnd = await listPublishedSummaries(parseMonitoringFilters({ page: "50" }));
+    expect(pastTheEnd.pageCount).toBe(Math.ceil(16 / SUMMARIES_PAGE_SIZE));
+    expect(pastTheEnd.page).toBe(pastTheEnd.pageCount);
+    expect(pastTheEnd.items.length).toBeGreaterThan(0);
   });
 
   it("counts only published, consented, non-duplicate cases, and never shows a count under 5", async () => {

@@ -5,6 +5,7 @@ import { atomResponse, feedNotFound } from "@/lib/feeds/response";
 import { publicUrl } from "@/lib/url";
 import { countryName } from "@/lib/i18n/countries";
 import { latestPublishedSummaries } from "@/lib/monitoring/public-queries";
+import { quarterOf } from "@/lib/monitoring/public-filters";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
       return {
         id: `${origin}/monitoring/summaries/${s.id}`,
         title: s.title,
-        link: `${page}?country=${s.country.toLowerCase()}#summary-${s.id}`,
+        // The list filtered to the summary's country and quarter: a short list it is on (eight a page).
+        link: `${page}?country=${s.country.toLowerCase()}&period=${quarterOf(s.month).toLowerCase()}#summary-${s.id}`,
         updated: s.publishedAt,
         published: s.publishedAt,
         summary: `${where} · ${month.format(s.month)} · ${s.categories.map((c) => t(`categories.${c}`)).join(", ")}\n\n${s.body}`,
