@@ -2,3 +2,12 @@
 export function publicUrl(): string {
   return (process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
+
+/** A path segment decoded once more, or as it came when it cannot be ("%E0"): never a thrown URIError (a 500). */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentDisposition, Locale, ReportVersionStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
+import { ANCHOR_PATTERN } from "./anchors";
 import { compareParagraphs, summarize, type DiffRow, type DiffSummary } from "./diff";
 import { canManageReport, canReadDrafts, CHANGE_DISPOSITIONS, effectiveStatus, readableStatuses, reportTransitions, supersededBy } from "./policy";
 import {
@@ -144,7 +145,7 @@ export async function getVersionPage(actor: Actor | null, number: number, now = 
  * paragraph is in). Null when the actor may not read the version or there is no such paragraph.
  */
 export async function getParagraphPage(actor: Actor | null, number: number, anchor: string, page = 1, now = new Date()) {
-  if (!Number.isInteger(number) || number < 1 || !/^[A-Za-z0-9-]{1,32}$/.test(anchor)) return null;
+  if (!Number.isInteger(number) || number < 1 || !ANCHOR_PATTERN.test(anchor)) return null;
   const found = await db.reportVersion.findFirst({ where: { number, status: { in: readableStatuses(actor) } }, select: versionSelect });
   if (!found) return null;
   const paragraph = await db.reportParagraph.findUnique({ where: { versionId_anchor: { versionId: found.id, anchor } }, select: paragraphSelect });

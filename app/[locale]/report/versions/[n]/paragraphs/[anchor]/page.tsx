@@ -10,6 +10,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { reportParts } from "@/lib/report/parts";
 import { canCommentOnVersion, canGiveDispositions, canLinkProposals } from "@/lib/report/policy";
 import { getParagraphPage } from "@/lib/report/queries";
+import { decodeSegment } from "@/lib/url";
 import { CommentForm, CommentItem, LinkedProposals } from "../../_components/paragraph-comments";
 
 type Props = {
@@ -25,7 +26,7 @@ const parsePage = (value: string | string[] | undefined) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolvePageLocale(params);
   const { n, anchor } = await params;
-  const data = await getParagraphPage(await getCurrentActor(), parseNumber(n), decodeURIComponent(anchor));
+  const data = await getParagraphPage(await getCurrentActor(), parseNumber(n), decodeSegment(anchor));
   if (!data) return {};
   const t = await getTranslations({ locale, namespace: "report" });
   return {
@@ -44,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ParagraphPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const { n, anchor: rawAnchor } = await params;
-  const anchor = decodeURIComponent(rawAnchor);
+  const anchor = decodeSegment(rawAnchor);
   const query = await searchParams;
   const actor = await getCurrentActor();
   const now = new Date();
