@@ -245,19 +245,22 @@ export async function getVersionMeta(actor: Actor | null, number: number) {
 }
 
 /**
- * What /report shows: the final report if there is one, else the latest version open or closed
- * for comment (never a draft, never a superseded one), with its paragraphs and translations.
+ * What /report shows: the newest version that is final, or open or closed for comment (never a
+ * draft, never a superseded one), with its paragraphs and translations. Publishing a final
+ * report supersedes the versions before it, so a newer open or closed version is the next
+ * review's draft: the page shows it, and links the earlier final report (`earlierFinal`).
  */
 export async function getCurrentReport(now = new Date()) {
-  const version =
-    (await db.reportVersion.findFirst({ where: { status: "FINAL" }, orderBy: { number: "desc" }, select: versionSelect })) ??
-    (await db.reportVersion.findFirst({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: { number: "desc" }, select: versionSelect }));
+  const version = await db.reportVersion.findFirst({ where: { status: { in: ["FINAL", "OPEN", "CLOSED"] } }, orderBy: { number: "desc" }, select: versionSelect });
   if (!version) return null;
-  const [paragraphs, translations] = await Promise.all([
+  const [paragraphs, translations, earlierFinal] = await Promise.all([
     db.reportParagraph.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: paragraphSelect }),
     db.reportTranslation.findMany({ where: { versionId: version.id }, orderBy: { language: "asc" }, select: { language: true, title: true, body: true } }),
+    version.status === "FINAL"
+      ? null
+      : db.reportVersion.findFirst({ where: { status: "FINAL", number: { lt: version.number } }, orderBy: { number: "desc" }, select: { number: true, title: true, language: true, finalAt: true } }),
   ]);
-  return { version: view(version, now), paragraphs, translations };
+  return { version: view(version, now), paragraphs, translations, earlierFinal };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Demo champion States' initiatives: ILLUSTRATIVE examples written for the demo, not real
 // government commitments. Every description starts by saying so, in its language; sources point
 // at .example addresses. Days are relative to "now" (negative: in the past).
-import type { CommitmentStatus, InclusionLevel, Locale, RightsCentred } from "../../lib/generated/prisma/enums";
+import type { Addressee, CommitmentStatus, InclusionLevel, Locale, RightsCentred } from "../../lib/generated/prisma/enums";
+import type { FinalBlock } from "./demo-final-report";
 
 export const ILLUSTRATIVE: Record<Locale, string> = {
   es: "Ejemplo ilustrativo de la demostración, no un compromiso real.",
@@ -284,5 +285,103 @@ export const DEMO_SUGGESTIONS = [
     sourceUrl: "https://noticias.example/oficina",
     day: -40,
     declined: "Ya está listada como «Ventanilla única para personas retornadas».",
+  },
+];
+
+export type DemoRecommendation = {
+  /** The final report's paragraph it is (prisma/seed/demo-final-report.ts). */
+  block: FinalBlock;
+  addressee: Addressee;
+  objectives: number[];
+  /** A title in English beside the Spanish one taken from the paragraph. */
+  englishTitle: string;
+  /** Days after "now" (negative) it was marked. */
+  markedDay: number;
+  status: CommitmentStatus;
+  inclusion: InclusionLevel;
+  inclusionEvidence?: string;
+  updates: DemoUpdate[];
+  assessments: DemoAssessment[];
+};
+
+/**
+ * The previous review's recommendations, followed up: one progressing with agreeing and
+ * disagreeing assessments, one stalled, one completed, one without an update for more than 90
+ * days, and one addressed to everyone. Illustrative, like the final report they come from.
+ */
+export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
+  {
+    block: "regularization",
+    addressee: "STATES",
+    objectives: [5, 7],
+    englishTitle: "Affordable, fast regularization without impossible documents",
+    markedDay: -390,
+    status: "IN_PROGRESS",
+    inclusion: "CONSULTED",
+    inclusionEvidence: "La secretaría consultó a las redes regionales antes de fijar los indicadores de seguimiento.",
+    updates: [
+      { day: -300, language: "es", body: "Tres Estados redujeron el costo de sus trámites de regularización; dos eliminaron el requisito de antecedentes penales apostillados.", status: "IN_PROGRESS" },
+      { day: -40, language: "en", body: "Five States now offer regularization online; average processing time fell from 9 to 4 months." },
+    ],
+    assessments: [
+      { org: "rede-cone-sul-migracoes", language: "pt", progress: "IN_PROGRESS", inclusion: "CONSULTED", rightsCentred: "PARTLY", rightsNote: "Os custos caíram, mas quem chegou depois de 2023 continua excluído dos programas.", evidence: "Acompanhamento de 140 pedidos em São Paulo e Buenos Aires." },
+      { org: "red-andina-de-movilidad-humana", language: "es", progress: "STALLED", inclusion: "INFORMED", rightsCentred: "NO", rightsNote: "En la región andina los trámites siguen costando más de un salario mínimo.", evidence: "Encuesta a 300 familias en Quito, Lima y Bogotá." },
+    ],
+  },
+  {
+    block: "detention",
+    addressee: "STATES",
+    objectives: [13],
+    englishTitle: "End the immigration detention of children and families",
+    markedDay: -390,
+    status: "STALLED",
+    inclusion: "INFORMED",
+    updates: [
+      { day: -280, language: "es", body: "Dos Estados aprobaron protocolos de alternativas a la detención para familias.", status: "IN_PROGRESS" },
+      { day: -60, language: "es", body: "Los protocolos no se aplican por falta de presupuesto; la detención de familias continúa en la frontera norte.", status: "STALLED" },
+    ],
+    assessments: [
+      { org: "red-sin-fronteras", language: "es", progress: "STALLED", inclusion: "INFORMED", rightsCentred: "NO", rightsNote: "Seguimos documentando niñas y niños detenidos en estaciones migratorias.", evidence: "42 casos documentados en el último semestre." },
+    ],
+  },
+  {
+    block: "data",
+    addressee: "IOM",
+    objectives: [1],
+    englishTitle: "Disaggregated, open migration data with safeguards",
+    markedDay: -390,
+    status: "COMPLETED",
+    inclusion: "INVOLVED",
+    inclusionEvidence: "Dos redes de la sociedad civil integraron el grupo técnico que definió las variables.",
+    updates: [{ day: -25, language: "en", body: "The regional data portal went live with quarterly, disaggregated figures for twelve countries.", status: "COMPLETED" }],
+    assessments: [
+      { org: "diaspora-network-for-the-americas", language: "en", progress: "COMPLETED", inclusion: "INVOLVED", rightsCentred: "YES", rightsNote: "We agree: the portal publishes what we asked for and no personal data." },
+    ],
+  },
+  {
+    block: "development",
+    addressee: "ECLAC",
+    objectives: [19, 20],
+    englishTitle: "Measure migrants' contribution to development, diaspora included",
+    markedDay: -390,
+    // Marked, announced, and nothing since: the page says it has not been updated for 90 days.
+    status: "ANNOUNCED",
+    inclusion: "NOT_INCLUDED",
+    updates: [{ day: -200, language: "es", body: "La CEPAL anunció un estudio regional sobre remesas y desarrollo para el próximo año." }],
+    assessments: [],
+  },
+  {
+    block: "participation",
+    addressee: "ALL",
+    objectives: [23],
+    englishTitle: "Civil society, migrants and the diaspora in the follow-up",
+    markedDay: -390,
+    status: "IN_PROGRESS",
+    inclusion: "CO_LED",
+    inclusionEvidence: "El Comité de la Sociedad Civil copreside el seguimiento de la revisión en Puente.",
+    updates: [{ day: -10, language: "es", body: "El seguimiento de cada recomendación se publica en Puente, con la valoración de la sociedad civil." }],
+    assessments: [
+      { org: "reseau-caribeen-des-migrants", language: "fr", progress: "IN_PROGRESS", inclusion: "INVOLVED", rightsCentred: "PARTLY", rightsNote: "Le suivi est public, mais les organisations haïtiennes de la diaspora n'y participent pas encore.", evidence: "Compte rendu de la réunion du Comité." },
+    ],
   },
 ];

@@ -2,15 +2,17 @@
 // revisions, sources and civil society's assessments (agreeing and disagreeing), a stalled one,
 // one not updated for more than 90 days, a pending and a declined suggestion, and follows.
 // Written inside the demo's transaction, with the audit rows the commands would write, dated.
-// The demo report has no FINAL version, so no recommendation is marked.
+// The previous review's final report (version 1) has its recommendations marked and followed up.
 import { createHash } from "node:crypto";
 import { auditRow, type AuditInput } from "../../lib/audit/record";
 import { FOUNDING_CHAMPIONS } from "../../lib/champions/schemas";
-import { bump, commitmentAudit, firstTitle, writeRevision } from "../../lib/champions/commands/shared";
+import { bump, commitmentAudit, firstTitle, insertCommitment, writeRevision, type CommitmentRow } from "../../lib/champions/commands/shared";
+import { recommendationTitle } from "../../lib/champions/commands/mark-recommendation";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import type { OrganizationType } from "../../lib/generated/prisma/enums";
+import type { Addressee, OrganizationType } from "../../lib/generated/prisma/enums";
 import { locales } from "../../i18n/routing";
-import { DEMO_INITIATIVES, DEMO_SUGGESTIONS, ILLUSTRATIVE } from "./demo-champions-data";
+import { DEMO_INITIATIVES, DEMO_RECOMMENDATIONS, DEMO_SUGGESTIONS, ILLUSTRATIVE, type DemoAssessment, type DemoUpdate } from "./demo-champions-data";
+import { DEMO_FINAL_REPORT, type FinalReportSeed } from "./demo-final-report";
 
 type Tx = Prisma.TransactionClient;
 const DAY = 86_400_000;
@@ -18,6 +20,8 @@ const DAY = 86_400_000;
 export type ChampionSeedContext = {
   people: Record<string, { id: string; name: string }>;
   organizations: Record<string, { id: string; name: string; slug: string; country: string; type: OrganizationType }>;
+  /** The previous review's final report, whose recommendations are followed up. */
+  finalReport: FinalReportSeed;
   now: number;
 };
 
@@ -57,6 +61,56 @@ export async function seedChampions(tx: Tx, ctx: ChampionSeedContext): Promise<v
     });
   }
 
+  // The government's (or the addressee's) dated updates, each with its source, as postUpdate writes them.
+  const postUpdates = async (id: string, row: CommitmentRow, staff: string, updates: DemoUpdate[], source: { publisher: string; url: string }) => {
+    for (const u of updates) {
+      const when = at(u.day);
+      const update = await tx.commitmentUpdate.create({
+        data: { commitmentId: id, reportedOn: dateOnly(when.getTime() - DAY), language: u.language, body: u.body, status: u.status ?? null, authorId: people[staff].id, createdAt: when },
+      });
+      await tx.commitmentSource.create({ data: { updateId: update.id, title: "Comunicado oficial", publisher: source.publisher, publishedOn: dateOnly(when.getTime() - DAY), url: `${source.url}/${-u.day}` } });
+      const previous = row.status;
+      await tx.commitment.update({ where: { id }, data: { ...bump(row, when), status: u.status ?? previous } });
+      row = await writeRevision(tx, id, "update_posted", people[staff].id, when, { previousStatus: u.status && u.status !== previous ? previous : null, updateId: update.id });
+      const data = commitmentAudit(row, firstTitle(row.texts));
+      log(when, staff, { action: "commitment.update_posted", entityType: "Commitment", entityId: id, isPublic: true, data: { ...data, reportedOn: update.reportedOn.toISOString().slice(0, 10) } });
+      if (u.status && u.status !== previous) log(when, staff, { action: "commitment.status_changed", entityType: "Commitment", entityId: id, isPublic: true, data: { ...data, previousStatus: previous } });
+    }
+    return row;
+  };
+
+  // Civil society's assessments, a few days after the latest update, signed with the organization.
+  const submitAssessments = async (id: string, row: CommitmentRow, assessments: DemoAssessment[], afterDay: number) => {
+    for (const [i, a] of assessments.entries()) {
+      const org = organizations[a.org];
+      const authorKey = ASSESSORS[a.org];
+      const when = at(Math.min(-1, afterDay + 3 + i));
+      const created = await tx.assessment.create({
+        data: {
+          commitmentId: id,
+          organizationId: org.id,
+          authorId: people[authorKey].id,
+          language: a.language,
+          progress: a.progress,
+          inclusion: a.inclusion,
+          inclusionNote: a.inclusionNote ?? null,
+          rightsCentred: a.rightsCentred,
+          rightsNote: a.rightsNote,
+          evidence: a.evidence ?? null,
+          createdAt: when,
+          updatedAt: when,
+        },
+      });
+      log(when, authorKey, {
+        action: "assessment.submitted",
+        entityType: "Assessment",
+        entityId: created.id,
+        isPublic: true,
+        data: { commitmentId: id, commitmentKind: row.kind, commitmentTitle: firstTitle(row.texts), organizationName: org.name, organizationSlug: org.slug, revised: false },
+      });
+    }
+  };
+
   for (const [index, d] of DEMO_INITIATIVES.entries()) {
     const staff = index % 2 ? "staffEclac" : "staffIom";
     const id = demoInitiativeId(d.key);
@@ -88,48 +142,50 @@ export async function seedChampions(tx: Tx, ctx: ChampionSeedContext): Promise<v
     let row = await writeRevision(tx, id, "created", people[staff].id, created);
     log(created, staff, { action: "commitment.created", entityType: "Commitment", entityId: id, isPublic: true, data: commitmentAudit(row, firstTitle(row.texts)) });
 
-    for (const u of d.updates) {
-      const when = at(u.day);
-      const update = await tx.commitmentUpdate.create({
-        data: { commitmentId: id, reportedOn: dateOnly(when.getTime() - DAY), language: u.language, body: u.body, status: u.status ?? null, authorId: people[staff].id, createdAt: when },
-      });
-      await tx.commitmentSource.create({ data: { updateId: update.id, title: "Comunicado oficial", publisher: d.publicBody, publishedOn: dateOnly(when.getTime() - DAY), url: `https://gobierno.example/${d.key}/${-u.day}` } });
-      const previous = row.status;
-      await tx.commitment.update({ where: { id }, data: { ...bump(row, when), status: u.status ?? previous } });
-      row = await writeRevision(tx, id, "update_posted", people[staff].id, when, { previousStatus: u.status && u.status !== previous ? previous : null, updateId: update.id });
-      const data = commitmentAudit(row, firstTitle(row.texts));
-      log(when, staff, { action: "commitment.update_posted", entityType: "Commitment", entityId: id, isPublic: true, data: { ...data, reportedOn: update.reportedOn.toISOString().slice(0, 10) } });
-      if (u.status && u.status !== previous) log(when, staff, { action: "commitment.status_changed", entityType: "Commitment", entityId: id, isPublic: true, data: { ...data, previousStatus: previous } });
-    }
+    row = await postUpdates(id, row, staff, d.updates, { publisher: d.publicBody, url: `https://gobierno.example/${d.key}` });
+    await submitAssessments(id, row, d.assessments, d.updates.at(-1)?.day ?? d.createdDay);
+  }
 
-    for (const [i, a] of d.assessments.entries()) {
-      const org = organizations[a.org];
-      const authorKey = ASSESSORS[a.org];
-      const when = at(Math.min(-1, (d.updates.at(-1)?.day ?? d.createdDay) + 3 + i));
-      const created = await tx.assessment.create({
-        data: {
-          commitmentId: id,
-          organizationId: org.id,
-          authorId: people[authorKey].id,
-          language: a.language,
-          progress: a.progress,
-          inclusion: a.inclusion,
-          inclusionNote: a.inclusionNote ?? null,
-          rightsCentred: a.rightsCentred,
-          rightsNote: a.rightsNote,
-          evidence: a.evidence ?? null,
-          createdAt: when,
-          updatedAt: when,
-        },
-      });
-      log(when, authorKey, {
-        action: "assessment.submitted",
-        entityType: "Assessment",
-        entityId: created.id,
-        isPublic: true,
-        data: { commitmentId: id, commitmentKind: "INITIATIVE", commitmentTitle: firstTitle(row.texts), organizationName: org.name, organizationSlug: org.slug, revised: false },
-      });
-    }
+  // The previous review's final report: staff mark its recommendations and follow them up.
+  const { finalReport } = ctx;
+  for (const [index, r] of DEMO_RECOMMENDATIONS.entries()) {
+    const staff = index % 2 ? "staffEclac" : "staffIom";
+    const anchor = DEMO_FINAL_REPORT.anchor(r.block);
+    if (!finalReport.paragraphs.some((p) => p.anchor === anchor)) throw new Error(`Demo follow-up: no paragraph ${r.block} in the final report`);
+    const marked = at(r.markedDay);
+    const text = DEMO_FINAL_REPORT.text(r.block);
+    const texts = {
+      es: { title: recommendationTitle(text), description: `${ILLUSTRATIVE.es} ${text}` },
+      en: { title: r.englishTitle, description: `${ILLUSTRATIVE.en} ${DEMO_FINAL_REPORT.englishText(r.block)}` },
+    };
+    const firstStatus = r.updates.find((u) => u.status) ? "ANNOUNCED" : r.status;
+    let row = await insertCommitment(
+      tx,
+      {
+        id: demoChampionId(`recommendation:${r.block}`),
+        kind: "RECOMMENDATION",
+        addressee: r.addressee,
+        reportVersionId: finalReport.id,
+        paragraphAnchor: anchor,
+        objectives: r.objectives,
+        status: firstStatus,
+        inclusion: r.inclusion,
+        inclusionEvidence: r.inclusionEvidence ?? null,
+      },
+      { texts, milestones: [], sources: [] },
+      "recommendation_marked",
+      people[staff].id,
+      marked,
+    );
+    log(marked, staff, {
+      action: "commitment.recommendation_marked",
+      entityType: "Commitment",
+      entityId: row.id,
+      isPublic: true,
+      data: { ...commitmentAudit(row, firstTitle(row.texts)), versionNumber: finalReport.number, anchor, addressee: r.addressee },
+    });
+    row = await postUpdates(row.id, row, staff, r.updates, { publisher: ADDRESSEE_PUBLISHERS[r.addressee], url: `https://seguimiento.example/${r.block}` });
+    await submitAssessments(row.id, row, r.assessments, r.updates.at(-1)?.day ?? r.markedDay);
   }
 
   for (const s of DEMO_SUGGESTIONS) {
@@ -175,4 +231,12 @@ const ASSESSORS: Record<string, string> = {
   "diaspora-network-for-the-americas": "committeeUs",
   "mujeres-migrantes-de-honduras": "hondurasAdmin",
   "centro-de-derechos-el-salvador": "salvadorAdmin",
+};
+
+/** Who publishes the updates on a recommendation, by whom it is addressed to. */
+const ADDRESSEE_PUBLISHERS: Record<Addressee, string> = {
+  STATES: "Informes nacionales voluntarios",
+  IOM: "OIM",
+  ECLAC: "CEPAL",
+  ALL: "Secretaría conjunta OIM–CEPAL",
 };

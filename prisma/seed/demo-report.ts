@@ -1,10 +1,12 @@
-// Demo review report: version 1 (superseded: commented, every comment answered, a translation),
-// version 2 (open for comment for two more weeks, made from version 1 after the comments: some
-// paragraphs changed a little, one removed, one added, so anchors carry over and the compare page
-// has something to show), and version 3, a draft only staff and the committee see. Paragraphs are
+// Demo review report, this cycle's (version 1 is the previous review's final report:
+// demo-final-report.ts): version 2 (superseded: commented, every comment answered, a
+// translation), version 3 (open for comment for two more weeks, made from version 2 after the
+// comments: some paragraphs changed a little, one removed, one added, so anchors carry over and the
+// compare page has something to show), and version 4, a draft only staff and the committee see. Paragraphs are
 // cut and anchored by lib/report/paragraphs.ts, as the commands do; links to demo proposals
 // (an accepted one becomes incorporated) and the audit rows and notifications the commands write.
-// Times are relative to "now", so version 2 is always open.
+// Times are relative to "now", so version 3 is always open. Below, "version 1, 2, 3" name this
+// cycle's first, second and third drafts; their numbers are DEMO_REPORT's.
 import { auditRow, type AuditInput } from "../../lib/audit/record";
 import { createHash, randomUUID } from "node:crypto";
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
@@ -200,24 +202,24 @@ export function demoAnchor(text: string): string {
 const plain = (markdown: string) => splitMarkdown(markdown)[0].text;
 
 export const DEMO_REPORT = {
-  superseded: { number: 1, title: `${TITLE}: primer borrador`, language: "es" },
-  open: { number: 2, title: `${TITLE}: segundo borrador`, language: "es" },
+  superseded: { number: 2, title: `${TITLE}: primer borrador`, language: "es" },
+  open: { number: 3, title: `${TITLE}: segundo borrador`, language: "es" },
   /**
    * Staff and the committee only: while it is a draft, its title and `draftOnlyText` must never
    * reach a visitor or an organization member; its internal note never, even once it is open.
    */
   draft: {
-    number: 3,
+    number: 4,
     title: `${TITLE}: tercer borrador`,
     language: "es",
     internalNote: "Borrador interno del informe regional: tercera versión para el Comité de la Sociedad Civil",
   },
   translation: {
-    versionNumber: 1,
+    versionNumber: 2,
     language: "en",
     title: "Report of the regional review of the Global Compact for Safe, Orderly and Regular Migration in Latin America and the Caribbean: first draft",
   },
-  /** Changed in version 2 after a comment in Portuguese proposing new text, accepted: the compare page shows both. */
+  /** Changed in the second draft after a comment in Portuguese proposing new text, accepted: the compare page shows both. */
   changedParagraph: {
     anchor: demoAnchor(plain(V1.pathways)),
     before: plain(V1.pathways),
@@ -225,13 +227,13 @@ export const DEMO_REPORT = {
     commentOrganization: "Rede Cone Sul de Migrações",
     commentLanguage: "pt",
   },
-  /** A paragraph the same in versions 1 and 2, open for comment on version 2. */
+  /** A paragraph the same in the first and second drafts, open for comment on the second. */
   openParagraph: { anchor: demoAnchor(plain(V1.context1)), text: plain(V1.context1) },
-  /** Removed in version 2. */
+  /** Removed in the second draft. */
   removedParagraph: { anchor: demoAnchor(plain(V1.intro3)), text: plain(V1.intro3) },
-  /** Added in version 2. */
+  /** Added in the second draft. */
   addedParagraph: { anchor: demoAnchor(plain(V2_RETURN)), text: plain(V2_RETURN) },
-  /** A sentence only the draft (version 3) has. */
+  /** A sentence only the third draft (not yet open) has. */
   draftOnlyText: plain(V3_FOLLOW_UP),
 } as const;
 
@@ -436,7 +438,7 @@ const V2_COMMENTS: DemoComment[] = [
 ];
 
 /** The committee comments on the draft first (private, like the draft). */
-/** How many comments on the open version 2 still wait for an answer (the confirmation page says it). */
+/** How many comments on the open second draft still wait for an answer (the confirmation page says it). */
 export const demoOpenUnanswered = () => V2_COMMENTS.filter((c) => !c.disposition).length;
 
 const V3_COMMENTS: DemoComment[] = [
@@ -617,9 +619,9 @@ export async function seedReport(tx: Tx, ctx: ReportSeedContext): Promise<void> 
       }
     }
   };
-  addComments({ id: v1.id, number: 1, status: "public" }, p1, V1_COMMENTS);
-  addComments({ id: v2.id, number: 2, status: "public" }, p2, V2_COMMENTS);
-  addComments({ id: v3.id, number: 3, status: "draft" }, p3, V3_COMMENTS);
+  addComments({ id: v1.id, number: v1.number, status: "public" }, p1, V1_COMMENTS);
+  addComments({ id: v2.id, number: v2.number, status: "public" }, p2, V2_COMMENTS);
+  addComments({ id: v3.id, number: v3.number, status: "draft" }, p3, V3_COMMENTS);
   await tx.reportComment.createMany({ data: comments });
 
   // Traceability: staff link paragraphs to the proposals they take up; an accepted proposal becomes

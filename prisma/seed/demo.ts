@@ -20,6 +20,7 @@ import type { Locale, OrganizationStatus, OrganizationType } from "../../lib/gen
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_COMMENTS, DEMO_PROPOSALS } from "./demo-proposals";
 import { seedReport } from "./demo-report";
+import { seedFinalReport } from "./demo-final-report";
 import { seedSessions } from "./demo-sessions";
 import { seedChampions } from "./demo-champions";
 import { seedMonitoring } from "./demo-monitoring";
@@ -343,6 +344,8 @@ export async function seedDemo(): Promise<void> {
         passwordHash,
       );
 
+      // The previous review's final report first: it is version 1.
+      const finalReport = await seedFinalReport(tx, { people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key] }])), now });
       await seedReport(tx, {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, status: o.status }])),
@@ -355,6 +358,7 @@ export async function seedDemo(): Promise<void> {
       await seedChampions(tx, {
         people: Object.fromEntries(USERS.map((u) => [u.key, { id: users[u.key], name: u.name }])),
         organizations: Object.fromEntries(DEMO_ORGANIZATIONS.map((o) => [o.slug, { id: orgs[o.slug], name: o.name, slug: o.slug, country: o.country, type: o.type }])),
+        finalReport,
         now,
       });
 

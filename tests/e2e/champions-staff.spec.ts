@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, s
 
 // Staff's side of the champion tracker, beside champions.spec.ts: moderation of assessments
 // (and what a visitor, the feeds and the public log then show), the suggestion queue, champion
-// terms, following a country, and the follow-up pages without a final report. Each test makes
+// terms, following a country, and the follow-up of the demo's final report. Each test makes
 // its own rows with a unique stamp, so the file runs beside the others in any order.
 
 const es = messages("es");
@@ -286,11 +286,18 @@ test("a participant follows Honduras without JavaScript and is told of a dated u
   await participantContext.close();
 });
 
-test("the follow-up pages in French: the list, and staff's marking page saying there is no final report", async ({ browser }) => {
+test("the follow-up pages in French: the demo's recommendations, and staff's marking page listing the final report's paragraphs", async ({ browser }) => {
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/fr/report/follow-up");
   await expectAccessible(visitor);
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(fr("champions.followUp.title"));
+  await expect(visitor.getByText(fr("champions.followUp.illustrative"))).toBeVisible();
+  // The previous review's five recommendations (report.spec.ts may have marked one more).
+  expect(await visitor.locator('main a[href^="/fr/report/follow-up/"]:not([href$="/mark"])').count()).toBeGreaterThanOrEqual(5);
+  // Filtered by addressee, without JavaScript needed (a GET form).
+  await visitor.goto("/fr/report/follow-up?addressee=ECLAC");
+  await expect(visitor.locator("main").getByRole("status")).toHaveText(/^1 /);
+  await expectAccessible(visitor);
   // Not staff's page: a visitor is not shown it.
   expect((await visitor.request.get("/fr/report/follow-up/mark")).status()).toBe(404);
   await visitor.context().close();
@@ -299,15 +306,12 @@ test("the follow-up pages in French: the list, and staff's marking page saying t
   await signIn(staff, "fr", STAFF, DEMO_PASSWORD);
   await staff.goto("/fr/report/follow-up");
   await expectAccessible(staff);
-  const mark = staff.getByRole("link", { name: fr("champions.followUp.mark") });
-  if (await mark.count()) {
-    await mark.click();
-    await expect(staff).toHaveURL(/\/fr\/report\/follow-up\/mark$/);
-  } else {
-    await staff.goto("/fr/report/follow-up/mark");
-  }
+  await staff.getByRole("link", { name: fr("champions.followUp.mark") }).click();
+  await expect(staff).toHaveURL(/\/fr\/report\/follow-up\/mark$/);
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(fr("champions.mark.title"));
-  await expect(staff.getByText(fr("champions.mark.noFinal"))).toBeVisible();
+  await expect(staff.getByText(fr("champions.mark.noFinal"))).toHaveCount(0);
+  // Paragraphs already marked link to their follow-up; the others can be marked.
+  await expect(staff.getByRole("link", { name: fr("champions.mark.already") }).first()).toBeVisible();
   await expectAccessible(staff);
   await staff.context().close();
 });

@@ -1,3 +1,4 @@
+import { DEMO_REPORT } from "../../prisma/seed/demo-report";
 import { expect, test } from "@playwright/test";
 import { DEMO_FLAGGABLE_COMMENT } from "../../prisma/seed/demo-moderation";
 import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
@@ -14,8 +15,8 @@ const fr = messages("fr");
 const PARTICIPANT = { email: "participante@puente.example", name: "Pedro Alvarado" };
 const STAFF = "staff.oim@puente.example";
 const AUTHOR = "grace@diaspora-americas.example";
-// The open version of the demo report (README: version 2 is open for comment).
-const VERSION = 2;
+// The open version of the demo report.
+const VERSION = DEMO_REPORT.open.number;
 
 test.setTimeout(240_000);
 

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_FLAGGABLE_COMMENT, DEMO_MODERATION_REPORT_COMMENTS } from "../../prisma/seed/demo-moderation";
 import { DEMO_REPORT, demoOpenUnanswered } from "../../prisma/seed/demo-report";
+import { DEMO_FINAL_REPORT } from "../../prisma/seed/demo-final-report";
 import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 const day = 86_400_000;
@@ -25,23 +26,23 @@ test("a draft version is invisible to visitors and organization members, on ever
   const paths = [
     "/es/report",
     "/es/report/versions",
-    "/en/report/versions/2",
-    "/es/report/compare?from=1&to=2",
+    "/en/report/versions/3",
     "/es/report/compare?from=2&to=3",
+    "/es/report/compare?from=3&to=4",
     "/es/transparency",
     "/es/transparency/feed",
-    "/es/report/versions/2/download",
+    "/es/report/versions/3/download",
   ];
   for (const path of paths) {
     const body = await (await request.get(path)).text();
     for (const secret of secrets) expect(body, `${path} shows the draft`).not.toContain(secret);
   }
-  expect((await request.get("/es/report/versions/3")).status()).toBe(404);
-  expect((await request.get("/es/report/versions/3/download")).status()).toBe(404);
+  expect((await request.get("/es/report/versions/4")).status()).toBe(404);
+  expect((await request.get("/es/report/versions/4/download")).status()).toBe(404);
 
   const member = await (await browser.newContext()).newPage();
   await signIn(member, "es", "ana@sinfronteras.example", DEMO_PASSWORD);
-  const response = await member.goto("/es/report/versions/3");
+  const response = await member.goto("/es/report/versions/4");
   expect(response?.status()).toBe(404);
   await member.goto("/es/report/versions");
   await expect(member.locator("main")).not.toContainText(DEMO_REPORT.draft.title);
@@ -52,12 +53,13 @@ test("the public report pages skip no heading level", async ({ page }) => {
   for (const path of [
     "/es/report",
     "/es/report/versions",
-    "/es/report/versions/2",
+    "/es/report/versions/3",
+    "/en/report/versions/2",
     "/en/report/versions/1",
-    "/es/report/compare?from=1&to=2",
-    "/es/report/compare?from=1&to=2&all=1",
-    `/es/report/versions/2/paragraphs/${DEMO_REPORT.openParagraph.anchor}`,
-    `/fr/report/versions/1/paragraphs/${DEMO_REPORT.removedParagraph.anchor}`,
+    "/es/report/compare?from=2&to=3",
+    "/es/report/compare?from=2&to=3&all=1",
+    `/es/report/versions/3/paragraphs/${DEMO_REPORT.openParagraph.anchor}`,
+    `/fr/report/versions/2/paragraphs/${DEMO_REPORT.removedParagraph.anchor}`,
   ]) {
     await page.goto(path);
     const { levels, skips } = await headingSkips(page);
@@ -67,6 +69,30 @@ test("the public report pages skip no heading level", async ({ page }) => {
     expect(order.violations.map((v) => v.nodes.map((n) => n.target.join(" ")).join(", ")), path).toEqual([]);
     await expectAccessible(page);
   }
+});
+
+test("beside this review's open draft, a visitor reading in English finds the previous review's final report and follows up its recommendations", async ({ browser }) => {
+  const en = messages("en");
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/en/report");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(DEMO_REPORT.open.title);
+  await expect(visitor.getByText(en("report.home.earlierFinal"))).toBeVisible();
+  await expect(visitor.locator("main").getByRole("link", { name: DEMO_FINAL_REPORT.title })).toHaveAttribute("href", `/en/report/versions/${DEMO_FINAL_REPORT.number}`);
+  await expectAccessible(visitor);
+  // The final report itself, in Spanish, its original language.
+  await visitor.goto(`/en/report/versions/${DEMO_FINAL_REPORT.number}`);
+  await expect(visitor.locator("main")).toContainText(DEMO_FINAL_REPORT.text("participation").slice(0, 50));
+  await expectAccessible(visitor);
+  await visitor.goto("/en/report");
+  await visitor.getByRole("link", { name: en("report.home.followUpLink") }).click();
+  await expect(visitor).toHaveURL(/\/en\/report\/follow-up$/);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(en("champions.followUp.title"));
+  // Each recommendation in English, its assessments beside the addressee's account.
+  await visitor.getByRole("link", { name: "Disaggregated, open migration data with safeguards" }).click();
+  await expect(visitor.locator("main")).toContainText(en("champions.addressees.IOM"));
+  await expect(visitor.locator("main")).toContainText("no personal data");
+  await expectAccessible(visitor);
+  await visitor.context().close();
 });
 
 test("staff open a draft the committee read; an organization comments in Portuguese with new text; staff accept it and make the next version; readers compare; the final report is published and printed", async ({ browser }) => {
@@ -83,14 +109,14 @@ test("staff open a draft the committee read; an organization comments in Portugu
   // 1. The committee reads the draft version before anyone else.
   const committee = await (await browser.newContext()).newPage();
   await signIn(committee, "en", "grace@diaspora-americas.example", DEMO_PASSWORD);
-  await committee.goto("/en/report/versions/3");
+  await committee.goto("/en/report/versions/4");
   await expect(committee.getByRole("heading", { level: 1 })).toContainText(DEMO_REPORT.draft.title);
   await expect(committee.locator("main")).toContainText(DEMO_REPORT.draftOnlyText);
   await expect(committee.locator("main")).toContainText(DEMO_REPORT.draft.internalNote);
   await expectAccessible(committee);
 
   // 2. Staff open it for comment, without JavaScript: desk → confirmation page, which says what
-  //    happens to version 2 (superseded, with its unanswered comments); the title is edited there.
+  //    happens to version 3 (superseded, with its unanswered comments); the title is edited there.
   const publicTitle = `${DEMO_REPORT.draft.title} para comentarios ${stamp}`;
   const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await noJs.goto("/es/sign-in");
@@ -100,9 +126,9 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await noJs.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
   await noJs.goto("/es/dashboard/report");
   await expectAccessibleWithJsOff(noJs);
-  await noJs.getByRole("link", { name: es("reportDesk.open.review", { number: 3 }) }).click();
-  await expect(noJs).toHaveURL(/\/es\/dashboard\/report\/versions\/3\/open$/);
-  await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 3 }));
+  await noJs.getByRole("link", { name: es("reportDesk.open.review", { number: 4 }) }).click();
+  await expect(noJs).toHaveURL(/\/es\/dashboard\/report\/versions\/4\/open$/);
+  await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 4 }));
   // The demo report's own comments, and those the moderation demo adds to the open version and
   // leaves shown (a hidden comment awaits no answer); moderation.spec.ts may have hidden one of
   // them already when the specs run in one go.
@@ -111,19 +137,19 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await expect(noJs.locator("main")).toContainText(`${unanswered} comentarios todavía sin respuesta`);
   await expect(noJs.locator("main")).toContainText(DEMO_REPORT.draft.internalNote);
   await expectAccessibleWithJsOff(noJs);
-  const confirm = noJs.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 3 }) });
+  const confirm = noJs.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 4 }) });
   const titleField = confirm.getByLabel(es("reportDesk.confirm.title"), { exact: false });
   await expect(titleField).toHaveValue(DEMO_REPORT.draft.title);
   await titleField.fill(publicTitle);
   // A deadline in the past comes back next to its field, with the title as typed.
   await confirm.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(-2, "10:00"));
-  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 3 }) }).click();
+  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 4 }) }).click();
   await expect(noJs.getByText(es("errors.report.deadlineInPast"))).toBeVisible();
   await expect(confirm.getByLabel(es("reportDesk.confirm.title"), { exact: false })).toHaveValue(publicTitle);
   await expectAccessibleWithJsOff(noJs);
   await confirm.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(14, "23:00"));
-  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 3 }) }).click();
-  await expect(noJs.getByText(es("reportDesk.done.opened", { number: 3 }))).toBeVisible();
+  await confirm.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 4 }) }).click();
+  await expect(noJs.getByText(es("reportDesk.done.opened", { number: 4 }))).toBeVisible();
   await expectAccessibleWithJsOff(noJs);
 
   // Readers see the public title, never the internal note (page, version page, download, log).
@@ -131,11 +157,11 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await reader3.goto("/es/report");
   await expect(reader3.getByRole("heading", { level: 1 })).toHaveText(publicTitle);
   await expectAccessible(reader3);
-  for (const path of ["/es/report", "/es/report/versions/3", "/es/report/versions/3/download", "/es/report/versions", "/es/transparency", "/es/transparency/feed"]) {
+  for (const path of ["/es/report", "/es/report/versions/4", "/es/report/versions/4/download", "/es/report/versions", "/es/transparency", "/es/transparency/feed"]) {
     const text = await (await reader3.request.get(path)).text();
     expect(text, path).not.toContain(DEMO_REPORT.draft.internalNote);
   }
-  expect(await (await reader3.request.get("/es/report/versions/3/download")).text()).toContain(DEMO_REPORT.draftOnlyText);
+  expect(await (await reader3.request.get("/es/report/versions/4/download")).text()).toContain(DEMO_REPORT.draftOnlyText);
 
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "es", "staff.cepal@puente.example", DEMO_PASSWORD);
@@ -145,14 +171,14 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await signIn(org, "pt", "joao@conesul.example", DEMO_PASSWORD);
   // The version page shows each paragraph's count and latest comments; the paragraph's own page
   // has them all and the form. The former ?comment=<anchor> address still leads there.
-  await org.goto("/pt/report/versions/3");
+  await org.goto("/pt/report/versions/4");
   await expectAccessible(org);
   await org.locator(`[id="${anchor}"] a[href$="/paragraphs/${anchor}"]`).click();
-  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/3/paragraphs/${anchor}$`));
-  await expect(org.getByRole("heading", { level: 1 })).toHaveText(pt("report.pages.paragraph.heading", { number: 3 }));
+  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/4/paragraphs/${anchor}$`));
+  await expect(org.getByRole("heading", { level: 1 })).toHaveText(pt("report.pages.paragraph.heading", { number: 4 }));
   await expect(org.locator("main")).toContainText(DEMO_REPORT.openParagraph.text.slice(0, 40));
-  await org.goto(`/pt/report/versions/3?comment=${anchor}#comment-${anchor}`);
-  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/3/paragraphs/${anchor}\\b`));
+  await org.goto(`/pt/report/versions/4?comment=${anchor}#comment-${anchor}`);
+  await expect(org).toHaveURL(new RegExp(`/pt/report/versions/4/paragraphs/${anchor}\\b`));
   const form = org.getByRole("form", { name: pt("reportComments.form.heading") });
   await form.getByRole("textbox", { name: pt("reportComments.form.body") }).fill(commentBody);
   await form.getByLabel(pt("reportComments.form.proposedText"), { exact: false }).fill(proposed);
@@ -163,11 +189,11 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await expect(org.locator("main")).toContainText(commentBody);
   await expectAccessible(org);
 
-  // 4. Staff accept it, then make version 4 with the change and open it.
+  // 4. Staff accept it, then make version 5 with the change and open it.
   // The new comment is on the version page among the paragraph's latest, in short; staff answer on the paragraph's page.
-  await staff.goto(`/es/report/versions/3#${anchor}`);
+  await staff.goto(`/es/report/versions/4#${anchor}`);
   await expect(staff.locator(`[id="${anchor}"] article[id^='report-comment-']`).filter({ hasText: commentBody.slice(0, 40) })).toBeVisible();
-  await staff.goto(`/es/report/versions/3/paragraphs/${anchor}?page=last`);
+  await staff.goto(`/es/report/versions/4/paragraphs/${anchor}?page=last`);
   const comment = staff.locator("article[id^='report-comment-']").filter({ hasText: commentBody });
   await comment.getByText(es("reportComments.disposition.give")).click();
   await comment.getByLabel(es("reportComments.disposition.label"), { exact: false }).selectOption("ACCEPTED");
@@ -178,36 +204,36 @@ test("staff open a draft the committee read; an organization comments in Portugu
 
   await staff.goto("/es/dashboard/report");
   await staff.getByRole("form", { name: es("reportDesk.new.heading") }).getByRole("button", { name: es("reportDesk.new.submit") }).click();
-  await expect(staff.getByText(es("reportDesk.done.created", { number: 4 }))).toBeVisible();
+  await expect(staff.getByText(es("reportDesk.done.created", { number: 5 }))).toBeVisible();
   const edit = staff.getByRole("form", { name: es("reportDesk.draft.editHeading") });
   const body = edit.getByLabel(es("reportDesk.fields.body"), { exact: false });
   const source = await body.inputValue();
   expect(source).toContain(DEMO_REPORT.openParagraph.text);
   await body.fill(source.replace(DEMO_REPORT.openParagraph.text, proposed));
   await edit.getByRole("button", { name: es("reportDesk.draft.save") }).click();
-  await expect(staff.getByText(es("reportDesk.done.updated", { number: 4 }))).toBeVisible();
-  await staff.getByRole("link", { name: es("reportDesk.open.review", { number: 4 }) }).click();
-  await expect(staff.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 4 }));
+  await expect(staff.getByText(es("reportDesk.done.updated", { number: 5 }))).toBeVisible();
+  await staff.getByRole("link", { name: es("reportDesk.open.review", { number: 5 }) }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText(es("reportDesk.confirm.heading", { number: 5 }));
   await expectAccessible(staff);
-  const openNext = staff.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 4 }) });
+  const openNext = staff.getByRole("form", { name: es("reportDesk.confirm.formLabel", { number: 5 }) });
   await openNext.getByLabel(es("reportDesk.open.deadline"), { exact: false }).fill(localInput(10, "23:00"));
-  await openNext.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 4 }) }).click();
-  await expect(staff.getByText(es("reportDesk.done.opened", { number: 4 }))).toBeVisible();
+  await openNext.getByRole("button", { name: es("reportDesk.confirm.submit", { number: 5 }) }).click();
+  await expect(staff.getByText(es("reportDesk.done.opened", { number: 5 }))).toBeVisible();
 
-  // 5. A reader compares 3 and 4: the paragraph kept its anchor, the new words are marked, the comment is behind it.
+  // 5. A reader compares 4 and 5: the paragraph kept its anchor, the new words are marked, the comment is behind it.
   const reader = await (await browser.newContext()).newPage();
-  await reader.goto("/en/report/compare?from=3&to=4");
+  await reader.goto("/en/report/compare?from=4&to=5");
   const changed = reader.locator(`[data-anchor="${anchor}"][data-diff="changed"]`);
   await expect(changed.locator("ins").filter({ hasText: stamp })).toBeVisible();
   await expect(changed).toContainText(commentBody);
   await expectAccessible(reader);
 
-  // 6. Staff close version 4 and publish it as the final report.
+  // 6. Staff close version 5 and publish it as the final report.
   await staff.goto("/es/dashboard/report");
   await staff.getByRole("button", { name: es("reportDesk.close.submit") }).first().click();
-  await expect(staff.getByText(es("reportDesk.done.closed", { number: 4 }))).toBeVisible();
-  await staff.getByRole("form", { name: es("reportDesk.final.heading", { number: 4 }) }).getByRole("button", { name: es("reportDesk.final.submit") }).click();
-  await expect(staff.getByText(es("reportDesk.done.final", { number: 4 }))).toBeVisible();
+  await expect(staff.getByText(es("reportDesk.done.closed", { number: 5 }))).toBeVisible();
+  await staff.getByRole("form", { name: es("reportDesk.final.heading", { number: 5 }) }).getByRole("button", { name: es("reportDesk.final.submit") }).click();
+  await expect(staff.getByText(es("reportDesk.done.final", { number: 5 }))).toBeVisible();
   await expectAccessible(staff);
 
   // 7. A visitor reads it in Spanish, with its table of contents, and prints it.
@@ -216,7 +242,7 @@ test("staff open a draft the committee read; an organization comments in Portugu
   await expect(visitor.locator("main")).toContainText(addition);
   await expect(visitor.locator("main")).toContainText(es("common.reportStatuses.FINAL"));
   await expectAccessible(visitor);
-  const download = await visitor.request.get("/es/report/versions/4/download");
+  const download = await visitor.request.get("/es/report/versions/5/download");
   expect(download.headers()["content-disposition"]).toContain("attachment");
   expect(await download.text()).toContain(addition);
   await visitor.emulateMedia({ media: "print" });
@@ -229,7 +255,7 @@ test("staff open a draft the committee read; an organization comments in Portugu
   const member = await (await browser.newContext()).newPage();
   await signIn(member, "es", "ana@sinfronteras.example", DEMO_PASSWORD);
   await member.goto("/es/dashboard/notifications");
-  await expect(member.locator("main")).toContainText(es("notifications.kinds.report_final_published", { versionNumber: 4, title: "" }).slice(0, 20));
+  await expect(member.locator("main")).toContainText(es("notifications.kinds.report_final_published", { versionNumber: 5, title: "" }).slice(0, 20));
 
   // 8. Staff mark a paragraph of the final report as a recommendation to the States; a visitor
   // follows it up in English, on the list and on its own page.

@@ -10,6 +10,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "@/prisma/seed/demo-sessions";
 import { DEMO_LIVE_SESSION_TITLE } from "@/prisma/seed/demo-session-questions";
 import { DEMO_REPORT } from "@/prisma/seed/demo-report";
+import { DEMO_FINAL_REPORT } from "@/prisma/seed/demo-final-report";
 import { assignAnchors, splitMarkdown } from "@/lib/report/paragraphs";
 import { resetDatabase } from "../helpers/factories";
 import { parseProposalFilters, searchProposals } from "@/lib/proposals/search";
@@ -219,7 +220,9 @@ describe("demo data", () => {
   describe("review report", () => {
     const DAY = 86_400_000;
     const versions = () =>
+      // This cycle's versions; version 1 is the previous review's final report (tested below).
       db.reportVersion.findMany({
+        where: { number: { gt: DEMO_FINAL_REPORT.number } },
         orderBy: { number: "asc" },
         include: {
           paragraphs: { orderBy: { position: "asc" }, include: { proposals: { include: { proposal: true } } } },
@@ -232,11 +235,11 @@ describe("demo data", () => {
       const [v1, v2, v3, ...rest] = await versions();
       expect(rest).toHaveLength(0);
       expect([v1, v2, v3].map((v) => [v.number, v.status, v.title])).toEqual([
-        [1, "SUPERSEDED", DEMO_REPORT.superseded.title],
-        [2, "OPEN", DEMO_REPORT.open.title],
-        [3, "DRAFT", DEMO_REPORT.draft.title],
+        [2, "SUPERSEDED", DEMO_REPORT.superseded.title],
+        [3, "OPEN", DEMO_REPORT.open.title],
+        [4, "DRAFT", DEMO_REPORT.draft.title],
       ]);
-      expect([v2.previousId, v3.previousId]).toEqual([v1.id, v2.id]);
+      expect([v1.previousId, v2.previousId, v3.previousId]).toEqual([null, v1.id, v2.id]);
       // The draft's internal wording is its note, apart from a title fit to publish.
       expect([v1.internalNote, v2.internalNote, v3.internalNote]).toEqual([null, null, DEMO_REPORT.draft.internalNote]);
       expect(v3.title).not.toContain("interno");
@@ -346,15 +349,16 @@ describe("demo data", () => {
     it("writes the public log the commands would, and nothing about the draft", async () => {
       const [v1, v2, v3] = await versions();
       const count = (action: string, isPublic = true) => db.auditEntry.count({ where: { action, isPublic } });
-      expect(await count("report.version_opened")).toBe(2);
-      expect(await count("report.version_closed")).toBe(1);
-      expect(await count("report.translation_added")).toBe(1);
-      expect(await count("report.version_created", false)).toBe(3);
+      // Each count includes the previous review's final report: opened, closed, translated, created, final.
+      expect(await count("report.version_opened")).toBe(3);
+      expect(await count("report.version_closed")).toBe(2);
+      expect(await count("report.translation_added")).toBe(2);
+      expect(await count("report.version_created", false)).toBe(4);
       expect(await count("report.comment_posted")).toBe(v1.comments.length + v2.comments.length);
       expect(await count("report.comment_answered")).toBe([...v1.comments, ...v2.comments].filter((c) => c.disposition).length);
-      expect(await count("report.final_published")).toBe(0);
+      expect(await count("report.final_published")).toBe(1);
       const opened = await db.auditEntry.findFirstOrThrow({ where: { action: "report.version_opened", entityId: v2.id } });
-      expect(opened.data).toEqual({ versionNumber: 2, title: v2.title, commentDeadline: v2.commentDeadline!.toISOString(), timeZone: v2.timeZone });
+      expect(opened.data).toEqual({ versionNumber: DEMO_REPORT.open.number, title: v2.title, commentDeadline: v2.commentDeadline!.toISOString(), timeZone: v2.timeZone });
 
       const everyPublic = await db.auditEntry.findMany({ where: { isPublic: true } });
       const text = JSON.stringify(everyPublic.map((e) => e.data));
@@ -363,7 +367,7 @@ describe("demo data", () => {
       expect(JSON.stringify(await db.auditEntry.findMany({ select: { data: true } }))).not.toContain(DEMO_REPORT.draft.internalNote);
       const draftIds = new Set([v3.id, ...v3.paragraphs.map((p) => p.id), ...v3.comments.map((c) => c.id)]);
       expect(everyPublic.filter((e) => draftIds.has(e.entityId))).toEqual([]);
-      expect(everyPublic.filter((e) => e.action.startsWith("report.") && (e.data as { versionNumber: number }).versionNumber === 3)).toEqual([]);
+      expect(everyPublic.filter((e) => e.action.startsWith("report.") && (e.data as { versionNumber: number }).versionNumber === DEMO_REPORT.draft.number)).toEqual([]);
       // Comment entries name the organization and the paragraph, never the comment's text or a person.
       for (const e of everyPublic.filter((x) => x.action === "report.comment_posted")) {
         expect(Object.keys(e.data as object).sort()).toEqual(["anchor", "organizationName", "signedAs", "versionNumber"]);

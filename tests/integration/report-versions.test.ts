@@ -355,6 +355,22 @@ describe("publishing the final report", () => {
     expect((await getCurrentReport())?.version.number).toBe(3);
     // Only one FINAL at a time, and it cannot be published twice.
     expect(await outcome(publishFinal(world.actors.staff, { versionId: target.id }))).toBe("conflict");
+    expect((await getCurrentReport())?.earlierFinal).toBeNull();
+  });
+
+  it("keeps the final report when the next review opens a draft: /report shows the draft and links the earlier final", async () => {
+    const final = await insertVersion({ number: 1, status: "FINAL", title: "Informe final anterior" });
+    const draft = await insertVersion({ number: 2, status: "DRAFT", title: "Nueva revisión: primer borrador" });
+    // While the next review's version is a draft, readers get the final report.
+    expect((await getCurrentReport())?.version.number).toBe(1);
+
+    await openVersion(world.actors.staff, { versionId: draft.id, title: draft.title, commentDeadline: localIn(72), timeZone: "UTC", expectedSuperseded: "none" });
+    // Opening supersedes earlier open or closed versions, never the final report.
+    expect((await db.reportVersion.findUniqueOrThrow({ where: { id: final.id } })).status).toBe("FINAL");
+    const current = await getCurrentReport();
+    expect(current?.version).toMatchObject({ number: 2, effectiveStatus: "OPEN" });
+    expect(current?.earlierFinal).toMatchObject({ number: 1, title: "Informe final anterior" });
+    expect(current?.earlierFinal?.finalAt).toBeInstanceOf(Date);
   });
 });
 

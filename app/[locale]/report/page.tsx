@@ -95,6 +95,20 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <Alert tone="info">{t("home.closedNotice", { number: version.number })}</Alert>
       ) : null}
 
+      {data.earlierFinal ? (
+        <Alert tone="info" title={t("home.earlierFinal")}>
+          <p>
+            <Link href={`/report/versions/${data.earlierFinal.number}`} lang={data.earlierFinal.language}>
+              {data.earlierFinal.title}
+            </Link>
+          </p>
+          {data.earlierFinal.finalAt ? <p>{t("home.earlierFinalLead", { number: data.earlierFinal.number, date: format.dateTime(data.earlierFinal.finalAt, { dateStyle: "long" }) })}</p> : null}
+          <p>
+            <Link href="/report/follow-up">{t("home.followUpLink")}</Link>
+          </p>
+        </Alert>
+      ) : null}
+
       {translation ? (
         <Alert tone="info">
           {t("home.translationNotice", { language: tc(`languages.${version.language}`) })}{" "}
@@ -111,7 +125,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <a href={`/${locale}/report/feed.xml`} type="application/atom+xml">
           {t("feedLink")}
         </a>
-        {version.number > 1 ? <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("home.whatChanged")}</Link> : null}
+        {version.number > 1 && version.previousId ? <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("home.whatChanged")}</Link> : null}
+        {status === "FINAL" ? <Link href="/report/follow-up">{t("home.followUpLink")}</Link> : null}
       </div>
       <p className="report-actions text-sm text-slate-700">{t("home.printHint")}</p>
 

@@ -36,7 +36,7 @@ export const markRecommendation = defineCommand({
   async work({ tx, input, actor, now, loaded, record }) {
     const version = loaded.version!;
     const paragraph = loaded.paragraph!;
-    const texts: CommitmentTexts = input.texts ?? { [version.language]: { title: titleOf(paragraph.text), description: paragraph.text.slice(0, CHAMPION_LIMITS.description) } };
+    const texts: CommitmentTexts = input.texts ?? { [version.language]: { title: recommendationTitle(paragraph.text), description: paragraph.text.slice(0, CHAMPION_LIMITS.description) } };
     const c = await insertCommitment(
       tx,
       { kind: "RECOMMENDATION", addressee: input.addressee, reportVersionId: version.id, paragraphAnchor: input.anchor, objectives: input.objectives, status: input.status },
@@ -63,7 +63,7 @@ export const markRecommendation = defineCommand({
 });
 
 /** A title from the paragraph: its first sentence, cut at a word to fit the column. */
-function titleOf(text: string): string {
+export function recommendationTitle(text: string): string {
   const sentence = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
   if (sentence.length <= CHAMPION_LIMITS.title) return sentence;
   const cut = sentence.slice(0, CHAMPION_LIMITS.title - 1);

@@ -9,7 +9,8 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { filtersToQuery, parseRecommendationFilters } from "@/lib/champions/filters";
 import { canManageChampions } from "@/lib/champions/policy";
-import { COMMITMENT_STATUS_ORDER, listRecommendations } from "@/lib/champions/queries";
+import { COMMITMENT_STATUS_ORDER, hasIllustrativeData, listRecommendations } from "@/lib/champions/queries";
+import { Alert } from "@/components/ui/alert";
 import { ADDRESSEES } from "@/lib/champions/schemas";
 import { CommitmentCards } from "../../champions/_components/initiative-list";
 
@@ -24,7 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FollowUpPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const filters = parseRecommendationFilters(await searchParams);
-  const [t, tc, actor, result] = await Promise.all([getTranslations("champions"), getTranslations("common"), getCurrentActor(), listRecommendations(filters, locale)]);
+  const [t, tc, actor, result, illustrative] = await Promise.all([
+    getTranslations("champions"),
+    getTranslations("common"),
+    getCurrentActor(),
+    listRecommendations(filters, locale),
+    hasIllustrativeData(),
+  ]);
   const selects = [
     { name: "addressee", label: t("followUp.addressee"), value: filters.addressee, options: ADDRESSEES.map((a) => ({ value: a, label: t(`addressees.${a}`) })) },
     { name: "status", label: t("filters.status"), value: filters.status, options: COMMITMENT_STATUS_ORDER.map((s) => ({ value: s, label: t(`statuses.${s}`) })) },
@@ -42,6 +49,11 @@ export default async function FollowUpPage({ params, searchParams }: Props) {
           ) : null
         }
       />
+      {illustrative ? (
+        <div className="mb-6">
+          <Alert tone="info">{t("followUp.illustrative")}</Alert>
+        </div>
+      ) : null}
       <form method="get" action={`/${locale}/report/follow-up`} role="search" aria-label={t("followUp.filtersLabel")} className="mb-6 space-y-4 rounded-lg border border-slate-300 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2">
           {selects.map((s) => (

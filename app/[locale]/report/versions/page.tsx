@@ -58,7 +58,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ local
                 <span className="block text-sm text-slate-800" lang={v.language}>
                   {v.title}
                 </span>
-                {v.number > 1 && v.status !== "DRAFT" ? (
+                {v.number > 1 && v.previousId && v.status !== "DRAFT" ? (
                   <Link href={`/report/compare?from=${v.number - 1}&to=${v.number}`} className="text-sm">
                     {t("versions.whatChanged", { number: v.number })}
                   </Link>
