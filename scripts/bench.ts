@@ -17,7 +17,7 @@ import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { BENCH_ACCOUNT, BENCH_SEED, QUICK_BENCH_SEED, seedBench } from "../prisma/seed/bench";
 import { benchJson, formatTable, parseBenchArgs, resultsFileName, scriptSources, verdicts, type BenchRun, type PageFigures } from "./lib/bench-format";
-import { ensureBuild, ensurePrismaClient, waitForHttp } from "./lib/tasks";
+import { ensureBuild, ensurePrismaClient, SERVER_NODE_ARGS, waitForHttp } from "./lib/tasks";
 
 const args = process.argv.slice(2);
 if (args[0] === "bench") args.shift();
@@ -213,7 +213,7 @@ const SIGNED_IN: PageSpec[] = [
 
 async function startServer(port: number): Promise<string> {
   const log = createWriteStream(path.join(dir, `server-${port}.log`));
-  const server = spawn(process.execPath, ["--import=tsx", path.resolve("scripts/server.ts"), "-p", String(port)], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "-p", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
     // As `npm start` runs it on its local database.
     env: {

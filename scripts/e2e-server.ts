@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { installJobs } from "../lib/jobs/install";
 import { E2E_SERVER_SECRETS, e2eDatabaseFile, e2eServerLog } from "./lib/e2e-log";
+import { SERVER_NODE_ARGS } from "./lib/tasks";
 
 const port = process.env.E2E_PORT ?? "3100";
 // A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
@@ -27,7 +28,7 @@ writeFileSync(e2eDatabaseFile(port), database.url);
 // The production entry point, as `npm start` runs it (client addresses, action refusals). Its
 // output goes to the console and to a file the leak tests search (tests/e2e/monitoring-leaks).
 const log = createWriteStream(e2eServerLog(port), { flags: "w" });
-const server = spawn(process.execPath, ["--import=tsx", path.resolve("scripts/server.ts"), "-p", port], {
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "-p", port], {
   stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,

@@ -6,7 +6,7 @@ import "./lib/exit-with-parent.mjs";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { installJobs } from "../lib/jobs/install";
-import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, spawnNode, waitForHttp } from "./lib/tasks";
+import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, SERVER_NODE_ARGS, spawnNode, waitForHttp } from "./lib/tasks";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
 
 const dev = process.argv[2] === "dev";
@@ -89,7 +89,8 @@ try {
 }
 
 // Production runs through scripts/server.ts, which sees each connection's address; dev keeps `next dev`.
-const server = spawnNode(dev ? nextBin : "--import=tsx", dev ? ["dev", "-p", String(port)] : [path.resolve("scripts/server.ts"), "-p", String(port)], {
+const [script, ...serverArgs] = dev ? [nextBin, "dev"] : SERVER_NODE_ARGS;
+const server = spawnNode(script, [...serverArgs, "-p", String(port)], {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
   MONITORING_KEY: monitoringKey,
