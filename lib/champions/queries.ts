@@ -9,6 +9,7 @@ import { COMMITMENTS_PAGE_SIZE, type InitiativeFilters, type RecommendationFilte
 import { isNotUpdated } from "./policy";
 import { COMMITMENT_STATUSES, INCLUSION_LEVELS } from "./schemas";
 import { pickText } from "./texts";
+import { PUBLIC_REPORT_STATUSES } from "@/lib/report/policy";
 
 export { getCommitmentPage, type CommitmentPage, type AssessmentView } from "./commitment-queries";
 
@@ -194,6 +195,18 @@ export async function listRecommendations(filters: RecommendationFilters, locale
     ...(filters.status ? { status: filters.status } : {}),
   };
   return listCommitments(where, filters.page, locale, now, COMMITMENTS_PAGE_SIZE);
+}
+
+/**
+ * The final reports the recommendations come from (usually one; a new review's final report
+ * adds its own), newest first, for the follow-up page to name and link. One query.
+ */
+export async function recommendationSources() {
+  return db.reportVersion.findMany({
+    where: { commitments: { some: { kind: "RECOMMENDATION" } }, status: { in: PUBLIC_REPORT_STATUSES } },
+    orderBy: { number: "desc" },
+    select: { number: true, title: true, language: true, finalAt: true },
+  });
 }
 
 // ─── Feeds: dated updates and new initiatives ───────────────────────────────────────────────

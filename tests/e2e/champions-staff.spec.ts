@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_FINAL_REPORT } from "../../prisma/seed/demo-final-report";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 
 // Staff's side of the champion tracker, beside champions.spec.ts: moderation of assessments
@@ -292,6 +293,8 @@ test("the follow-up pages in French: the demo's recommendations, and staff's mar
   await expectAccessible(visitor);
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(fr("champions.followUp.title"));
   await expect(visitor.getByText(fr("champions.followUp.illustrative"))).toBeVisible();
+  // They name the final report they come from, linked.
+  await expect(visitor.locator("main").getByRole("link", { name: DEMO_FINAL_REPORT.title })).toHaveAttribute("href", `/fr/report/versions/${DEMO_FINAL_REPORT.number}`);
   // The previous review's five recommendations (report.spec.ts may have marked one more).
   expect(await visitor.locator('main a[href^="/fr/report/follow-up/"]:not([href$="/mark"])').count()).toBeGreaterThanOrEqual(5);
   // Filtered by addressee, without JavaScript needed (a GET form).

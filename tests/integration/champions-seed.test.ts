@@ -4,7 +4,7 @@ import { isChampionOn, isNotUpdated } from "@/lib/champions/policy";
 import { commitmentSnapshotSchema, FOUNDING_CHAMPIONS } from "@/lib/champions/schemas";
 import { db } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
-import { listRecommendations } from "@/lib/champions/queries";
+import { listRecommendations, recommendationSources } from "@/lib/champions/queries";
 import { demoChampionId, demoInitiativeId, demoSuggestionId } from "@/prisma/seed/demo-champions";
 import { DEMO_RECOMMENDATIONS } from "@/prisma/seed/demo-champions-data";
 import { DEMO_FINAL_REPORT } from "@/prisma/seed/demo-final-report";
@@ -81,6 +81,8 @@ describe("the demo's champion States", () => {
     expect(list.total).toBe(DEMO_RECOMMENDATIONS.length);
     expect(list.items.map((i) => i.titleLanguage)).toEqual(list.items.map(() => "en"));
     expect((await listRecommendations({ addressee: "IOM" }, "es")).items.map((i) => i.id)).toEqual([demoChampionId("recommendation:data")]);
+    // The page names the report they come from.
+    expect(await recommendationSources()).toEqual([{ number: DEMO_FINAL_REPORT.number, title: DEMO_FINAL_REPORT.title, language: "es", finalAt: final.finalAt }]);
     const marked = await db.auditEntry.findMany({ where: { action: "commitment.recommendation_marked", isPublic: true } });
     expect(marked.map((e) => (e.data as { versionNumber: number }).versionNumber)).toEqual(recommendations.map(() => DEMO_FINAL_REPORT.number));
   });

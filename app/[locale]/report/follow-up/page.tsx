@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/input-class";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +9,7 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { filtersToQuery, parseRecommendationFilters } from "@/lib/champions/filters";
 import { canManageChampions } from "@/lib/champions/policy";
-import { COMMITMENT_STATUS_ORDER, hasIllustrativeData, listRecommendations } from "@/lib/champions/queries";
+import { COMMITMENT_STATUS_ORDER, hasIllustrativeData, listRecommendations, recommendationSources } from "@/lib/champions/queries";
 import { Alert } from "@/components/ui/alert";
 import { ADDRESSEES } from "@/lib/champions/schemas";
 import { CommitmentCards } from "../../champions/_components/initiative-list";
@@ -25,12 +25,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FollowUpPage({ params, searchParams }: Props) {
   const locale = await resolvePageLocale(params);
   const filters = parseRecommendationFilters(await searchParams);
-  const [t, tc, actor, result, illustrative] = await Promise.all([
+  const format = await getFormatter();
+  const [t, tc, actor, result, illustrative, sources] = await Promise.all([
     getTranslations("champions"),
     getTranslations("common"),
     getCurrentActor(),
     listRecommendations(filters, locale),
     hasIllustrativeData(),
+    recommendationSources(),
   ]);
   const selects = [
     { name: "addressee", label: t("followUp.addressee"), value: filters.addressee, options: ADDRESSEES.map((a) => ({ value: a, label: t(`addressees.${a}`) })) },
@@ -49,6 +51,19 @@ export default async function FollowUpPage({ params, searchParams }: Props) {
           ) : null
         }
       />
+      {sources.length ? (
+        <ul className="mb-6 space-y-1 text-slate-900">
+          {sources.map((source) => (
+            <li key={source.number}>
+              {t("followUp.from")}{" "}
+              <Link href={`/report/versions/${source.number}`} lang={source.language}>
+                {source.title}
+              </Link>{" "}
+              ({t("followUp.fromVersion", { number: source.number, date: source.finalAt ? format.dateTime(source.finalAt, { dateStyle: "long" }) : "—" })})
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {illustrative ? (
         <div className="mb-6">
           <Alert tone="info">{t("followUp.illustrative")}</Alert>
