@@ -126,7 +126,7 @@ export async function CommitmentView({ commitment, locale, slots = {} }: { commi
           <span className="text-sm text-slate-800">{t("lastUpdated", { date: format.dateTime(commitment.lastUpdatedAt, "short") })}</span>
         </div>
         {text?.fallback ? <p className="text-sm text-slate-800">{t("otherLanguage", { language: tc(`languages.${text.language}`) })}</p> : null}
-        {commitment.illustrative ? <Alert tone="info">{t("illustrative")}</Alert> : null}
+        {commitment.illustrative ? <Alert tone="info">{t(commitment.kind === "INITIATIVE" ? "illustrative" : "followUp.illustrative")}</Alert> : null}
         {slots.notice}
         {slots.follow}
       </header>

@@ -91,6 +91,7 @@ test("beside this review's open draft, a visitor reading in English finds the pr
   await visitor.getByRole("link", { name: "Disaggregated, open migration data with safeguards" }).click();
   await expect(visitor.locator("main")).toContainText(en("champions.addressees.IOM"));
   await expect(visitor.locator("main")).toContainText("no personal data");
+  await expect(visitor.getByText(en("champions.followUp.illustrative"))).toBeVisible();
   await expectAccessible(visitor);
   await visitor.context().close();
 });
