@@ -1,5 +1,5 @@
 import "server-only";
-import { publicUrl } from "@/lib/url";
+import { decodeSegment, publicUrl } from "@/lib/url";
 import { sessionCookieName } from "./secret";
 
 type Handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
@@ -21,12 +21,7 @@ function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const at = part.indexOf("=");
     if (at > 0 && part.slice(0, at).trim() === name) {
-      const raw = part.slice(at + 1).trim();
-      try {
-        return decodeURIComponent(raw);
-      } catch {
-        return raw;
-      }
+      return decodeSegment(part.slice(at + 1).trim());
     }
   }
   return undefined;

@@ -40,6 +40,15 @@ export const reportTransitions: Record<ReportAction, { from: readonly ReportVers
 };
 
 /** The versions a later one supersedes when it opens or is final: earlier ones open or closed. */
+/**
+ * The address comparing a version with the one it was made from, or null when it was made from
+ * none (a review's first draft). A new version is always made from the latest, so the previous
+ * one is number − 1 (lib/report/commands/create-version.ts).
+ */
+export function comparePreviousHref(version: { number: number; previousId: string | null }): string | null {
+  return version.previousId && version.number > 1 ? `/report/compare?from=${version.number - 1}&to=${version.number}` : null;
+}
+
 export const supersededBy = (number: number) => ({ number: { lt: number }, status: { in: ["OPEN", "CLOSED"] satisfies ReportVersionStatus[] } });
 
 export const canApplyReportAction = (status: ReportVersionStatus, action: ReportAction) => reportTransitions[action].from.includes(status);

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { listPublicLog } from "@/lib/audit/queries";
 import { db } from "@/lib/db/client";
 import type { ReportVersionStatus } from "@/lib/generated/prisma/enums";
-import { nextReportStatus, REPORT_ACTIONS, type ReportAction } from "@/lib/report/policy";
+import { comparePreviousHref, nextReportStatus, REPORT_ACTIONS, type ReportAction } from "@/lib/report/policy";
 import { getComparison, getCurrentReport, getVersionPage, getVersionSource, LATEST_COMMENTS, listVersionChoices, listVersions } from "@/lib/report/queries";
 import { addTranslation, closeVersion, createVersion, openVersion, publishFinal, updateDraft } from "@/lib/report/commands";
 import { buildWorld, createOrganization, createUser, resetDatabase, type RoleName } from "../helpers/factories";
@@ -304,6 +304,14 @@ describe("a new version", () => {
 });
 
 // ─── The final report ──────────────────────────────────────────────────────────────────────
+
+describe("comparePreviousHref", () => {
+  it("links a version to the one it was made from, never a review's first draft to the last final report", () => {
+    expect(comparePreviousHref({ number: 3, previousId: "b7c2a4a0-0000-4000-8000-000000000002" })).toBe("/report/compare?from=2&to=3");
+    expect(comparePreviousHref({ number: 2, previousId: null })).toBeNull();
+    expect(comparePreviousHref({ number: 1, previousId: null })).toBeNull();
+  });
+});
 
 describe("publishing the final report", () => {
   let world: World;

@@ -15,6 +15,7 @@ import { resolvePageLocale } from "@/i18n/page-locale";
 import { isLocale } from "@/i18n/routing";
 import { splitMarkdown } from "@/lib/report/paragraphs";
 import { parsePart, reportParts } from "@/lib/report/parts";
+import { comparePreviousHref } from "@/lib/report/policy";
 import { getCurrentReport } from "@/lib/report/queries";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -58,6 +59,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     : data.paragraphs;
   const download = `/${locale}/report/versions/${version.number}/download${translation ? `?lang=${translation.language}` : ""}`;
   const status = version.effectiveStatus;
+  const comparePrevious = comparePreviousHref(version);
   const { parts, partOf } = reportParts(paragraphs);
   const part = parsePart(query.part, parts.length);
   const shown = part === "all" ? { start: 0, end: paragraphs.length } : parts[part - 1];
@@ -125,7 +127,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <a href={`/${locale}/report/feed.xml`} type="application/atom+xml">
           {t("feedLink")}
         </a>
-        {version.number > 1 && version.previousId ? <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("home.whatChanged")}</Link> : null}
+        {comparePrevious ? <Link href={comparePrevious}>{t("home.whatChanged")}</Link> : null}
         {status === "FINAL" ? <Link href="/report/follow-up">{t("home.followUpLink")}</Link> : null}
       </div>
       <p className="report-actions text-sm text-slate-700">{t("home.printHint")}</p>

@@ -58,8 +58,8 @@ export default async function FollowUpPage({ params, searchParams }: Props) {
               {t("followUp.from")}{" "}
               <Link href={`/report/versions/${source.number}`} lang={source.language}>
                 {source.title}
-              </Link>{" "}
-              ({t("followUp.fromVersion", { number: source.number, date: source.finalAt ? format.dateTime(source.finalAt, { dateStyle: "long" }) : "—" })})
+              </Link>
+              {source.finalAt ? ` (${t("followUp.fromVersion", { number: source.number, date: format.dateTime(source.finalAt, { dateStyle: "long" }) })})` : null}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { COMMENT_DISPOSITIONS } from "@/lib/report/schemas";
+import { comparePreviousHref } from "@/lib/report/policy";
 import { listVersions } from "@/lib/report/queries";
 import { formatSessionDay } from "@/lib/sessions/time";
 
@@ -58,8 +59,8 @@ export default async function VersionsPage({ params }: { params: Promise<{ local
                 <span className="block text-sm text-slate-800" lang={v.language}>
                   {v.title}
                 </span>
-                {v.number > 1 && v.previousId && v.status !== "DRAFT" ? (
-                  <Link href={`/report/compare?from=${v.number - 1}&to=${v.number}`} className="text-sm">
+                {comparePreviousHref(v) && v.status !== "DRAFT" ? (
+                  <Link href={comparePreviousHref(v)!} className="text-sm">
                     {t("versions.whatChanged", { number: v.number })}
                   </Link>
                 ) : null}

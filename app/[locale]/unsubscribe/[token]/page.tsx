@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { readUnsubscribeToken } from "@/lib/email-preferences/token";
+import { decodeSegment } from "@/lib/url";
 import { unsubscribeAction } from "../../account/notifications/actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -31,8 +32,8 @@ export default async function UnsubscribePage({
 }) {
   const locale = await resolvePageLocale(params);
   const [{ token: raw }, { done }, t] = await Promise.all([params, searchParams, getTranslations("emailPreferences")]);
-  const token = safeDecode(raw);
-  const target = token ? readUnsubscribeToken(token) : null;
+  const token = decodeSegment(raw);
+  const target = readUnsubscribeToken(token);
   const preferencesLink = (
     <Link href="/account/notifications" className="underline">
       {t("unsubscribe.preferences")}
@@ -59,7 +60,7 @@ export default async function UnsubscribePage({
         <Card>
           <ActionForm action={unsubscribeAction} aria-label={t("unsubscribe.title")}>
             <input type="hidden" name="locale" value={locale} />
-            <input type="hidden" name="token" value={token ?? ""} />
+            <input type="hidden" name="token" value={token} />
             <Button pendingLabel={t("working")}>{t("unsubscribe.confirm")}</Button>
           </ActionForm>
         </Card>
@@ -67,12 +68,4 @@ export default async function UnsubscribePage({
       <p className="mt-6">{preferencesLink}</p>
     </>
   );
-}
-
-function safeDecode(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
 }

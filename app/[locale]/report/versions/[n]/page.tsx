@@ -16,7 +16,7 @@ import { Link } from "@/i18n/navigation";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { getCurrentActor } from "@/lib/auth/session";
 import { parsePart, reportParts } from "@/lib/report/parts";
-import { canCommentOnVersion, canManageReport } from "@/lib/report/policy";
+import { canCommentOnVersion, canManageReport, comparePreviousHref } from "@/lib/report/policy";
 import { getVersionMeta, getVersionPage } from "@/lib/report/queries";
 
 type Props = { params: Promise<{ locale: string; n: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -102,9 +102,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           {t("home.download")}
         </a>
         <PrintButton label={t("home.print")} />
-        {version.previousId && version.number > 1 ? (
-          <Link href={`/report/compare?from=${version.number - 1}&to=${version.number}`}>{t("version.compareWithPrevious")}</Link>
-        ) : null}
+        {comparePreviousHref(version) ? <Link href={comparePreviousHref(version)!}>{t("version.compareWithPrevious")}</Link> : null}
         {canManageReport(actor) ? <Link href="/dashboard/report">{t("version.manage")}</Link> : null}
       </div>
 
