@@ -2,16 +2,17 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { CHROMIUM_CANDIDATES, findChromium } from "./lib/chromium";
 import { buildCommand, buildFingerprint, buildIsFresh, clearBuildStamp, ensurePrismaClient, run, runSideBySide, writeBuildStamp, type Job, type JobResult } from "./lib/tasks";
 
 const require = createRequire(import.meta.url);
 const bin = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
-const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-if (!existsSync(chromium)) {
+const chromium = findChromium();
+if (!chromium || !existsSync(chromium)) {
   console.error(
-    `No Chromium found at ${chromium}. The end-to-end tests need one:\n` +
-      `  on Debian or Ubuntu: sudo apt-get install -y chromium\n` +
+    `No Chromium found at ${chromium ?? CHROMIUM_CANDIDATES.join(" or ")}. The end-to-end tests need one:\n` +
+      `  on Debian or Ubuntu: sudo apt-get install -y chromium-headless-shell (or chromium)\n` +
       `  or point CHROMIUM_PATH at an installed Chromium or Chrome.`,
   );
   process.exit(1);
