@@ -237,17 +237,16 @@ export async function listComments(proposalId: string, actor: Actor | null): Pro
     ORDER BY c."createdAt" ASC, c.id ASC
     LIMIT ${COMMENTS_MAX}`;
 
+  // Threads first, then their replies: a reply written in the same millisecond as its parent
+  // (a seed, an import) may sort before it.
   const threads: CommentThread[] = [];
   const byId = new Map<string, CommentThread>();
   for (const row of rows) {
-    if (row.parentId === null) {
-      const thread = { ...toView(row), replies: [] };
-      threads.push(thread);
-      byId.set(row.id, thread);
-    } else {
-      // A reply is always newer than its parent, so the parent came first.
-      byId.get(row.parentId)?.replies.push(toView(row));
-    }
+    if (row.parentId !== null) continue;
+    const thread = { ...toView(row), replies: [] };
+    threads.push(thread);
+    byId.set(row.id, thread);
   }
+  for (const row of rows) if (row.parentId !== null) byId.get(row.parentId)?.replies.push(toView(row));
   return threads;
 }

@@ -28,9 +28,9 @@ type World = Awaited<ReturnType<typeof buildNominationWorld>>;
 
 /** The surfaces `work` invalidated, in order, without repeats. */
 async function surfacesOf(work: () => Promise<unknown>): Promise<Surface[]> {
-  const before = invalidated.length;
+  invalidated.length = 0;
   await work();
-  return [...new Set(invalidated.slice(before))];
+  return [...new Set(invalidated)];
 }
 
 describe("nominations through the one path", () => {

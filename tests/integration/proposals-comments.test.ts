@@ -388,6 +388,16 @@ describe("listComments", () => {
     expect(result[1].authorName).toBe(world.users.staff.name);
   });
 
+  it("keeps a reply written in the same millisecond as its parent, whatever their ids", async () => {
+    const proposal = await createProposal(world.org.id);
+    const createdAt = new Date("2026-03-01T12:00:00.000Z");
+    // The reply's id sorts first, so with equal times the query returns it before its parent.
+    const parent = await db.proposalComment.create({ data: { id: "ffffffff-0000-4000-8000-000000000000", proposalId: proposal.id, body: "Hilo", createdAt } });
+    await db.proposalComment.create({ data: { id: "00000000-0000-4000-8000-000000000000", proposalId: proposal.id, parentId: parent.id, body: "Respuesta", createdAt } });
+    const threads = await listComments(proposal.id, null);
+    expect(threads.map((t) => [t.body, t.replies.map((r) => r.body)])).toEqual([["Hilo", ["Respuesta"]]]);
+  });
+
   it("shows an organization's name only while it is verified", async () => {
     const proposal = await createProposal(world.org.id);
     await addComment(world.actors.otherOrgMember, { proposalId: proposal.id, body: "Hola" });

@@ -194,7 +194,7 @@ describe("a posted comment", () => {
 
   it("is public at once, signed with the organization, with proposed text and its language", async () => {
     const open = await createVersion({ status: "OPEN" });
-    const seen = invalidated.length;
+    invalidated.length = 0;
     const posted = await postComment(world.actors.otherOrgMember, {
       paragraphId: open.paragraphs[2].id,
       versionId: open.id,
@@ -204,7 +204,7 @@ describe("a posted comment", () => {
       locale: "es",
     });
     expect(posted).toMatchObject({ versionNumber: open.number, anchor: ANCHORS[2], created: true });
-    expect(invalidated.slice(seen)).toEqual(expect.arrayContaining(["report", "transparency"]));
+    expect(invalidated).toEqual(expect.arrayContaining(["report", "transparency"]));
     const views = await listVersionComments(open.id);
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({
