@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
 import type { MembershipRole, OrganizationStatus } from "@/lib/generated/prisma/enums";
 import type { AppLocale } from "@/i18n/routing";
@@ -72,45 +73,49 @@ export function isTermActive(term: { startsOn: Date; endsOn: Date; endedEarlyAt:
   return term.startsOn <= now && now < end;
 }
 
+/** One row: the user with their roles, memberships and committee terms aggregated in it. */
+type ActorRow = {
+  id: string;
+  name: string;
+  email: string;
+  preferredLocale: AppLocale;
+  sessionVersion: number;
+  roles: string[];
+  memberships: { role: MembershipRole; organizationId: string; slug: string; name: string; status: OrganizationStatus }[];
+  terms: { id: string; organizationId: string | null; isChair: boolean; startsOn: string; endsOn: string; endedEarlyAt: string | null }[];
+};
+
 /**
  * `check` is what a cookie names: the user is found only if that session is open (not ended, not
- * expired) and theirs. The session is a condition of the same SELECT (an EXISTS), not one more
- * query. A bare number checks only the password generation (scripts and tests).
+ * expired) and theirs. Every signed-in request runs this, so it is one statement: the session is
+ * a condition (an EXISTS) and the roles, memberships and terms are aggregated into the row, where
+ * Prisma's nested select sent five statements.
+ * A bare number checks only the password generation (scripts and tests).
  */
 export async function loadActor(userId: string, check?: number | SessionCheck): Promise<Actor | null> {
   const session = typeof check === "object" ? check : undefined;
   // A signed cookie only names ids we made; anything else would only reach PostgreSQL as an error.
-  if (session && !UUID.test(session.sessionId)) return null;
+  if (!UUID.test(userId) || (session && !UUID.test(session.sessionId))) return null;
   const sessionVersion = typeof check === "number" ? check : session?.version;
   const now = session?.now ?? new Date();
-  const user = await db.user.findUnique({
-    where: {
-      id: userId,
-      ...(session ? { authSessions: { some: { id: session.sessionId, revokedAt: null, expiresAt: { gt: now } } } } : {}),
-    },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      preferredLocale: true,
-      sessionVersion: true,
-      roles: { select: { role: true } },
-      memberships: {
-        select: { role: true, organization: { select: { id: true, slug: true, name: true, status: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-      committeeTerms: {
-        select: { id: true, organizationId: true, isChair: true, startsOn: true, endsOn: true, endedEarlyAt: true },
-        orderBy: { startsOn: "desc" },
-      },
-    },
-  });
+  const [user] = await db.$queryRaw<ActorRow[]>`
+    SELECT u.id::text AS id, u.name, u.email, u."preferredLocale"::text AS "preferredLocale", u."sessionVersion",
+      COALESCE((SELECT array_agg(r.role::text) FROM "RoleAssignment" r WHERE r."userId" = u.id), '{}') AS roles,
+      COALESCE((SELECT json_agg(json_build_object('role', m.role, 'organizationId', o.id, 'slug', o.slug, 'name', o.name, 'status', o.status) ORDER BY m."createdAt", m.id)
+                FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" WHERE m."userId" = u.id), '[]') AS memberships,
+      COALESCE((SELECT json_agg(json_build_object('id', t.id, 'organizationId', t."organizationId", 'isChair', t."isChair", 'startsOn', t."startsOn", 'endsOn', t."endsOn", 'endedEarlyAt', t."endedEarlyAt") ORDER BY t."startsOn" DESC, t.id)
+                FROM "CommitteeTerm" t WHERE t."userId" = u.id), '[]') AS terms
+    FROM "User" u
+    WHERE u.id = ${userId}::uuid
+      ${session ? Prisma.sql`AND EXISTS (SELECT 1 FROM "AuthSession" s WHERE s.id = ${session.sessionId}::uuid AND s."userId" = u.id AND s."revokedAt" IS NULL AND s."expiresAt" > ${now})` : Prisma.empty}`;
   if (!user) return null;
   // A password change ends every session opened before it.
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   if (session) void noteSeen(session.sessionId, now);
-  const roles = new Set(user.roles.map((r) => r.role));
-  const active = user.committeeTerms.find((t) => isTermActive(t));
+  const roles = new Set(user.roles);
+  // Dates come as text inside JSON: a date column as "2026-01-31" (UTC midnight, as Prisma reads it).
+  const terms = user.terms.map((t) => ({ ...t, startsOn: new Date(t.startsOn), endsOn: new Date(t.endsOn), endedEarlyAt: t.endedEarlyAt ? new Date(t.endedEarlyAt) : null }));
+  const active = terms.find((t) => isTermActive(t));
   return {
     userId: user.id,
     name: user.name,
@@ -123,10 +128,10 @@ export async function loadActor(userId: string, check?: number | SessionCheck): 
     isMonitoringReviewer: roles.has("MONITORING_REVIEWER"),
     isDelegate: roles.has("DELEGATE"),
     memberships: user.memberships.map((m) => ({
-      organizationId: m.organization.id,
-      organizationSlug: m.organization.slug,
-      organizationName: m.organization.name,
-      organizationStatus: m.organization.status,
+      organizationId: m.organizationId,
+      organizationSlug: m.slug,
+      organizationName: m.name,
+      organizationStatus: m.status,
       role: m.role,
     })),
     committeeTerm: active

@@ -134,6 +134,28 @@ describe("revocable sessions", () => {
     expect(withSession.queries).toHaveLength(without.queries.length);
     expect(withSession.queries[0]).toMatch(/"AuthSession"/);
     expect(withSession.queries.filter((q) => /"AuthSession"/.test(q))).toHaveLength(1);
+    // Every signed-in request pays for it: one statement, roles, memberships and terms included.
+    expect(withSession.queries).toHaveLength(1);
+  });
+
+  it("reads the same rights in its one statement as the data holds: roles, memberships in order, the active term", async () => {
+    const ana = await createUser({ roles: ["STAFF", "DELEGATE"] });
+    const first = await createOrganization({ name: "Primera", members: [{ userId: ana.id, role: "ADMIN" }] });
+    const second = await createOrganization({ name: "Segunda", status: "PENDING", members: [{ userId: ana.id, role: "MEMBER" }] });
+    // An ended term and the active one (a chair's): only the active one counts.
+    await db.committeeTerm.create({ data: { userId: ana.id, organizationId: second.id, startsOn: new Date("2020-01-01"), endsOn: new Date("2021-12-31") } });
+    const term = await db.committeeTerm.create({ data: { userId: ana.id, organizationId: first.id, isChair: true, startsOn: new Date("2025-01-01"), endsOn: new Date("2099-12-31") } });
+    const actor = await loadActor(ana.id, 0);
+    expect(actor).toMatchObject({ userId: ana.id, isStaff: true, isAdmin: false, isDelegate: true, isMonitoringReviewer: false });
+    expect(actor?.memberships).toEqual([
+      { organizationId: first.id, organizationSlug: first.slug, organizationName: "Primera", organizationStatus: "VERIFIED", role: "ADMIN" },
+      { organizationId: second.id, organizationSlug: second.slug, organizationName: "Segunda", organizationStatus: "PENDING", role: "MEMBER" },
+    ]);
+    expect(actor?.committeeTerm).toEqual({ termId: term.id, organizationId: first.id, isChair: true, endsOn: new Date("2099-12-31") });
+    // A term that ended early is not active, though its last day is far off.
+    await db.committeeTerm.update({ where: { id: term.id }, data: { endedEarlyAt: new Date(Date.now() - 60_000) } });
+    expect((await loadActor(ana.id, 0))?.committeeTerm).toBeNull();
+    expect(await loadActor("not-a-uuid", 0)).toBeNull();
   });
 
   it("writes lastSeenAt at most every few minutes, and not on every request", async () => {
