@@ -10,7 +10,8 @@ import { TEST_WORKERS } from "./tests/helpers/global-setup";
  * or listens for database changes would leak that into the files after it, so it keeps a fresh
  * process of its own. Which files those are is read from their source, not listed by hand.
  */
-const NEEDS_OWN_PROCESS = /\bvi\.(mock|doMock|stubEnv|stubGlobal)\(|process\.env\.\w+\s*=(?!=)|delete process\.env|listenForChanges|setHearing/;
+const NEEDS_OWN_PROCESS =
+  /\bvi\.(mock|doMock|stubEnv|stubGlobal)\(|process\.env(\.\w+|\[[^\]]+\])\s*(\?\?|\|\||&&)?=(?!=)|delete process\.env|Object\.assign\(process\.env|listenForChanges|setHearing/;
 
 function testFiles(folder: string): string[] {
   return readdirSync(path.join(import.meta.dirname, folder), { recursive: true, encoding: "utf8" })
