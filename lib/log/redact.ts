@@ -150,9 +150,24 @@ function errorToObject(error: Error, walk: Walk, depth: number): Record<string, 
   for (const key of ["cause", "errors", ...Object.keys(error).slice(0, MAX_ENTRIES)]) {
     if (key === "name" || key === "message" || key === "stack" || key in out) continue;
     const value = read(error, key);
-    if (value !== undefined) setEntry(out, key, value, walk, depth + 1, true);
+    if (value === undefined) continue;
+    // pg's pool errors carry the live client (a socket, its buffers, its parser): 4 KB of state
+    // on every line of an outage, and nothing that says what failed. Name it only.
+    if (isLiveObject(value)) out[key] = `[${liveObjectName(value)}]`;
+    else setEntry(out, key, value, walk, depth + 1, true);
   }
   return out;
+}
+
+/** An event emitter (a database client, a socket, a stream): state, not data. */
+function isLiveObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !(value instanceof Error) && typeof read(value, "on") === "function" && typeof read(value, "emit") === "function";
+}
+
+function liveObjectName(value: object): string {
+  const name = String(read(read(value, "constructor") as object, "name") ?? "");
+  // Short enough never to look like a token (32 characters or more are censored elsewhere).
+  return /^[A-Za-z_$][\w$]{0,30}$/.test(name) ? name : "Object";
 }
 
 function read(target: object, key: string): unknown {

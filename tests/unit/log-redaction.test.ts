@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -128,6 +129,18 @@ describe("log lines", () => {
     expect(line.error.stack.split("\n")[0]).toBe(`Error: ${line.error.message}`);
     expect(line.error.stack).toContain("log-redaction.test.ts");
     expect(line.error.cause.message).toBe('invalid input syntax for type integer: "[REDACTED]"');
+  });
+
+  it("name a live object an error carries (pg's client on a pool error) rather than dump its state", () => {
+    class Client extends EventEmitter {
+      connectionParameters = { user: "postgres", host: "db.internal", port: 5432 };
+      queryQueue = ["SELECT 1"];
+    }
+    const error = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL", client: new Client() });
+    logError("jobs.pool", error);
+    const line = parsed()[0] as { error: Record<string, unknown> };
+    expect(line.error).toMatchObject({ message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL", client: "[Client]" });
+    expect(output()).not.toContain("db.internal");
   });
 
   it("keep only the reason of a Prisma error, not the call it renders with its arguments", () => {
