@@ -153,8 +153,7 @@ function errorToObject(error: Error, walk: Walk, depth: number): Record<string, 
     if (value === undefined) continue;
     // pg's pool errors carry the live client (a socket, its buffers, its parser): 4 KB of state
     // on every line of an outage, and nothing that says what failed. Name it only.
-    if (isLiveObject(value)) out[key] = `[${liveObjectName(value)}]`;
-    else setEntry(out, key, value, walk, depth + 1, true);
+    setEntry(out, key, isLiveObject(value) ? `[${liveObjectName(value)}]` : value, walk, depth + 1, true);
   }
   return out;
 }

@@ -39,7 +39,6 @@ export const reportTransitions: Record<ReportAction, { from: readonly ReportVers
   translate: { from: ["OPEN", "CLOSED", "SUPERSEDED", "FINAL"], to: null },
 };
 
-/** The versions a later one supersedes when it opens or is final: earlier ones open or closed. */
 /**
  * The address comparing a version with the one it was made from, or null when it was made from
  * none (a review's first draft). A new version is always made from the latest, so the previous
@@ -49,6 +48,7 @@ export function comparePreviousHref(version: { number: number; previousId: strin
   return version.previousId && version.number > 1 ? `/report/compare?from=${version.number - 1}&to=${version.number}` : null;
 }
 
+/** The versions a later one supersedes when it opens or is final: earlier ones open or closed. */
 export const supersededBy = (number: number) => ({ number: { lt: number }, status: { in: ["OPEN", "CLOSED"] satisfies ReportVersionStatus[] } });
 
 export const canApplyReportAction = (status: ReportVersionStatus, action: ReportAction) => reportTransitions[action].from.includes(status);

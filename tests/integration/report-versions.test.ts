@@ -303,8 +303,6 @@ describe("a new version", () => {
   });
 });
 
-// ─── The final report ──────────────────────────────────────────────────────────────────────
-
 describe("comparePreviousHref", () => {
   it("links a version to the one it was made from, never a review's first draft to the last final report", () => {
     expect(comparePreviousHref({ number: 3, previousId: "b7c2a4a0-0000-4000-8000-000000000002" })).toBe("/report/compare?from=2&to=3");
@@ -312,6 +310,8 @@ describe("comparePreviousHref", () => {
     expect(comparePreviousHref({ number: 1, previousId: null })).toBeNull();
   });
 });
+
+// ─── The final report ──────────────────────────────────────────────────────────────────────
 
 describe("publishing the final report", () => {
   let world: World;

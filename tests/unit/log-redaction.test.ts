@@ -136,10 +136,11 @@ describe("log lines", () => {
       connectionParameters = { user: "postgres", host: "db.internal", port: 5432 };
       queryQueue = ["SELECT 1"];
     }
-    const error = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL", client: new Client() });
+    const error = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL", client: new Client(), tokenStore: new Client() });
     logError("jobs.pool", error);
     const line = parsed()[0] as { error: Record<string, unknown> };
-    expect(line.error).toMatchObject({ message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL", client: "[Client]" });
+    // Named under its key, and a key that names a secret is still censored.
+    expect(line.error).toMatchObject({ message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL", client: "[Client]", tokenStore: "[REDACTED]" });
     expect(output()).not.toContain("db.internal");
   });
 

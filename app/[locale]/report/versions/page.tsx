@@ -50,34 +50,37 @@ export default async function VersionsPage({ params }: { params: Promise<{ local
             t("versions.columns.waiting"),
           ]}
         >
-          {versions.map((v) => (
-            <tr key={v.id} className={v.effectiveStatus === "CLOSED" && v.counts.waiting > 0 ? "bg-amber-50" : undefined}>
-              <Td className="min-w-64 px-4 py-2 align-top text-slate-900">
-                <Link href={`/report/versions/${v.number}`} className="font-medium">
-                  {t("versions.versionLink", { number: v.number })}
-                </Link>
-                <span className="block text-sm text-slate-800" lang={v.language}>
-                  {v.title}
-                </span>
-                {comparePreviousHref(v) && v.status !== "DRAFT" ? (
-                  <Link href={comparePreviousHref(v)!} className="text-sm">
-                    {t("versions.whatChanged", { number: v.number })}
+          {versions.map((v) => {
+            const compare = v.status === "DRAFT" ? null : comparePreviousHref(v);
+            return (
+              <tr key={v.id} className={v.effectiveStatus === "CLOSED" && v.counts.waiting > 0 ? "bg-amber-50" : undefined}>
+                <Td className="min-w-64 px-4 py-2 align-top text-slate-900">
+                  <Link href={`/report/versions/${v.number}`} className="font-medium">
+                    {t("versions.versionLink", { number: v.number })}
                   </Link>
-                ) : null}
-              </Td>
-              <Td>
-                <ReportStatusBadge status={v.effectiveStatus} />
-              </Td>
-              <Td className="whitespace-nowrap px-4 py-2 align-top text-slate-900">
-                {v.commentDeadline ? <time dateTime={v.commentDeadline.toISOString()}>{formatSessionDay(v.commentDeadline, v.timeZone, locale)}</time> : "—"}
-              </Td>
-              <Td>{format.number(v.counts.total)}</Td>
-              {COMMENT_DISPOSITIONS.map((d) => (
-                <Td key={d}>{format.number(v.counts[d])}</Td>
-              ))}
-              <Td className={v.counts.waiting > 0 ? "px-4 py-2 align-top font-semibold text-amber-950" : undefined}>{format.number(v.counts.waiting)}</Td>
-            </tr>
-          ))}
+                  <span className="block text-sm text-slate-800" lang={v.language}>
+                    {v.title}
+                  </span>
+                  {compare ? (
+                    <Link href={compare} className="text-sm">
+                      {t("versions.whatChanged", { number: v.number })}
+                    </Link>
+                  ) : null}
+                </Td>
+                <Td>
+                  <ReportStatusBadge status={v.effectiveStatus} />
+                </Td>
+                <Td className="whitespace-nowrap px-4 py-2 align-top text-slate-900">
+                  {v.commentDeadline ? <time dateTime={v.commentDeadline.toISOString()}>{formatSessionDay(v.commentDeadline, v.timeZone, locale)}</time> : "—"}
+                </Td>
+                <Td>{format.number(v.counts.total)}</Td>
+                {COMMENT_DISPOSITIONS.map((d) => (
+                  <Td key={d}>{format.number(v.counts[d])}</Td>
+                ))}
+                <Td className={v.counts.waiting > 0 ? "px-4 py-2 align-top font-semibold text-amber-950" : undefined}>{format.number(v.counts.waiting)}</Td>
+              </tr>
+            );
+          })}
         </Table>
       )}
     </>

@@ -55,6 +55,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   if (typeof query.comment === "string" && data.paragraphs.some((p) => p.anchor === query.comment)) redirect(`${paragraphHref(query.comment)}#comment-${query.comment}`);
   const [t, tc, format] = await Promise.all([getTranslations("report"), getTranslations("common"), getFormatter()]);
   const { version } = data;
+  const comparePrevious = comparePreviousHref(version);
   const status = version.effectiveStatus;
   // A visitor is invited too: the paragraph's page asks them to sign in.
   const invite = canCommentOnVersion(actor, version, now) || (status === "OPEN" && !actor);
@@ -102,7 +103,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           {t("home.download")}
         </a>
         <PrintButton label={t("home.print")} />
-        {comparePreviousHref(version) ? <Link href={comparePreviousHref(version)!}>{t("version.compareWithPrevious")}</Link> : null}
+        {comparePrevious ? <Link href={comparePrevious}>{t("version.compareWithPrevious")}</Link> : null}
         {canManageReport(actor) ? <Link href="/dashboard/report">{t("version.manage")}</Link> : null}
       </div>
 
