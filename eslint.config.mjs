@@ -20,10 +20,21 @@ const noImportsFromApp = {
   },
 };
 
+// An end-to-end spec takes `test` from ./test, which points its worker at the worker's own server;
+// Playwright's own would send every worker to the first server, where another spec changes the data.
+const e2eSpecsUseTheirWorkersServer = {
+  files: ["tests/e2e/**/*.ts"],
+  ignores: ["tests/e2e/test.ts", "tests/e2e/helpers.ts"],
+  rules: {
+    "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", message: "Import from ./test: it points this worker at its own server." }] }],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   noImportsFromApp,
+  e2eSpecsUseTheirWorkersServer,
   { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

@@ -1,6 +1,20 @@
 import os from "node:os";
 import path from "node:path";
 
+/** The first end-to-end server's port; E2E_PORT moves the whole run. */
+export const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * The end-to-end run's workers, each with a server and a database of its own, so specs that change
+ * the demo data never meet. A worker keeps about two cores busy (the browser, the server): on two
+ * cores a second worker gained 4% (360 → 345 s) for 28% more work, so the default is one per two
+ * cores. E2E_WORKERS sets it.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? Math.floor(os.availableParallelism() / 2)));
+
+/** Worker i's server; the port above each stays free for a spec's second server (two-servers.spec). */
+export const e2eServerPort = (workerIndex: number) => E2E_BASE_PORT + 2 * workerIndex;
+
 /** Where the end-to-end server's output is kept for the run on this port (read by the leak tests). */
 export const e2eServerLog = (port: string | number) => path.join(os.tmpdir(), `puente-e2e-server-${port}.log`);
 

@@ -95,34 +95,44 @@ export function ensureBuild() {
 }
 
 export type Job = { name: string; command: string; args: string[]; env?: Record<string, string | undefined>; live?: boolean };
-export type JobResult = { name: string; ok: boolean; seconds: number };
+export type JobResult = { name: string; ok: boolean; seconds: number; stopped?: boolean };
+
+/** A job under way: its result when it ends, and a way to stop it early. */
+export type RunningJob = { result: Promise<JobResult>; stop: () => void };
 
 /**
- * Runs the jobs side by side. A `live` job prints as it goes; the others' output is printed
- * in one block when each ends, so lines never interleave.
+ * Starts a job. A `live` job prints as it goes; another's output is printed in one block when it
+ * ends, so lines never interleave. `stop` interrupts it (SIGINT: Playwright then stops its servers).
  */
+export function startJob(job: Job): RunningJob {
+  const started = Date.now();
+  const output: Buffer[] = [];
+  const child = spawn(job.command, job.args, { stdio: job.live ? "inherit" : ["ignore", "pipe", "pipe"], env: { ...process.env, ...job.env } });
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+  let stopped = false;
+  const result = new Promise<JobResult>((resolve) => {
+    const finish = (ok: boolean, note = "") => {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`\n▶ ${job.name} (${seconds.toFixed(1)} s)${ok ? "" : stopped ? " stopped" : ` failed${note}`}`);
+      const text = Buffer.concat(output).toString("utf8").trimEnd();
+      if (text) console.log(text);
+      resolve({ name: job.name, ok, seconds, stopped });
+    };
+    child.on("error", (error) => finish(false, `: ${error.message}`));
+    child.on("close", (code, signal) => finish(code === 0 && !stopped, code === 0 ? "" : ` with ${code ?? signal}`));
+  });
+  const stop = () => {
+    if (child.exitCode !== null || stopped) return;
+    stopped = true;
+    child.kill("SIGINT");
+  };
+  return { result, stop };
+}
+
+/** Runs the jobs side by side and waits for all of them. */
 export function runSideBySide(jobs: Job[]): Promise<JobResult[]> {
-  return Promise.all(
-    jobs.map(
-      (job) =>
-        new Promise<JobResult>((resolve) => {
-          const started = Date.now();
-          const output: Buffer[] = [];
-          const child = spawn(job.command, job.args, { stdio: job.live ? "inherit" : ["ignore", "pipe", "pipe"], env: { ...process.env, ...job.env } });
-          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
-          const finish = (ok: boolean, note = "") => {
-            const seconds = (Date.now() - started) / 1000;
-            console.log(`\n▶ ${job.name} (${seconds.toFixed(1)} s)${ok ? "" : ` failed${note}`}`);
-            const text = Buffer.concat(output).toString("utf8").trimEnd();
-            if (text) console.log(text);
-            resolve({ name: job.name, ok, seconds });
-          };
-          child.on("error", (error) => finish(false, `: ${error.message}`));
-          child.on("close", (code, signal) => finish(code === 0, code === 0 ? "" : ` with ${code ?? signal}`));
-        }),
-    ),
-  );
+  return Promise.all(jobs.map((job) => startJob(job).result));
 }
 
 /** The local key that seals monitoring reports (lib/monitoring/crypto.ts), generated once into .data/. */

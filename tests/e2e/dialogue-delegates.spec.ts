@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PASSWORD, e2eSql as sql, expectAccessible, expectAccessibleWithJsOff, messages, signIn, signInWithoutJavaScript } from "./helpers";
 
 // Issue 14: an admin gives the DELEGATE role with its institution (a State's focal point, which

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { E2E_SERVER_SECRETS } from "../../scripts/lib/e2e-log";
 import { DEMO_PASSWORD, e2eDatabaseUrl, e2eSql as sql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithJsOff, messages, signIn, signInWithoutJavaScript } from "./helpers";
 
 // Issue 15, following: the demo participant follows a proposal without JavaScript and a session

@@ -2,18 +2,21 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { AxeResults, RunOptions } from "axe-core";
 import pg from "pg";
 import { errorCapabilities, namespaces } from "../../i18n/namespaces";
 import type { AppLocale } from "../../i18n/routing";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
-import { e2eDatabaseFile } from "../../scripts/lib/e2e-log";
+import { e2eDatabaseFile, e2eServerPort } from "../../scripts/lib/e2e-log";
 
 export { DEMO_PASSWORD };
 
-/** The address of this run's throwaway database (scripts/e2e-server.ts writes it). */
-export const e2eDatabaseUrl = () => readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8").trim();
+/** The port of the server the running test's worker uses (see ./test.ts). */
+export const e2ePort = () => e2eServerPort(test.info().parallelIndex);
+
+/** The address of the worker's throwaway database (scripts/e2e-server.ts writes it). */
+export const e2eDatabaseUrl = () => readFileSync(e2eDatabaseFile(e2ePort()), "utf8").trim();
 
 /**
  * One statement on this run's database: to read what a page cannot show (a pseudonym behind a

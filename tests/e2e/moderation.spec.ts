@@ -1,5 +1,5 @@
 import { DEMO_REPORT } from "../../prisma/seed/demo-report";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_FLAGGABLE_COMMENT } from "../../prisma/seed/demo-moderation";
 import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";
 

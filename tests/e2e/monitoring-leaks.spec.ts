@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "./test";
 import { e2eServerLog } from "../../scripts/lib/e2e-log";
-import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
+import { DEMO_PASSWORD, e2ePort, expectAccessible, messages, signIn } from "./helpers";
 
 // Issue 13's leak search. A report is filed with a unique marker in every sealed field (narrative,
 // place, affected people, evidence text and link, contact), a demo reviewer writes to the reporter
@@ -176,7 +176,7 @@ test("nothing of a report reaches any page, feed, calendar, export or the server
   }
 
   // ── The server's own log. ──
-  const logFile = e2eServerLog(process.env.E2E_PORT ?? 3100);
+  const logFile = e2eServerLog(e2ePort());
   expect(existsSync(logFile)).toBe(true);
   const log = readFileSync(logFile, "utf8");
   for (const secret of secrets) if (log.includes(secret)) leaks.push(`server log: ${secret}`);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, messages } from "./helpers";
 
 // The public monitoring pages as a visitor reads them, in three languages, with axe and at a

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectAccessible, expectAccessibleWithJsOff, messages } from "./helpers";
 
 // Issue 13, the reporter's side: someone with no account and no JavaScript reports a detention

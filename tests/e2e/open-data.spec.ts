@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
 // Issue 15: a visitor finds the open data in their language, downloads a CSV, and the API

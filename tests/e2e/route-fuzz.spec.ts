@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 
 // Issue 11: no input gives a server error. Every public GET route (found by walking app/, so a
 // new route is fuzzed without being listed here) is driven over HTTP as a visitor with generated

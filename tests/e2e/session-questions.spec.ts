@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_LIVE_PEOPLE, DEMO_LIVE_SESSION_TITLE } from "../../prisma/seed/demo-session-questions";
 import { DEMO_SESSION_TITLES } from "../../prisma/seed/demo-sessions";
 import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, messages, signIn } from "./helpers";

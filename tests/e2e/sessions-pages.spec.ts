@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PRIVATE_NOMINEE, DEMO_RECUSAL, DEMO_SESSION_TITLES } from "../../prisma/seed/demo-sessions";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test, type BrowserContext } from "./test";
 import { DEMO_PASSWORD, expectAccessible, messages, signIn, signOut } from "./helpers";
 
 const t = messages("es");

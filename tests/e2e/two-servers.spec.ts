@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
 import { E2E_SERVER_SECRETS, e2eServerLog } from "../../scripts/lib/e2e-log";
 import { waitForHttp } from "../../scripts/lib/tasks";
-import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, messages, signIn, signOut } from "./helpers";
+import { DEMO_PASSWORD, e2eDatabaseUrl, e2ePort, expectAccessible, messages, signIn, signOut } from "./helpers";
 
 // Issue 16, several app servers: a second production server (scripts/server.ts, as a deployment
 // runs it) on the e2e server's database, one port up. Server A is the e2e server; a change made
@@ -13,10 +13,9 @@ import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, messages, signIn, sign
 // host, not per port, so one browser context is one person going through a load balancer.
 
 const es = messages("es");
-const portA = Number(process.env.E2E_PORT ?? 3100);
-const portB = portA + 1;
-const A = `http://localhost:${portA}`;
-const B = `http://localhost:${portB}`;
+// Set in beforeAll: the worker's server is known once a test runs.
+let A = "";
+let B = "";
 /** How long a change made on A may take to show on B. */
 const ONE_SECOND = 1000;
 // A public proposal no other spec reads, so the comment this spec adds is in nobody's way.
@@ -33,6 +32,9 @@ test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  const portB = e2ePort() + 1;
+  A = `http://localhost:${e2ePort()}`;
+  B = `http://localhost:${portB}`;
   const log = createWriteStream(e2eServerLog(portB), { flags: "w" });
   serverB = spawn(process.execPath, ["--import=tsx", path.resolve("scripts/server.ts"), "-p", String(portB)], {
     stdio: ["ignore", "pipe", "pipe"],
