@@ -7,6 +7,9 @@ import type { Actor } from "./actor";
  */
 export const sessionOpenedByProof = (): Refusal | null => null;
 
+/** A session opens only for an account that exists (one deleted after its password was checked has none). */
+export const sessionOwnerRefusal = (owner: { id: string } | null): Refusal | null => (owner ? null : refuse.notFound());
+
 /** A signed-in person manages their own sessions; a visitor has none. */
 export const managesOwnSessions = ({ actor }: { actor: Actor | null }): Refusal | null => (actor ? null : refuse.notSignedIn());
 

@@ -46,6 +46,13 @@ describe("revocable sessions", () => {
     expect(entries).toMatchObject([{ action: "account.signed_in", actorId: user.id, entityType: "AuthSession", entityId: session.id, isPublic: false, data: {} }]);
   });
 
+  it("opens none for an account that does not exist (deleted after its password was checked): not found, nothing written", async () => {
+    const error = await refusal(openAuthSession(null, { userId: "00000000-0000-4000-8000-000000000000", userAgent: FIREFOX_ANDROID }));
+    expect(error.kind).toBe("not_found");
+    expect(await db.authSession.count()).toBe(0);
+    expect(await db.auditEntry.count()).toBe(0);
+  });
+
   it("names browsers and systems coarsely, and nothing for an unknown agent", () => {
     expect(deviceSummary(CHROME_WINDOWS)).toEqual({ browser: "Chrome", os: "Windows" });
     expect(deviceSummary("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")).toEqual({ browser: "Safari", os: "iOS" });

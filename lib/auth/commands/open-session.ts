@@ -1,6 +1,6 @@
 import { defineCommand } from "@/lib/commands/run";
 import { deviceSummary } from "../device";
-import { sessionOpenedByProof } from "../policy";
+import { sessionOpenedByProof, sessionOwnerRefusal } from "../policy";
 import { openSessionSchema } from "../schemas";
 import { SESSION_MAX_AGE_SECONDS } from "../secret";
 
@@ -17,6 +17,8 @@ export const openAuthSession = defineCommand({
   input: openSessionSchema,
   actor: "optional",
   allow: sessionOpenedByProof,
+  load: ({ tx, input }) => tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }),
+  authorize: ({ loaded }) => sessionOwnerRefusal(loaded),
   async work({ tx, input, now, record }): Promise<{ id: string; expiresAt: Date }> {
     const { browser, os } = deviceSummary(input.userAgent);
     const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
