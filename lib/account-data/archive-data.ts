@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/commands/run";
+import { oneAfterAnother } from "@/lib/db/one-after-another";
 
 type Cell = string | number | boolean | null;
 export type ArchiveRow = Record<string, Cell | Cell[]>;
@@ -34,51 +35,51 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function collectAccountData(tx: Tx, userId: string): Promise<Dataset[]> {
   const pseudonymIds = (await tx.pseudonym.findMany({ where: { userId }, select: { id: true } })).map((p) => p.id);
   const [user, memberships, proposals, comments, cosponsorships, registrations, nominations, reportComments, sessionQuestions, dialogueQuestions, contributions, assessments, follows, notifications, sessions] =
-    await Promise.all([
-      tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, preferredLocale: true, createdAt: true, roles: { select: { role: true } } } }),
-      tx.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, organization: { select: { name: true, slug: true } } }, orderBy: { createdAt: "asc" } }),
-      tx.proposal.findMany({
+    await oneAfterAnother([
+      () => tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, preferredLocale: true, createdAt: true, roles: { select: { role: true } } } }),
+      () => tx.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, organization: { select: { name: true, slug: true } } }, orderBy: { createdAt: "asc" } }),
+      () => tx.proposal.findMany({
         where: { authorId: userId },
         select: { id: true, title: true, summary: true, body: true, language: true, status: true, objectives: true, countries: true, createdAt: true, submittedAt: true, organization: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.proposalComment.findMany({ where: { authorId: userId }, select: { id: true, proposalId: true, body: true, createdAt: true, hiddenAt: true }, orderBy: { createdAt: "asc" } }),
-      tx.proposalCosponsor.findMany({ where: { userId }, select: { proposalId: true, createdAt: true, organization: { select: { name: true } }, proposal: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
-      tx.sessionRegistration.findMany({ where: { userId }, select: { sessionId: true, language: true, accessNeeds: true, accessNote: true, listed: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
-      tx.nomination.findMany({
+      () => tx.proposalComment.findMany({ where: { authorId: userId }, select: { id: true, proposalId: true, body: true, createdAt: true, hiddenAt: true }, orderBy: { createdAt: "asc" } }),
+      () => tx.proposalCosponsor.findMany({ where: { userId }, select: { proposalId: true, createdAt: true, organization: { select: { name: true } }, proposal: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
+      () => tx.sessionRegistration.findMany({ where: { userId }, select: { sessionId: true, language: true, accessNeeds: true, accessNote: true, listed: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+      () => tx.nomination.findMany({
         where: { nomineeUserId: userId },
         // About them: never the committee's internal rationale or the other nominees.
         select: { sessionId: true, role: true, status: true, nomineeName: true, nomineeEmail: true, nomineeCountry: true, nomineeGender: true, nomineeGenderDescription: true, languages: true, bio: true, publishName: true, publishOrganization: true, publishBio: true, createdAt: true, respondedAt: true },
         orderBy: { createdAt: "asc" },
       }),
-      tx.reportComment.findMany({
+      () => tx.reportComment.findMany({
         where: { authorId: userId },
         select: { id: true, body: true, proposedText: true, language: true, disposition: true, answer: true, createdAt: true, version: { select: { number: true } }, paragraph: { select: { anchor: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.sessionQuestion.findMany({
+      () => tx.sessionQuestion.findMany({
         where: { OR: [{ askerId: userId }, ...(pseudonymIds.length ? [{ pseudonymId: { in: pseudonymIds } }] : [])] },
         select: { id: true, sessionId: true, body: true, language: true, state: true, createdAt: true, pseudonym: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.dialogueQuestion.findMany({
+      () => tx.dialogueQuestion.findMany({
         where: { OR: [{ askerId: userId }, ...(pseudonymIds.length ? [{ pseudonymId: { in: pseudonymIds } }] : [])] },
         select: { id: true, title: true, body: true, language: true, objectives: true, createdAt: true, answeredAt: true, answerBody: true, pseudonym: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.consultationContribution.findMany({
+      () => tx.consultationContribution.findMany({
         where: { OR: [{ askerId: userId }, ...(pseudonymIds.length ? [{ pseudonymId: { in: pseudonymIds } }] : [])] },
         select: { id: true, consultationId: true, parentId: true, body: true, language: true, createdAt: true, pseudonym: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.assessment.findMany({
+      () => tx.assessment.findMany({
         where: { authorId: userId },
         select: { id: true, commitmentId: true, language: true, progress: true, progressNote: true, inclusion: true, inclusionNote: true, rightsCentred: true, rightsNote: true, evidence: true, createdAt: true, organization: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       }),
-      tx.follow.findMany({ where: { userId }, select: { subject: true, key: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
-      tx.notification.findMany({ where: { userId }, select: { kind: true, data: true, readAt: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
-      tx.authSession.findMany({ where: { userId }, select: { browser: true, os: true, createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true }, orderBy: { createdAt: "asc" } }),
+      () => tx.follow.findMany({ where: { userId }, select: { subject: true, key: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+      () => tx.notification.findMany({ where: { userId }, select: { kind: true, data: true, readAt: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+      () => tx.authSession.findMany({ where: { userId }, select: { browser: true, os: true, createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true }, orderBy: { createdAt: "asc" } }),
     ]);
 
   const rows: Record<DatasetName, ArchiveRow[]> = {

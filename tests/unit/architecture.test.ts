@@ -60,6 +60,26 @@ describe("the one mutation path", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("reads one statement at a time inside a transaction: no Promise.all over `tx`", () => {
+    // A transaction is one connection; queries sent while another runs on it are deprecated in pg
+    // (an error in pg 9). lib/db/one-after-another.ts keeps Promise.all's shape without it.
+    const offenders: string[] = [];
+    for (const file of source) {
+      const text = read(file);
+      for (let at = text.indexOf("Promise.all("); at !== -1; at = text.indexOf("Promise.all(", at + 1)) {
+        let depth = 0;
+        let end = at + "Promise.all".length;
+        do {
+          if (text[end] === "(") depth++;
+          else if (text[end] === ")") depth--;
+          end++;
+        } while (depth > 0 && end < text.length);
+        if (/\btx\s*\./.test(text.slice(at, end))) offenders.push(`${file}:${text.slice(0, at).split("\n").length}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps queries from importing commands", () => {
     const offenders = source.filter((file) => /queries\.ts$/.test(file) && /from "@\/lib\/[a-z-]+\/commands/.test(read(file)));
     expect(offenders).toEqual([]);

@@ -25,10 +25,9 @@ export const createInitiative = defineCommand({
   allow: requires(canManageChampions),
   async load({ tx, input }) {
     const id = input.idempotencyKey ?? randomUUID();
-    const [earlier, terms] = await Promise.all([
-      tx.commitment.findUnique({ where: { id }, select: { id: true, kind: true, createdById: true, revision: true } }),
-      tx.championTerm.findMany({ where: { country: input.country }, select: { country: true, startsOn: true, endsOn: true } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one statement at a time.
+    const earlier = await tx.commitment.findUnique({ where: { id }, select: { id: true, kind: true, createdById: true, revision: true } });
+    const terms = await tx.championTerm.findMany({ where: { country: input.country }, select: { country: true, startsOn: true, endsOn: true } });
     return { id, earlier, terms };
   },
   // A form posted twice is answered as the first time.

@@ -29,13 +29,12 @@ export const suggestInitiative = defineCommand({
   async load({ tx, input, actor }) {
     const organizationId = input.organizationId ?? verifiedMemberships(actor)[0].organizationId;
     // Read fresh: the organization may have been suspended, or the actor removed, since the page loaded.
-    const [organization, terms] = await Promise.all([
-      tx.organization.findFirst({
-        where: { id: organizationId, memberships: { some: { userId: actor.userId } } },
-        select: { id: true, name: true, slug: true, status: true },
-      }),
-      tx.championTerm.findMany({ where: { country: input.country }, select: { country: true, startsOn: true, endsOn: true } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one statement at a time.
+    const organization = await tx.organization.findFirst({
+      where: { id: organizationId, memberships: { some: { userId: actor.userId } } },
+      select: { id: true, name: true, slug: true, status: true },
+    });
+    const terms = await tx.championTerm.findMany({ where: { country: input.country }, select: { country: true, startsOn: true, endsOn: true } });
     return { organization, terms };
   },
   authorize: ({ loaded, input, now }) => suggestingOrganizationRefusal(loaded.organization) ?? championCountryRefusal(loaded.terms, input.country, now),

@@ -35,11 +35,10 @@ export const answerQuestion = defineCommand({
     // Two delegates answering at once: the second waits and finds it answered.
     if (!(await lockRow(tx, "DialogueQuestion", input.questionId))) throw notFound();
     for (const id of [...input.mergeIds].sort()) await lockRow(tx, "DialogueQuestion", id);
-    const [question, others, profile] = await Promise.all([
-      tx.dialogueQuestion.findUniqueOrThrow({ where: { id: input.questionId }, select: QUESTION }),
-      tx.dialogueQuestion.findMany({ where: { id: { in: input.mergeIds } }, select: QUESTION }),
-      tx.delegateProfile.findUnique({ where: { userId: actor.userId }, select: { institutionId: true, displayName: true } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one statement at a time.
+    const question = await tx.dialogueQuestion.findUniqueOrThrow({ where: { id: input.questionId }, select: QUESTION });
+    const others = await tx.dialogueQuestion.findMany({ where: { id: { in: input.mergeIds } }, select: QUESTION });
+    const profile = await tx.delegateProfile.findUnique({ where: { userId: actor.userId }, select: { institutionId: true, displayName: true } });
     return { question, others, profile };
   },
   authorize: ({ actor, loaded: { question, profile } }) => answerRefusal(actor, profile, { ...question, delegateActive: !!question.delegate?.roles.length }),

@@ -43,10 +43,9 @@ export async function loadByReceipt(tx: Tx, receipt: string): Promise<ReceiptRep
 
 /** The view after whatever the command did, read in its transaction. `seenBefore`: the visit before this one. */
 export async function buildReceiptView(tx: Tx, report: ReceiptReport, seenBefore: Date | null): Promise<ReceiptView> {
-  const [fresh, messages] = await Promise.all([
-    tx.monitoringReport.findUniqueOrThrow({ where: { id: report.id }, select: RECEIPT_REPORT_SELECT }),
-    tx.monitoringMessage.findMany({ where: { reportId: report.id }, orderBy: { createdAt: "asc" }, select: { id: true, fromReporter: true, sealed: true, keyId: true, createdAt: true } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one statement at a time.
+  const fresh = await tx.monitoringReport.findUniqueOrThrow({ where: { id: report.id }, select: RECEIPT_REPORT_SELECT });
+  const messages = await tx.monitoringMessage.findMany({ where: { reportId: report.id }, orderBy: { createdAt: "asc" }, select: { id: true, fromReporter: true, sealed: true, keyId: true, createdAt: true } });
   return {
     status: fresh.status,
     filedOn: fresh.createdAt.toISOString().slice(0, 10),

@@ -28,14 +28,12 @@ export const createProposal = defineCommand({
   async load({ tx, input, actor }) {
     const id = input.idempotencyKey ?? randomUUID();
     const organizationId = authoringOrganization(actor, input.organizationId)!;
-    const [earlier, organization] = await Promise.all([
-      tx.proposal.findUnique({ where: { id }, select: proposalSelect }),
-      // Read again in the transaction: the organization may have been suspended since the page loaded.
-      tx.organization.findFirst({
-        where: { id: organizationId, status: { in: [...DRAFTING_ORGANIZATION_STATUSES] }, memberships: { some: { userId: actor.userId } } },
-        select: { status: true },
-      }),
-    ]);
+    const earlier = await tx.proposal.findUnique({ where: { id }, select: proposalSelect });
+    // Read again in the transaction: the organization may have been suspended since the page loaded.
+    const organization = await tx.organization.findFirst({
+      where: { id: organizationId, status: { in: [...DRAFTING_ORGANIZATION_STATUSES] }, memberships: { some: { userId: actor.userId } } },
+      select: { status: true },
+    });
     const source = input.sourceContributionId ? await loadSourceContribution(tx, input.sourceContributionId) : undefined;
     return { id, organizationId, earlier, organization, source };
   },
