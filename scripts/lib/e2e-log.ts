@@ -10,7 +10,7 @@ export const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
  * cores a second worker gained 4% (360 → 345 s) for 28% more work, so the default is one per two
  * cores. E2E_WORKERS sets it.
  */
-export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? Math.floor(os.availableParallelism() / 2)));
+export const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? os.availableParallelism() / 2)) || 1);
 
 /** Worker i's server; the port above each stays free for a spec's second server (two-servers.spec). */
 export const e2eServerPort = (workerIndex: number) => E2E_BASE_PORT + 2 * workerIndex;
