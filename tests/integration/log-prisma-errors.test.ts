@@ -48,7 +48,7 @@ it("logs what Prisma and Postgres refused without the values the query carried",
     ["PrismaClientKnownRequestError", "P2010"],
     ["PrismaClientKnownRequestError", "P2010"],
   ]);
-  expect(errors[0].message).toBe("Unique constraint failed on the fields: (`email`)");
+  expect(errors[0].message).toBe("Unique constraint failed on the constraint: `User_email_key`");
   expect(errors[1].message).toBe("Argument `name`: Invalid value provided. Expected String, provided Int.");
   expect(errors[2].message).toContain("22P02");
   expect(errors[3].message).toContain("23505");

@@ -145,12 +145,12 @@ describe("log lines", () => {
   });
 
   it("keep only the reason of a Prisma error, not the call it renders with its arguments", () => {
-    // The shape Prisma 6 throws: the call site, then the arguments with their values, then the reason.
+    // The shape Prisma throws: the call site, then the arguments with their values, then the reason.
     const error = Object.assign(
       new Error(
         '\nInvalid `db.user.create()` invocation in\n/app/lib/accounts/commands.ts:8:17\n\n→ 8 await db.user.create({\n      data: {\n        email: "x@example.test",\n        name: 5,\n        passwordHash: "HASH-SECRET-3"\n      }\n    })\n\nArgument `name`: Invalid value provided. Expected String, provided Int.',
       ),
-      { clientVersion: "6.19.3" },
+      { clientVersion: "7.10.1" },
     );
     error.name = "PrismaClientValidationError";
     const known = Object.assign(new Error("\nInvalid `prisma.$queryRaw()` invocation:\n\n\nRaw query failed. Code: `22P02`. Message: `invalid input syntax for type uuid: \"rst_leaked\"`"), {
@@ -162,7 +162,7 @@ describe("log lines", () => {
     logError("hostile.prisma", known);
     expectNone(["HASH-SECRET-3", "x@example.test", "rst_leaked"]);
     const [validation, raw] = parsed() as { error: Record<string, unknown> }[];
-    expect(validation.error).toMatchObject({ name: "PrismaClientValidationError", message: "Argument `name`: Invalid value provided. Expected String, provided Int.", clientVersion: "6.19.3" });
+    expect(validation.error).toMatchObject({ name: "PrismaClientValidationError", message: "Argument `name`: Invalid value provided. Expected String, provided Int.", clientVersion: "7.10.1" });
     expect(raw.error).toMatchObject({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "22P02" } } } });
   });
 
