@@ -8,15 +8,24 @@ const require = createRequire(import.meta.url);
 
 const cliOf = (pkg: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "build", "index.js");
 
+// Both CLIs would fetch the native engines at start (even to generate, which needs none), and
+// our machines reach no download host: point the engine variables at a harmless file.
 function runCli(pkg: string, args: string[], env: Record<string, string | undefined> = {}): string {
   return execFileSync(process.execPath, [cliOf(pkg), ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...env },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+      PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      CHECKPOINT_DISABLE: "1",
+      ...env,
+    },
   });
 }
 
-/** Prisma's CLI (prisma.config.ts): `generate` needs no engine. */
+/** Prisma's CLI (prisma.config.ts): `generate`. */
 export const prismaCli = (args: string[], env: Record<string, string | undefined> = {}) => runCli("prisma", args, env);
 
 /**
@@ -32,12 +41,7 @@ export function schemaDiffSql(databaseUrl: string, from: string | null, to: stri
   try {
     const fromArgs = from ? ["--from-schema-datamodel", withDatasourceUrl(from, path.join(dir, "from.prisma"))] : ["--from-empty"];
     const toArgs = ["--to-schema-datamodel", withDatasourceUrl(to, path.join(dir, "to.prisma"))];
-    return runCli("prisma-6-diff", ["migrate", "diff", "--config", path.join("prisma", "diff.config.ts"), ...fromArgs, ...toArgs, "--script"], {
-      DATABASE_URL: databaseUrl,
-      // It would fetch the native engines at start otherwise: point it at a harmless file.
-      PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
-      PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
-    });
+    return runCli("prisma-6-diff", ["migrate", "diff", "--config", path.join("prisma", "diff.config.ts"), ...fromArgs, ...toArgs, "--script"], { DATABASE_URL: databaseUrl });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
