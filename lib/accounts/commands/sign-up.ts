@@ -1,8 +1,8 @@
 import { defineCommand } from "@/lib/commands/run";
 import { hashPassword } from "@/lib/auth/password";
 import { advisoryLock } from "@/lib/db/locks";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { isLimited, recordHit } from "@/lib/rate-limit/consume";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { duplicateSignUpMail, welcomeMail } from "../emails";
 import { duplicateNoticeRules, openToEveryone, signUpRules } from "../policy";
 import { signUpSchema } from "../schemas";
@@ -53,7 +53,7 @@ export const signUp = defineCommand({
   },
   // The unique index still decides if the lock was ever bypassed: the later one is a duplicate.
   recover(error): SignUpResult | undefined {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "duplicate" };
+    if (isUniqueViolation(error)) return { status: "duplicate" };
     return undefined;
   },
 });

@@ -1,9 +1,10 @@
 import { defineCommand } from "@/lib/commands/run";
 import { conflict, fieldError, notFound, refuse } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/rate-limit/consume";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { assessRefusal, canAssessAny, organizationFits, verifiedMemberships } from "../policy";
 import { assessCommitmentSchema } from "../schemas";
-import { firstTitle, isUniqueViolation, sourceData } from "./shared";
+import { firstTitle, sourceData } from "./shared";
 
 // Modest: an organization assesses a handful of commitments, revising some.
 const assessRule = (userId: string): RateLimitRule => ({ key: `champions.assess:${userId}`, limit: 30, windowSeconds: 3600 });

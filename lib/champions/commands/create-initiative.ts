@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { defineCommand, requires } from "@/lib/commands/run";
 import { db } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canManageChampions, championCountryRefusal } from "../policy";
 import { createInitiativeSchema } from "../schemas";
-import { commitmentAudit, firstTitle, insertCommitment, isUniqueViolation } from "./shared";
+import { commitmentAudit, firstTitle, insertCommitment } from "./shared";
 
 /**
  * Staff list a champion State's initiative. The State must be a champion on the day it is written.

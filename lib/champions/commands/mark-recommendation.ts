@@ -1,8 +1,9 @@
 import { defineCommand, requires } from "@/lib/commands/run";
 import { conflict, refuse } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canManageChampions, recommendationVersionRefusal } from "../policy";
 import { CHAMPION_LIMITS, markRecommendationSchema, type CommitmentTexts } from "../schemas";
-import { commitmentAudit, firstTitle, insertCommitment, isUniqueViolation } from "./shared";
+import { commitmentAudit, firstTitle, insertCommitment } from "./shared";
 
 /**
  * Staff mark a paragraph of the FINAL report as a recommendation to follow up: it becomes a

@@ -11,7 +11,6 @@ import type { CommitmentSnapshot, CommitmentTexts, MilestoneInput, SourceInput }
 
 // What several champion commands share; not exported from the folder's index (only commands are).
 
-export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Texts in the portal's language order: the first one is the commitment's "own" language. */
 export const textLanguages = (texts: CommitmentTexts): AppLocale[] => locales.filter((l) => texts[l]);

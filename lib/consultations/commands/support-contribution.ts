@@ -2,12 +2,11 @@ import { defineCommand } from "@/lib/commands/run";
 import { resolveVoice } from "@/lib/dialogue/authorship";
 import { voiceRefusal } from "@/lib/dialogue/policy";
 import { conflict, notFound } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canContribute, hiddenRefusal, stateRefusal, supportRefusal } from "../policy";
 import { supportContributionSchema } from "../schemas";
 import { shareConsultation } from "./shared";
 
-const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * A signed-in person supports someone else's contribution while the consultation is open, once

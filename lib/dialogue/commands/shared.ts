@@ -1,8 +1,3 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-
-/** A unique index won a race (two supports by one person at once). */
-export const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 /** A question as its audit events name it: title and institution, never its author. */
 export const questionRef = (q: { id: string; title: string; institution: { kind: "IOM" | "ECLAC" | "STATE"; country: string | null } }) => ({
   questionId: q.id,

@@ -1,9 +1,9 @@
 import { defineCommand } from "@/lib/commands/run";
 import { conflict, notFound } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { resolveVoice } from "../authorship";
 import { canSupport, voiceRefusal } from "../policy";
 import { supportQuestionSchema } from "../schemas";
-import { isUniqueViolation } from "./shared";
 
 /**
  * A signed-in person supports a question, once (the unique index on question and person decides

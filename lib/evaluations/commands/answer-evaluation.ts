@@ -1,7 +1,7 @@
 import { defineCommand } from "@/lib/commands/run";
 import { conflict, refuse, type Refusal } from "@/lib/errors";
 import { isStaff } from "@/lib/auth/actor";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { answerRefusal } from "../policy";
 import { loadAnswerFacts } from "../queries";
 import { answerEvaluationSchema, type AnswerInput } from "../schemas";
@@ -61,7 +61,7 @@ export const answerEvaluation = defineCommand({
   },
   // Two posts at once: the participation's key lets one in; the other is told it already answered.
   recover: (error): { evaluationId: string } | undefined => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("evaluations.alreadyAnswered");
+    if (isUniqueViolation(error)) throw conflict("evaluations.alreadyAnswered");
     return undefined;
   },
   invalidates: ["dialogue"],

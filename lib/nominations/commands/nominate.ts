@@ -4,9 +4,9 @@ import { defineCommand, requires, type Tx } from "@/lib/commands/run";
 import { db } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/locks";
 import { refuse, refusalToError, type Refusal } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { NominationStatus, SpeakerRole } from "@/lib/generated/prisma/enums";
 import { isLimited, recordHit, type RateLimitRule } from "@/lib/rate-limit/consume";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canActOnNominations, nominateRefusal, nomineeRefusal } from "../policy";
 import { nominateSchema, type NominateInput } from "../schemas";
 import { hashOptOutEmail } from "../tokens";
@@ -156,7 +156,7 @@ export const nominate = defineCommand({
   },
   // Two posts of the same form for two sessions at once: the second insert hits the primary key.
   async recover(error, { input, actor }) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || !input.idempotencyKey) return undefined;
+    if (!isUniqueViolation(error) || !input.idempotencyKey) return undefined;
     const earlier = await db.nomination.findUnique({ where: { id: input.idempotencyKey }, select: replaySelect });
     if (!earlier) return undefined;
     const refusal = replayRefusal(earlier, input, actor);

@@ -5,9 +5,10 @@ import { loadSourceContribution } from "@/lib/consultations/source";
 import { db } from "@/lib/db/client";
 import { conflict, refusalToError } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/rate-limit/consume";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { authoringOrganization, createRefusal, DRAFTING_ORGANIZATION_STATUSES, draftingOrganizationRefusal, replayRefusal } from "../policy";
 import { createProposalSchema } from "../schemas";
-import { auditData, checkSession, isUniqueViolation, proposalSelect, toResult, type ProposalResult, type ProposalRow } from "./shared";
+import { auditData, checkSession, proposalSelect, toResult, type ProposalResult, type ProposalRow } from "./shared";
 
 // Generous: it stops a script, not a person writing proposals.
 const createRule = (userId: string): RateLimitRule => ({ key: `proposals.create:${userId}`, limit: 60, windowSeconds: 3600 });

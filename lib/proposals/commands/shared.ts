@@ -49,7 +49,6 @@ export const auditData = (proposal: ProposalRow, status: ProposalStatus) => ({
   status,
 });
 
-export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Locks the proposal's row for the rest of the transaction, so co-sponsorships and changes of

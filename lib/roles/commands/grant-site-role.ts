@@ -3,7 +3,7 @@ import { isTermActive } from "@/lib/auth/actor";
 import { conflict, fieldError, parseInput } from "@/lib/errors";
 import { ensureInstitution } from "@/lib/dialogue/institutions";
 import { delegateInstitutionSchema } from "@/lib/dialogue/schemas";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canManageSiteRoles, isPublicRole } from "../policy";
 import { grantSiteRoleSchema } from "../schemas";
 import { findTargetUser } from "./target-user";
@@ -30,7 +30,7 @@ export const grantSiteRole = defineCommand({
   },
   // Two admins granting the same role at once: the unique index decides.
   recover(error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("roles.alreadyHasRole");
+    if (isUniqueViolation(error)) throw conflict("roles.alreadyHasRole");
     return undefined;
   },
   invalidates: ["admin", "transparency"],

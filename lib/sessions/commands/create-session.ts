@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { defineCommand, requires } from "@/lib/commands/run";
 import { db } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { canManageSessions } from "../policy";
 import { createSessionSchema } from "../schemas";
-import { auditData, columns, isUniqueViolation, sessionResult, sessionSelect, type SessionResult, type SessionRow } from "./shared";
+import { auditData, columns, sessionResult, sessionSelect, type SessionResult, type SessionRow } from "./shared";
 
 type Created = SessionResult & { created: boolean };
 

@@ -1,8 +1,9 @@
 import { defineCommand, requires } from "@/lib/commands/run";
 import { conflict } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { mayRegister, registrationRefusal } from "../policy";
 import { registrationSchema } from "../schemas";
-import { auditData, isUniqueViolation, REGISTRATION_SURFACES, sessionForRegistration, type RegistrationResult } from "./shared";
+import { auditData, REGISTRATION_SURFACES, sessionForRegistration, type RegistrationResult } from "./shared";
 
 /**
  * A signed-in user registers for a session that takes registrations: the language they need,
