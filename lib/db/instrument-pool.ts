@@ -33,11 +33,23 @@ const watched = new WeakSet<pg.PoolClient>();
 function watchTransactions(client: pg.PoolClient) {
   if (watched.has(client)) return;
   watched.add(client);
-  const query = client.query.bind(client) as QueryFunction;
+  const direct = client.query.bind(client) as QueryFunction;
+  // One statement at a time on a connection: Prisma sends a nested select's relation loads side
+  // by side inside a transaction, and pg queues a call made while another runs, which it
+  // deprecates (an error in pg 9). Each call waits for the one before, in the order they came.
+  let previous: Promise<unknown> = Promise.resolve();
+  const query: QueryFunction = (...args) => {
+    const result = previous.then(() => direct(...args));
+    previous = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  };
   let transaction: Set<string> | null = null;
 
   client.query = ((...args: unknown[]) => {
-    if (args.some((arg) => typeof arg === "function")) return query(...args);
+    if (args.some((arg) => typeof arg === "function") || isSubmittable(args[0])) return direct(...args);
     const text = statementText(args[0]);
     const keyword = keywordOf(text);
     if (keyword === "BEGIN" || keyword === "START") transaction = new Set();
@@ -60,6 +72,9 @@ function watchTransactions(client: pg.PoolClient) {
     return result;
   }) as typeof client.query;
 }
+
+/** A cursor or stream: pg hands it back to read from, so it cannot wait in line as a promise. */
+const isSubmittable = (first: unknown) => typeof first === "object" && first !== null && typeof (first as { submit?: unknown }).submit === "function";
 
 function statementText(first: unknown): string {
   if (typeof first === "string") return first;
