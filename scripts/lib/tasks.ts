@@ -31,10 +31,24 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   return spawn(process.execPath, [script, ...args], { stdio: "inherit", env: { ...process.env, ...env } });
 }
 
-/** `prisma generate` when the generated client is missing or older than the schema. */
+/**
+ * Whether the generated client can be used as it is: it exists, is not older than the schema, and
+ * was made by the Prisma now installed (an upgrade with an unchanged schema would otherwise leave a
+ * client the new runtime refuses).
+ */
+export function prismaClientIsFresh(dir = path.join("lib", "generated", "prisma"), schema = path.join("prisma", "schema.prisma"), installedVersion = installedPrismaVersion()): boolean {
+  const client = path.join(dir, "client.ts");
+  const internals = path.join(dir, "internal", "class.ts");
+  if (!existsSync(client) || !existsSync(internals)) return false;
+  if (statSync(client).mtimeMs < statSync(schema).mtimeMs) return false;
+  return /"clientVersion":\s*"([^"]+)"/.exec(readFileSync(internals, "utf8"))?.[1] === installedVersion;
+}
+
+const installedPrismaVersion = () => (JSON.parse(readFileSync(require.resolve("@prisma/client/package.json"), "utf8")) as { version: string }).version;
+
+/** `prisma generate` unless the generated client is fresh. */
 export function ensurePrismaClient() {
-  const generated = path.join("lib", "generated", "prisma", "client.ts");
-  if (existsSync(generated) && statSync(generated).mtimeMs >= statSync(path.join("prisma", "schema.prisma")).mtimeMs) return;
+  if (prismaClientIsFresh()) return;
   console.log("Generating the Prisma client…");
   prismaCli(["generate"]);
 }
