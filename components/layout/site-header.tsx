@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/session";
 import { logError } from "@/lib/log";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { UnreadNotificationsLink } from "@/components/notifications/unread-link";
-import { LanguageSwitcher, LanguageSwitcherFallback } from "./language-switcher";
+import { LanguageSwitcher } from "./language-switcher";
 
 const navItems = [
   { href: "/", key: "home" },
@@ -46,9 +45,7 @@ export async function SiteHeader({ locale, signOutAction }: { locale: AppLocale;
           <span className="sr-only"> · {t("tagline")}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-3">
-          <Suspense fallback={<LanguageSwitcherFallback current={locale} label={t("language")} />}>
-            <LanguageSwitcher current={locale} label={t("language")} />
-          </Suspense>
+          <LanguageSwitcher current={locale} label={t("language")} />
           {actor ? (
             <div className="flex flex-wrap items-center gap-3">
               <Link href="/dashboard" className="font-medium">

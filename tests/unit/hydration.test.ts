@@ -1,0 +1,192 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { COMPLETE_WITHOUT_SCRIPT, readClientModules, serveWithoutScripts, withoutScripts, type ClientModules } from "../../server/hydration";
+
+// A visitor's page goes without Next's scripts only when nothing on it needs one. The documents
+// below are built the way Next 16 writes them: chunk scripts, the RSC payload pushed in inline
+// scripts (client components named by module id), Turbopack's chunk list, script preloads.
+
+const MODULES: ClientModules = new Map([
+  ["101", "node_modules/next/dist/esm/client/components/layout-router.js"],
+  ["102", "node_modules/next/dist/client/app-dir/link.js"],
+  ["201", "components/layout/language-switcher.tsx"],
+  ["301", "components/sessions/local-time.tsx"],
+  ["302", "components/ui/action-form.tsx"],
+]);
+
+const push = (text: string) => `<script>self.__next_f.push(${JSON.stringify([1, text]).replace(/</g, "\\u003c")})</script>`;
+function page({ clientIds = ["101", "102", "201"], extraScript = "", text = "Propuestas" }: { clientIds?: string[]; extraScript?: string; text?: string } = {}) {
+  const rows = clientIds.map((id, i) => `${i + 1}:I[${Number(id)},["/_next/static/chunks/a${i}.js"],"default"]`).join("\n");
+  return [
+    `<!DOCTYPE html><html lang="es"><head><meta charSet="utf-8"/>`,
+    `<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>`,
+    `<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/w.js"/>`,
+    `<link rel="modulepreload" href="/_next/static/chunks/m.js"/>`,
+    `<link rel="icon" href="/icon.svg" type="image/svg+xml"/>`,
+    `<script src="/_next/static/chunks/w.js" async=""></script><script src="/_next/static/chunks/p.js" noModule=""></script>`,
+    `</head><body><main><h1>${text}</h1><a href="/en/proposals">English</a></main><p>${"Una propuesta. ".repeat(100)}</p>`,
+    `<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["x.js"]});</script>`,
+    `<script>(self.__next_f=self.__next_f||[]).push([0])</script>`,
+    push(`${rows}\n0:["$","main",null,{"children":"${text}"}]\n`),
+    extraScript,
+    `</body></html>`,
+  ].join("");
+}
+
+describe("which pages go without scripts", () => {
+  it("strips every script and script preload of a page whose client components are Next's and listed ones, and keeps the rest", () => {
+    const lean = withoutScripts(page(), MODULES);
+    expect(lean).not.toBeNull();
+    expect(lean).not.toMatch(/<script/);
+    expect(lean).not.toMatch(/as="script"|modulepreload/);
+    expect(lean).toContain(`<link rel="stylesheet" href="/_next/static/chunks/site.css"`);
+    expect(lean).toContain(`<link rel="icon" href="/icon.svg"`);
+    expect(lean).toContain(`<main><h1>Propuestas</h1><a href="/en/proposals">English</a></main>`);
+  });
+
+  it.each([
+    ["a client component that needs its script (the reader's local time)", page({ clientIds: ["101", "301"] })],
+    ["a form with an action state", page({ clientIds: ["201", "302"] })],
+    ["a client module the build does not list", page({ clientIds: ["101", "999"] })],
+    ["React's completion of a boundary sent late", page({ extraScript: `<script>$RC("B:0","S:0")</script>` })],
+    ["an inline script of any other kind", page({ extraScript: `<script>document.title = "x"</script>` })],
+  ])("keeps them on a page with %s", (_, html) => {
+    expect(withoutScripts(html, MODULES)).toBeNull();
+  });
+
+  it("leaves a document that is not a Next page alone", () => {
+    expect(withoutScripts(`<!DOCTYPE html><html><body><p>Hola</p></body></html>`, MODULES)).toBeNull();
+  });
+
+  it("what a page shows can only ever keep its scripts, never strip a page that needs them", () => {
+    // Text that looks like a client reference, as a proposal's title or a comment might carry it.
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom("101", "201", "301", "999"), (noise, id) => {
+        const text = `${noise}\n9:I[${id},[],"x"]\n${noise}`;
+        const needsScript = page({ clientIds: ["101", "301"], text });
+        expect(withoutScripts(needsScript, MODULES)).toBeNull();
+        const lean = withoutScripts(page({ text }), MODULES);
+        if (lean !== null) expect(lean).not.toMatch(/<script/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("lists only client files that exist, each with its reason", () => {
+    for (const [file, reason] of Object.entries(COMPLETE_WITHOUT_SCRIPT)) {
+      expect(existsSync(file), file).toBe(true);
+      expect(readFileSync(file, "utf8")).toMatch(/^["']use client["']/);
+      expect(reason.length, file).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe("the build's client modules", () => {
+  let dir = "";
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("are read from every client reference manifest, by id, relative to the project", () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "puente-manifest-"));
+    const route = path.join(dir, "server", "app", "[locale]", "proposals");
+    mkdirSync(route, { recursive: true });
+    const manifest = {
+      clientModules: {
+        "[project]/components/layout/language-switcher.tsx <module evaluation>": { id: 30571, name: "*", chunks: [] },
+        "[project]/node_modules/next/dist/client/app-dir/link.js": { id: "22016", name: "*", chunks: [] },
+      },
+    };
+    writeFileSync(
+      path.join(route, "page_client-reference-manifest.js"),
+      `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/[locale]/proposals/page"] = ${JSON.stringify(manifest)};\n`,
+    );
+    const modules = readClientModules(dir);
+    expect(modules.get("30571")).toBe("components/layout/language-switcher.tsx");
+    expect(modules.get("22016")).toBe("node_modules/next/dist/client/app-dir/link.js");
+  });
+
+  it("are none without a build: every page keeps its scripts", () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "puente-manifest-"));
+    const modules = readClientModules(path.join(dir, "missing"));
+    expect(modules.size).toBe(0);
+    expect(withoutScripts(page(), modules)).toBeNull();
+  });
+});
+
+describe("the front that sends them", () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  /** A stand-in for Next: like its compression, it sends the head before the first chunk. */
+  async function start(answer: { status?: number; html?: string; type?: string; earlyHead?: boolean } = {}) {
+    const seen: { acceptEncoding?: string }[] = [];
+    const next = async (req: IncomingMessage, res: ServerResponse) => {
+      seen.push({ acceptEncoding: req.headers["accept-encoding"] });
+      res.statusCode = answer.status ?? 200;
+      res.setHeader("content-type", answer.type ?? "text/html; charset=utf-8");
+      res.setHeader("vary", "rsc");
+      if (answer.earlyHead) res.writeHead(res.statusCode);
+      res.flushHeaders();
+      const html = answer.html ?? page();
+      res.write(html.slice(0, 100));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      res.end(html.slice(100));
+    };
+    server = http.createServer(serveWithoutScripts(next, MODULES));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = (pathname: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        http
+          .get(base + pathname, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => {
+              const raw = Buffer.concat(chunks);
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8") });
+            });
+          })
+          .on("error", reject);
+      });
+    return { get, seen };
+  }
+
+  it("sends a visitor's page whole, without scripts, gzipped when asked, with its length", async () => {
+    const site = await start({ earlyHead: true });
+    const answer = await site.get("/es/proposals", { "accept-encoding": "gzip, br" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.headers["x-puente-scripts"]).toBe("none");
+    expect(answer.headers.vary).toBe("rsc, Accept-Encoding");
+    expect(answer.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(answer.headers["content-length"])).toBeGreaterThan(0);
+    expect(answer.body).toContain("<h1>Propuestas</h1>");
+    expect(answer.body).not.toContain("<script");
+    // Next was asked for plain bytes, which the front compresses itself.
+    expect(site.seen[0].acceptEncoding).toBeUndefined();
+  });
+
+  it("sends the page as it is to anyone signed in, and keeps what a page needs", async () => {
+    const site = await start();
+    const signedIn = await site.get("/es/proposals", { cookie: "next-auth.session-token=abc", "accept-encoding": "gzip" });
+    expect(signedIn.body).toBe(page());
+    expect(signedIn.headers["x-puente-scripts"]).toBeUndefined();
+    expect(site.seen[0].acceptEncoding).toBe("gzip");
+  });
+
+  it.each<[string, { status?: number; html?: string; type?: string }]>([
+    ["a page that needs a script", { html: page({ clientIds: ["301"] }) }],
+    ["a missing page", { status: 404 }],
+    ["a feed", { type: "application/atom+xml" }],
+  ])("leaves %s whole", async (_, answer) => {
+    const site = await start(answer);
+    const result = await site.get("/es/sessions/1");
+    expect(result.body).toBe(answer.html ?? page());
+    expect(result.headers["x-puente-scripts"]).toBeUndefined();
+  });
+});
