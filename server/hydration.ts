@@ -15,8 +15,8 @@ import { cacheKey } from "./page-cache";
  * Next 16 cannot leave the runtime out of an App Router page, so the front does it, and fails
  * safe: the scripts go only when every client component the page's RSC payload names is
  * Next's own or listed below (complete as the server rendered it), and the page holds no inline
- * script of another kind. Any other client component (a form with an action state, the session
- * page's live questions, the reader's local time) keeps the page's scripts.
+ * script of another kind. Any other client component (a form with an action state, a live
+ * session's questions) keeps the page's scripts.
  */
 export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/layout/language-switcher.tsx": "plain links, rendered with the page's path and query",
@@ -27,6 +27,7 @@ export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/ui/select.tsx": "a select, as field.tsx",
   "components/ui/checkbox-group.tsx": "checkboxes, as field.tsx",
   "components/report/print-button.tsx": "shown only by a script; without one the page says to use the browser's Print",
+  "components/sessions/local-time.tsx": "a time is always shown in its own zone, named, with its UTC offset; a script adds a line in the reader's zone",
 };
 
 /** Client module ids (as the RSC payload names them) → their file, relative to the project. */
@@ -110,6 +111,12 @@ export function withoutScripts(html: string, modules: ClientModules): string | n
   return html.replace(SCRIPT, "").replace(LINK, (tag) => (isScriptPreload(tag) ? "" : tag));
 }
 
+/** The policy with `script-src 'none'` in place of its script sources. */
+export function withoutScriptSources(policy: string): string {
+  const directives = policy.split(";").map((d) => d.trim()).filter((d) => d && !/^script-src(?:-elem|-attr)?\s/i.test(`${d} `));
+  return [...directives, "script-src 'none'"].join("; ");
+}
+
 const BUFFER_LIMIT = 8 * 1024 * 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript))/;
 
@@ -189,6 +196,9 @@ function hold(req: IncomingMessage, res: ServerResponse, next: NextHandler, modu
       if (lean !== null) {
         body = Buffer.from(lean, "utf8");
         res.setHeader("x-puente-scripts", "none");
+        // A page with no script allows none: markup slipped in somewhere could not run one.
+        const policy = res.getHeader("content-security-policy");
+        if (typeof policy === "string") res.setHeader("content-security-policy", withoutScriptSources(policy));
       }
     }
     if (gzip && COMPRESSIBLE.test(type) && body.length > 1024) {

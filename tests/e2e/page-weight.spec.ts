@@ -14,13 +14,11 @@ const KB = 1024;
  * hydrated App Router page loads, is 135.7 KB gzipped on its own (measured 2026-12-06: react-dom
  * 70.1, the router 43.3, Next's client 8.0, Turbopack's runtime 4.3, its default error page 3.6,
  * back/forward cache 3.4, next/link 3.0). So a visitor's page that needs no script is sent
- * without one (server/hydration.ts): 0 KB. The pages below keep theirs, for what only a script
- * does, under the measured size with 5 KB of room (README "Page weight").
+ * without one (server/hydration.ts): 0 KB. The pages below may keep theirs, for what only a
+ * script does, under the measured size with 5 KB of room (README "Page weight").
  */
 const KEEPS_SCRIPTS: Record<string, string> = {
-  "a session": "the questions to the panel update live; the times also in the reader's zone",
-  report: "the comment deadline also in the reader's zone",
-  "a report version": "the comment deadline also in the reader's zone",
+  "a session": "while the session is live, its questions to the panel update by themselves",
   "sign in": "a form with an action state",
 };
 const RUNTIME_CEILING = 145 * KB;

@@ -52,6 +52,12 @@ test.describe("platform", () => {
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["strict-transport-security"]).toContain("max-age=");
     expect(headers["x-powered-by"]).toBeUndefined();
+    // A visitor's page sent without scripts allows none (server/hydration.ts); one that keeps them, its own.
+    expect(headers["x-puente-scripts"]).toBe("none");
+    expect(headers["content-security-policy"]).toContain("script-src 'none'");
+    const withScripts = (await request.get("/es/sign-in")).headers();
+    expect(withScripts["x-puente-scripts"]).toBeUndefined();
+    expect(withScripts["content-security-policy"]).toContain("script-src 'self'");
   });
 
   test("every page with a feed announces it, and the feed answers Atom", async ({ page }) => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPLETE_WITHOUT_SCRIPT, readClientModules, serveWithoutScripts, withoutScripts, type ClientModules } from "../../server/hydration";
+import { COMPLETE_WITHOUT_SCRIPT, readClientModules, serveWithoutScripts, withoutScriptSources, withoutScripts, type ClientModules } from "../../server/hydration";
 
 // A visitor's page goes without Next's scripts only when nothing on it needs one. The documents
 // below are built the way Next 16 writes them: chunk scripts, the RSC payload pushed in inline
@@ -16,7 +16,7 @@ const MODULES: ClientModules = new Map([
   ["101", "node_modules/next/dist/esm/client/components/layout-router.js"],
   ["102", "node_modules/next/dist/client/app-dir/link.js"],
   ["201", "components/layout/language-switcher.tsx"],
-  ["301", "components/sessions/local-time.tsx"],
+  ["301", "app/[locale]/sessions/[id]/_components/questions-live.tsx"],
   ["302", "components/ui/action-form.tsx"],
 ]);
 
@@ -51,7 +51,7 @@ describe("which pages go without scripts", () => {
   });
 
   it.each([
-    ["a client component that needs its script (the reader's local time)", page({ clientIds: ["101", "301"] })],
+    ["a client component that needs its script (a live session's questions)", page({ clientIds: ["101", "301"] })],
     ["a form with an action state", page({ clientIds: ["201", "302"] })],
     ["a client module the build does not list", page({ clientIds: ["101", "999"] })],
     ["React's completion of a boundary sent late", page({ extraScript: `<script>$RC("B:0","S:0")</script>` })],
@@ -118,7 +118,14 @@ describe("the build's client modules", () => {
   });
 });
 
+const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
 describe("the front that sends them", () => {
+  it("allows no script on a page sent without one", () => {
+    expect(withoutScriptSources(POLICY)).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; script-src 'none'");
+    expect(withoutScriptSources("default-src 'self'; script-src-elem 'self'; script-src-attr 'unsafe-inline'")).toBe("default-src 'self'; script-src 'none'");
+  });
+
   let server: http.Server | undefined;
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
@@ -130,6 +137,7 @@ describe("the front that sends them", () => {
       res.statusCode = answer.status ?? 200;
       res.setHeader("content-type", answer.type ?? "text/html; charset=utf-8");
       res.setHeader("vary", "rsc");
+      res.setHeader("content-security-policy", POLICY);
       if (answer.earlyHead) res.writeHead(res.statusCode);
       res.flushHeaders();
       const html = answer.html ?? page();
@@ -167,6 +175,7 @@ describe("the front that sends them", () => {
     expect(Number(answer.headers["content-length"])).toBeGreaterThan(0);
     expect(answer.body).toContain("<h1>Propuestas</h1>");
     expect(answer.body).not.toContain("<script");
+    expect(answer.headers["content-security-policy"]).toBe(withoutScriptSources(POLICY));
     // Next was asked for plain bytes, which the front compresses itself.
     expect(site.seen[0].acceptEncoding).toBeUndefined();
   });
@@ -176,6 +185,7 @@ describe("the front that sends them", () => {
     const signedIn = await site.get("/es/proposals", { cookie: "next-auth.session-token=abc", "accept-encoding": "gzip" });
     expect(signedIn.body).toBe(page());
     expect(signedIn.headers["x-puente-scripts"]).toBeUndefined();
+    expect(signedIn.headers["content-security-policy"]).toBe(POLICY);
     expect(site.seen[0].acceptEncoding).toBe("gzip");
   });
 
