@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { fillLocalTimes, localTimeLine } from "../components/sessions/local-time-line";
 import type { NextHandler } from "./handler";
 import { cacheKey } from "./page-cache";
 
@@ -27,7 +29,7 @@ export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/ui/select.tsx": "a select, as field.tsx",
   "components/ui/checkbox-group.tsx": "checkboxes, as field.tsx",
   "components/report/print-button.tsx": "shown only by a script; without one the page says to use the browser's Print",
-  "components/sessions/local-time.tsx": "a time is always shown in its own zone, named, with its UTC offset; a script adds a line in the reader's zone",
+  "components/sessions/local-time.tsx": "a placeholder that LOCAL_TIME_SCRIPT fills on a page without Next's scripts",
 };
 
 /** Client module ids (as the RSC payload names them) → their file, relative to the project. */
@@ -111,10 +113,18 @@ export function withoutScripts(html: string, modules: ClientModules): string | n
   return html.replace(SCRIPT, "").replace(LINK, (tag) => (isScriptPreload(tag) ? "" : tag));
 }
 
-/** The policy with `script-src 'none'` in place of its script sources. */
-export function withoutScriptSources(policy: string): string {
+/**
+ * What a page sent without Next's scripts still runs, inline where it is needed: the reader's
+ * local time, a few hundred bytes (components/sessions/local-time-line.ts, the functions the
+ * hydrated component uses, sent as their source).
+ */
+export const LOCAL_TIME_SCRIPT = `(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()});`;
+export const LOCAL_TIME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
+
+/** The policy with only `sources` (or none) in place of its script sources. */
+export function withoutScriptSources(policy: string, sources: string[] = []): string {
   const directives = policy.split(";").map((d) => d.trim()).filter((d) => d && !/^script-src(?:-elem|-attr)?\s/i.test(`${d} `));
-  return [...directives, "script-src 'none'"].join("; ");
+  return [...directives, `script-src ${sources.length ? sources.join(" ") : "'none'"}`].join("; ");
 }
 
 const BUFFER_LIMIT = 8 * 1024 * 1024;
@@ -192,13 +202,18 @@ function hold(req: IncomingMessage, res: ServerResponse, next: NextHandler, modu
     if (res.headersSent) return end(body, done);
     const type = String(res.getHeader("content-type") ?? "");
     if (res.statusCode === 200 && type.startsWith("text/html")) {
-      const lean = withoutScripts(body.toString("utf8"), modules);
+      let lean = withoutScripts(body.toString("utf8"), modules);
       if (lean !== null) {
+        const localTimes = lean.includes("data-local-time=");
+        const bodyEnd = lean.lastIndexOf("</body>");
+        const withLocalTime = localTimes && bodyEnd >= 0;
+        if (withLocalTime) lean = `${lean.slice(0, bodyEnd)}<script>${LOCAL_TIME_SCRIPT}</script>${lean.slice(bodyEnd)}`;
         body = Buffer.from(lean, "utf8");
         res.setHeader("x-puente-scripts", "none");
-        // A page with no script allows none: markup slipped in somewhere could not run one.
+        // A page without Next's scripts allows no other (but its own local-time script, by
+        // hash): markup slipped in somewhere could not run one.
         const policy = res.getHeader("content-security-policy");
-        if (typeof policy === "string") res.setHeader("content-security-policy", withoutScriptSources(policy));
+        if (typeof policy === "string") res.setHeader("content-security-policy", withoutScriptSources(policy, withLocalTime ? [LOCAL_TIME_SCRIPT_HASH] : []));
       }
     }
     if (gzip && COMPRESSIBLE.test(type) && body.length > 1024) {

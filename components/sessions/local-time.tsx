@@ -1,15 +1,18 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { localTimeLine } from "./local-time-line";
 
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
 const noZone = () => null;
 
 /**
- * The session's time in the reader's own zone, when it differs from the session's. Rendered
- * only in the browser (the server does not know the reader's zone); without JavaScript the
- * page shows the session's zone, which is always there.
+ * The session's time in the reader's own zone, when it differs from the session's. The server
+ * does not know the reader's zone: it sends a hidden placeholder, which this component fills
+ * once hydrated, or a small script of its own on a page sent without Next's
+ * (`fillLocalTimes`, server/hydration.ts). Without JavaScript the page shows the session's zone,
+ * which is always there.
  */
 export function LocalTime({
   start,
@@ -26,25 +29,12 @@ export function LocalTime({
   label: string;
 }) {
   const zone = useSyncExternalStore(noSubscription, browserZone, noZone);
-  if (!zone || zone === sessionZone) return null;
-  const startDate = new Date(start);
-  const endDate = new Date(end);
-  const sameOffset =
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).format(startDate) ===
-    new Intl.DateTimeFormat("en-US", { timeZone: sessionZone, timeZoneName: "longOffset" }).format(startDate);
-  if (sameOffset) return null;
-  const text = new Intl.DateTimeFormat(locale, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: zone,
-  }).formatRange(startDate, endDate);
+  if (!zone) return <p hidden data-local-time="" data-start={start} data-end={end} data-zone={sessionZone} data-locale={locale} data-label={label} />;
+  const line = localTimeLine(start, end, sessionZone, zone, locale, label);
+  if (!line) return null;
   return (
     <p className="text-slate-800">
-      <span className="font-medium">{label.replace("{zone}", zone.replaceAll("_", " "))}</span> {text}
+      <span className="font-medium">{line.label}</span> {line.text}
     </p>
   );
 }

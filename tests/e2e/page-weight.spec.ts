@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import { DEMO_PASSWORD, expectAccessible, messages, signIn } from "./helpers";
 import { expect, test } from "./test";
 import { GOALS, scriptSources } from "../../scripts/lib/bench-format";
 import { readClientModules, scriptsNeededBy } from "../../server/hydration";
@@ -122,4 +123,29 @@ test("every public page loads at most the JavaScript budget, and list pages' HTM
   // The runtime was counted where it is sent: scripts that went unseen would pass by mistake.
   expect(Math.max(...withRuntime)).toBeGreaterThan(50 * KB);
   expect(over).toEqual([]);
+});
+
+test("a visitor's page without Next's scripts still shows a time in the reader's zone, and runs nothing else; a signed-in reader's hydrated page too", async ({ browser }) => {
+  const t = messages("es");
+  const context = await browser.newContext({ timezoneId: "Asia/Tokyo" });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  const response = await page.goto("/es/report");
+  expect(response?.headers()["x-puente-scripts"]).toBe("none");
+  // The comment deadline of the open draft, in the version's zone and then in Tokyo's.
+  await expect(page.getByText(t("sessions.time.yourTime", { zone: "Asia/Tokyo" }))).toBeVisible();
+  await expectAccessible(page);
+  expect(refused).toEqual([]);
+  await context.close();
+
+  // Signed in, the page is hydrated and the component writes the same line.
+  const member = await (await browser.newContext({ timezoneId: "Asia/Tokyo" })).newPage();
+  await signIn(member, "es", "ana@sinfronteras.example", DEMO_PASSWORD);
+  const hydrated = await member.goto("/es/report");
+  expect(hydrated?.headers()["x-puente-scripts"]).toBeUndefined();
+  await expect(member.getByText(t("sessions.time.yourTime", { zone: "Asia/Tokyo" }))).toBeVisible();
+  await member.context().close();
 });

@@ -165,8 +165,9 @@ describe("the rest of the session page", () => {
 
   it("shows the opt-in participant list (name and organization) to signed-in users only", async () => {
     const session = await createSession({ status: "OPEN_FOR_NOMINATIONS" });
-    await db.sessionRegistration.create({ data: { sessionId: session.id, userId: world.users.orgMember.id, language: "es", listed: true } });
-    await db.sessionRegistration.create({ data: { sessionId: session.id, userId: world.users.participant.id, language: "es", listed: true } });
+    // Listed in the order they registered: two inserts can share a millisecond, so the times are set.
+    await db.sessionRegistration.create({ data: { sessionId: session.id, userId: world.users.orgMember.id, language: "es", listed: true, createdAt: new Date(Date.now() - 2_000) } });
+    await db.sessionRegistration.create({ data: { sessionId: session.id, userId: world.users.participant.id, language: "es", listed: true, createdAt: new Date(Date.now() - 1_000) } });
     await db.sessionRegistration.create({ data: { sessionId: session.id, userId: world.users.otherOrgMember.id, language: "es", listed: false } });
     expect((await getSessionForPage(null, session.id))?.participants).toBeNull();
     const page = await getSessionForPage(world.actors.participant, session.id);

@@ -1,12 +1,23 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPLETE_WITHOUT_SCRIPT, readClientModules, serveWithoutScripts, withoutScriptSources, withoutScripts, type ClientModules } from "../../server/hydration";
+import {
+  COMPLETE_WITHOUT_SCRIPT,
+  LOCAL_TIME_SCRIPT,
+  LOCAL_TIME_SCRIPT_HASH,
+  readClientModules,
+  serveWithoutScripts,
+  withoutScriptSources,
+  withoutScripts,
+  type ClientModules,
+} from "../../server/hydration";
 
 // A visitor's page goes without Next's scripts only when nothing on it needs one. The documents
 // below are built the way Next 16 writes them: chunk scripts, the RSC payload pushed in inline
@@ -198,5 +209,64 @@ describe("the front that sends them", () => {
     const result = await site.get("/es/sessions/1");
     expect(result.body).toBe(answer.html ?? page());
     expect(result.headers["x-puente-scripts"]).toBeUndefined();
+  });
+});
+
+describe("the reader's local time on a page without Next's scripts", () => {
+  type FakeElement = { dataset: Record<string, string>; hidden: boolean; children: unknown[]; replaceChildren: (...nodes: unknown[]) => void };
+  const placeholder = (zone: string): FakeElement => {
+    const element: FakeElement = {
+      dataset: { localTime: "", start: "2026-12-08T16:00:00.000Z", end: "2026-12-08T18:00:00.000Z", zone, locale: "en", label: "Your time ({zone}):" },
+      hidden: true,
+      children: [],
+      replaceChildren: (...nodes) => (element.children = nodes),
+    };
+    return element;
+  };
+  /** The inline script, run as a browser in `readerZone` would run it, on a page with these placeholders. */
+  function runScript(readerZone: string, places: FakeElement[]) {
+    const document = { querySelectorAll: () => places, createElement: () => ({ className: "", textContent: "" }) };
+    const DateTimeFormat = function (locale?: string, options?: Intl.DateTimeFormatOptions) {
+      return locale === undefined && options === undefined ? { resolvedOptions: () => ({ timeZone: readerZone }) } : new Intl.DateTimeFormat(locale, options);
+    };
+    vm.runInNewContext(LOCAL_TIME_SCRIPT, { document, Intl: { DateTimeFormat }, Date });
+  }
+
+  it("fills a time shown in another zone with the reader's, and leaves one in the reader's zone hidden", () => {
+    const elsewhere = placeholder("America/Mexico_City");
+    const here = placeholder("America/New_York");
+    runScript("America/New_York", [elsewhere, here]);
+    expect(elsewhere.hidden).toBe(false);
+    expect(elsewhere.children[0]).toMatchObject({ className: "font-medium", textContent: "Your time (America/New York):" });
+    // 16:00–18:00 UTC is 11:00–13:00 in New York (10:00–12:00 in Mexico City).
+    expect(String(elsewhere.children[1])).toMatch(/^ Tuesday, December 8, 2026, 11:00\sAM\s–\s1:00\sPM$/);
+    expect(here.hidden).toBe(true);
+    expect(here.children).toEqual([]);
+  });
+
+  it("is sent, allowed by its hash alone, where a page without Next's scripts shows a time", async () => {
+    expect(LOCAL_TIME_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`);
+    const withTime = page({ text: "Sesión" }).replace("<main>", `<main><p hidden data-local-time="" data-start="x"></p>`);
+    const server = http.createServer(
+      serveWithoutScripts((req, res) => {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("content-security-policy", POLICY);
+        res.end(req.url === "/es/with-time" ? withTime : page());
+      }, MODULES),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const timed = await fetch(`${base}/es/with-time`);
+      const html = await timed.text();
+      expect(html.match(/<script>/g)).toHaveLength(1);
+      expect(html).toContain(`<script>${LOCAL_TIME_SCRIPT}</script></body>`);
+      expect(timed.headers.get("content-security-policy")).toBe(withoutScriptSources(POLICY, [LOCAL_TIME_SCRIPT_HASH]));
+      const plain = await fetch(`${base}/es/plain`);
+      expect(await plain.text()).not.toContain("<script");
+      expect(plain.headers.get("content-security-policy")).toContain("script-src 'none'");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
