@@ -115,8 +115,8 @@ export function withoutScripts(html: string, modules: ClientModules): string | n
 
 /**
  * What a page sent without Next's scripts still runs, inline where it is needed: the reader's
- * local time, a few hundred bytes (components/sessions/local-time-line.ts, the functions the
- * hydrated component uses, sent as their source).
+ * local time, 1.3 KB (570 bytes gzipped): components/sessions/local-time-line.ts, the functions
+ * the hydrated component uses, sent as their source.
  */
 export const LOCAL_TIME_SCRIPT = `(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()});`;
 export const LOCAL_TIME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
