@@ -86,8 +86,13 @@ export function scriptsNeededBy(html: string, modules: ClientModules): string[] 
     // the page may not be whole without it.
     if (!chunk) return [`an inline script: ${content.slice(0, 40)}`];
     if (chunk[1] === undefined) continue;
-    const data = JSON.parse(chunk[1]) as unknown[];
-    if (data[0] === 1 && typeof data[1] === "string") payload += data[1];
+    let data: unknown;
+    try {
+      data = JSON.parse(chunk[1]);
+    } catch {
+      return ["an RSC chunk that is not JSON"];
+    }
+    if (Array.isArray(data) && data[0] === 1 && typeof data[1] === "string") payload += data[1];
   }
   if (!payload) return ["no RSC payload: not a page Next rendered"];
   // Client references in the payload: `<row>:I[<module id>,[<chunks>],"<export>"]`.

@@ -67,6 +67,7 @@ describe("which pages go without scripts", () => {
     ["a client module the build does not list", page({ clientIds: ["101", "999"] })],
     ["React's completion of a boundary sent late", page({ extraScript: `<script>$RC("B:0","S:0")</script>` })],
     ["an inline script of any other kind", page({ extraScript: `<script>document.title = "x"</script>` })],
+    ["an RSC chunk it cannot read", page({ extraScript: `<script>self.__next_f.push([1,"unterminated])</script>` })],
   ])("keeps them on a page with %s", (_, html) => {
     expect(withoutScripts(html, MODULES)).toBeNull();
   });

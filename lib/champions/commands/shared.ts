@@ -11,7 +11,6 @@ import type { CommitmentSnapshot, CommitmentTexts, MilestoneInput, SourceInput }
 
 // What several champion commands share; not exported from the folder's index (only commands are).
 
-
 /** Texts in the portal's language order: the first one is the commitment's "own" language. */
 export const textLanguages = (texts: CommitmentTexts): AppLocale[] => locales.filter((l) => texts[l]);
 

@@ -7,7 +7,6 @@ import { canContribute, hiddenRefusal, stateRefusal, supportRefusal } from "../p
 import { supportContributionSchema } from "../schemas";
 import { shareConsultation } from "./shared";
 
-
 /**
  * A signed-in person supports someone else's contribution while the consultation is open, once
  * (the unique index on contribution and person decides races), as themselves or under a pseudonym.

@@ -49,7 +49,6 @@ export const auditData = (proposal: ProposalRow, status: ProposalStatus) => ({
   status,
 });
 
-
 /**
  * Locks the proposal's row for the rest of the transaction, so co-sponsorships and changes of
  * state happen one after another (a co-sponsor cannot slip in after a decision).

@@ -35,7 +35,6 @@ export const sessionResult = (row: { id: string; status: SessionStatus }): Sessi
 /** What log entries about a session carry: its id and its title in every language it has. */
 export const auditData = (session: { id: string; title: unknown }) => ({ sessionId: session.id, sessionTitle: asLocalizedText(session.title) });
 
-
 /**
  * Locks the session's row for the rest of the transaction and reads it. The nominations
  * module's select (and the seat trigger) lock it too, so seats cannot shrink under a selection
