@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { followLiveQuestions, LIVE_QUESTIONS_POLL_MS, refreshLeanPage } from "../components/sessions/live-questions";
 import { fillLocalTimes, localTimeLine } from "../components/sessions/local-time-line";
 import type { NextHandler } from "./handler";
 import { cacheKey } from "./page-cache";
@@ -18,7 +19,7 @@ import { cacheKey } from "./page-cache";
  * safe: the scripts go only when every client component the page's RSC payload names is
  * Next's own or listed below (complete as the server rendered it), and the page holds no inline
  * script of another kind. Any other client component (a form with an action state, a live
- * session's questions) keeps the page's scripts.
+ * form with an action state) keeps the page's scripts.
  */
 export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/layout/language-switcher.tsx": "plain links, rendered with the page's path and query",
@@ -30,6 +31,7 @@ export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/ui/checkbox-group.tsx": "checkboxes, as field.tsx",
   "components/report/print-button.tsx": "shown only by a script; without one the page says to use the browser's Print",
   "components/sessions/local-time.tsx": "a placeholder that LOCAL_TIME_SCRIPT fills on a page without Next's scripts",
+  "app/[locale]/sessions/[id]/_components/questions-live.tsx": "a live region; LIVE_QUESTIONS_SCRIPT keeps the list current on a page without Next's scripts",
 };
 
 /** Client module ids (as the RSC payload names them) → their file, relative to the project. */
@@ -119,12 +121,32 @@ export function withoutScripts(html: string, modules: ClientModules): string | n
 }
 
 /**
- * What a page sent without Next's scripts still runs, inline where it is needed: the reader's
- * local time, 1.3 KB (570 bytes gzipped): components/sessions/local-time-line.ts, the functions
- * the hydrated component uses, sent as their source.
+ * A function's source as the server compiled it, to run in a browser: tsx (the server's loader)
+ * compiles with esbuild's keepNames, which wraps inner functions in a `__name` helper that only
+ * the server has, so the script brings a do-nothing one of its own.
  */
-export const LOCAL_TIME_SCRIPT = `(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()});`;
-export const LOCAL_TIME_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIME_SCRIPT).digest("base64")}'`;
+function browserScript(call: string): string {
+  return /\b__name\(/.test(call) ? `(function(){var __name=function(f){return f};${call}})();` : call;
+}
+
+/**
+ * What a page sent without Next's scripts still runs, inline where it is needed, each allowed by
+ * its hash: the reader's local time, 1.3 KB (570 bytes gzipped), from
+ * components/sessions/local-time-line.ts; a live session's questions kept current, from
+ * components/sessions/live-questions.ts. Both are the functions the hydrated components use, sent
+ * as their source.
+ */
+export const LOCAL_TIME_SCRIPT = browserScript(`(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()});`);
+export const LIVE_QUESTIONS_SCRIPT = browserScript(`(${refreshLeanPage.toString()})(document, ${followLiveQuestions.toString()}, ${LIVE_QUESTIONS_POLL_MS});`);
+const scriptHash = (script: string) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
+export const LOCAL_TIME_SCRIPT_HASH = scriptHash(LOCAL_TIME_SCRIPT);
+export const LIVE_QUESTIONS_SCRIPT_HASH = scriptHash(LIVE_QUESTIONS_SCRIPT);
+
+/** Each inline script, and the attribute that, in a page's markup, says the page needs it. */
+const LEAN_PAGE_SCRIPTS = [
+  { marker: "data-local-time=", script: LOCAL_TIME_SCRIPT, hash: LOCAL_TIME_SCRIPT_HASH },
+  { marker: "data-live-questions=", script: LIVE_QUESTIONS_SCRIPT, hash: LIVE_QUESTIONS_SCRIPT_HASH },
+];
 
 /** The policy with only `sources` (or none) in place of its script sources. */
 export function withoutScriptSources(policy: string, sources: string[] = []): string {
@@ -209,16 +231,15 @@ function hold(req: IncomingMessage, res: ServerResponse, next: NextHandler, modu
     if (res.statusCode === 200 && type.startsWith("text/html")) {
       let lean = withoutScripts(body.toString("utf8"), modules);
       if (lean !== null) {
-        const localTimes = lean.includes("data-local-time=");
         const bodyEnd = lean.lastIndexOf("</body>");
-        const withLocalTime = localTimes && bodyEnd >= 0;
-        if (withLocalTime) lean = `${lean.slice(0, bodyEnd)}<script>${LOCAL_TIME_SCRIPT}</script>${lean.slice(bodyEnd)}`;
+        const needed = bodyEnd >= 0 ? LEAN_PAGE_SCRIPTS.filter(({ marker }) => lean!.includes(marker)) : [];
+        if (needed.length) lean = `${lean.slice(0, bodyEnd)}${needed.map(({ script }) => `<script>${script}</script>`).join("")}${lean.slice(bodyEnd)}`;
         body = Buffer.from(lean, "utf8");
         res.setHeader("x-puente-scripts", "none");
-        // A page without Next's scripts allows no other (but its own local-time script, by
-        // hash): markup slipped in somewhere could not run one.
+        // A page without Next's scripts allows no other (but its own inline scripts, by hash):
+        // markup slipped in somewhere could not run one.
         const policy = res.getHeader("content-security-policy");
-        if (typeof policy === "string") res.setHeader("content-security-policy", withoutScriptSources(policy, withLocalTime ? [LOCAL_TIME_SCRIPT_HASH] : []));
+        if (typeof policy === "string") res.setHeader("content-security-policy", withoutScriptSources(policy, needed.map(({ hash }) => hash)));
       }
     }
     if (gzip && COMPRESSIBLE.test(type) && body.length > 1024) {

@@ -19,7 +19,6 @@ const KB = 1024;
  * script does, under the measured size with 5 KB of room (README "Page weight").
  */
 const KEEPS_SCRIPTS: Record<string, string> = {
-  "a session": "while the session is live, its questions to the panel update by themselves",
   "sign in": "a form with an action state",
 };
 const RUNTIME_CEILING = 145 * KB;

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, e2eSql, expectAccessible, expectAccessibleWithJsOff, mes
 // Questions to the panel of the demo session that is live (it started 30 minutes before the
 // e2e server seeded the demo): a registered participant asks without JavaScript, another one
 // watching with JavaScript sees the question arrive without a reload while her own draft stays,
-// the moderator takes it up. axe and the 360 px check on every page visited.
+// and so does a visitor, whose page comes without Next's scripts; the moderator takes it up. axe and the 360 px check on every page visited.
 
 type Marked = { stillTheSamePage?: boolean };
 
@@ -28,6 +28,15 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(visitor.getByRole("heading", { level: 2, name: es("sessionQuestions.heading") })).toBeVisible();
   await expect(visitor.getByRole("link", { name: es("sessionQuestions.ask.signIn") })).toBeVisible();
   await expectAccessible(visitor);
+  // A visitor's page comes without Next's scripts (server/hydration.ts): only its own small one,
+  // allowed by its hash, follows the questions. Nothing is refused on the way.
+  const refused: string[] = [];
+  visitor.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  visitor.on("pageerror", (error) => refused.push(error.message));
+  expect(await visitor.evaluate(() => "__next_f" in window)).toBe(false);
+  await visitor.evaluate(() => ((window as unknown as Marked).stillTheSamePage = true));
 
   // 1. Amara (registered, not listed) follows with JavaScript, in English, and starts typing.
   const watcher = await (await browser.newContext()).newPage();
@@ -81,9 +90,12 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(watcherItem).not.toContainText(DEMO_LIVE_PEOPLE.listed.name);
   await expectAccessible(watcher);
 
-  // The open web reads "a registered participant".
-  await visitor.reload();
+  // The visitor's page followed too, without a reload, announced in Spanish; the open web reads
+  // "a registered participant".
   const visitorItem = visitor.locator('li[id^="question-"]', { hasText: question });
+  await expect(visitorItem).toBeVisible({ timeout: 30_000 });
+  await expect(visitor.getByText(es("sessionQuestions.announce.one"))).toBeVisible();
+  expect(await visitor.evaluate(() => (window as unknown as Marked).stillTheSamePage)).toBe(true);
   await expect(visitorItem).toContainText(es("sessionQuestions.asker.registered"));
   await expect(visitorItem).not.toContainText("Red Regional Sin Fronteras");
   await expectAccessible(visitor);
@@ -102,6 +114,9 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(watcherItem).toContainText(en("sessionQuestions.states.TAKEN_UP"), { timeout: 30_000 });
   await expect(draftBox).toHaveValue(draft);
   expect(await watcher.evaluate(() => (window as unknown as Marked).stillTheSamePage)).toBe(true);
+  await expect(visitorItem).toContainText(es("sessionQuestions.states.TAKEN_UP"), { timeout: 30_000 });
+  expect(await visitor.evaluate(() => (window as unknown as Marked).stillTheSamePage)).toBe(true);
+  expect(refused).toEqual([]);
 
   // 5. Amara supports it (one each): the button gives way to "You support it". Her organization
   // is not verified: no pseudonym is offered to her.

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -10,6 +11,8 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   COMPLETE_WITHOUT_SCRIPT,
+  LIVE_QUESTIONS_SCRIPT,
+  LIVE_QUESTIONS_SCRIPT_HASH,
   LOCAL_TIME_SCRIPT,
   LOCAL_TIME_SCRIPT_HASH,
   readClientModules,
@@ -62,7 +65,7 @@ describe("which pages go without scripts", () => {
   });
 
   it.each([
-    ["a client component that needs its script (a live session's questions)", page({ clientIds: ["101", "301"] })],
+    ["a client component that needs its script (a form with an action state)", page({ clientIds: ["101", "302"] })],
     ["a form with an action state", page({ clientIds: ["201", "302"] })],
     ["a client module the build does not list", page({ clientIds: ["101", "999"] })],
     ["React's completion of a boundary sent late", page({ extraScript: `<script>$RC("B:0","S:0")</script>` })],
@@ -79,9 +82,9 @@ describe("which pages go without scripts", () => {
   it("what a page shows can only ever keep its scripts, never strip a page that needs them", () => {
     // Text that looks like a client reference, as a proposal's title or a comment might carry it.
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom("101", "201", "301", "999"), (noise, id) => {
+      fc.property(fc.string(), fc.constantFrom("101", "201", "302", "999"), (noise, id) => {
         const text = `${noise}\n9:I[${id},[],"x"]\n${noise}`;
-        const needsScript = page({ clientIds: ["101", "301"], text });
+        const needsScript = page({ clientIds: ["101", "302"], text });
         expect(withoutScripts(needsScript, MODULES)).toBeNull();
         const lean = withoutScripts(page({ text }), MODULES);
         if (lean !== null) expect(lean).not.toMatch(/<script/);
@@ -202,7 +205,7 @@ describe("the front that sends them", () => {
   });
 
   it.each<[string, { status?: number; html?: string; type?: string }]>([
-    ["a page that needs a script", { html: page({ clientIds: ["301"] }) }],
+    ["a page that needs a script", { html: page({ clientIds: ["302"] }) }],
     ["a missing page", { status: 404 }],
     ["a feed", { type: "application/atom+xml" }],
   ])("leaves %s whole", async (_, answer) => {
@@ -266,6 +269,113 @@ describe("the reader's local time on a page without Next's scripts", () => {
       const plain = await fetch(`${base}/es/plain`);
       expect(await plain.text()).not.toContain("<script");
       expect(plain.headers.get("content-security-policy")).toContain("script-src 'none'");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe("a live session's questions on a page without Next's scripts", () => {
+  type FakePart = { dataset: { livePart: string }; replacedWith?: unknown };
+  /** The inline script, run as a browser would on a live session's page, with the network and the timer in the test's hands. */
+  function runScript(answers: { signature: string; live: boolean; ids: string[] }[], script = LIVE_QUESTIONS_SCRIPT) {
+    const place = { dataset: { liveQuestions: "s-1", signature: "sig-a", ids: "q-1", announceOne: "Una pregunta nueva.", announceMany: "{count} preguntas nuevas." }, textContent: "" };
+    const parts: FakePart[] = [{ dataset: { livePart: "status" } }, { dataset: { livePart: "list" } }];
+    const requested: string[] = [];
+    let pending: (() => void) | null = null;
+    let answer = 0;
+    const document = {
+      visibilityState: "visible",
+      location: { pathname: "/es/sessions/s-1", search: "" },
+      querySelector: (selector: string) => (selector === "[data-live-questions]" ? place : null),
+      querySelectorAll: () => parts,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      importNode: (node: unknown) => ({ imported: node }),
+    };
+    for (const part of parts) Object.assign(part, { replaceWith: (node: unknown) => (part.replacedWith = node) });
+    const current = () => answers[Math.min(answer, answers.length - 1)];
+    const fetch = async (url: string) => {
+      requested.push(url);
+      if (url.startsWith("/api/")) {
+        const { signature, live, ids } = current();
+        return { ok: true, json: async () => ({ signature, live, questions: ids.map((id) => ({ id })) }) };
+      }
+      return { ok: true, text: async () => "<html>the page again</html>" };
+    };
+    class DOMParser {
+      parseFromString() {
+        return { querySelector: (selector: string) => (selector.startsWith("[data-live-part=") ? { fresh: selector } : { dataset: { signature: current().signature } }) };
+      }
+    }
+    const setTimeout = (callback: () => void) => ((pending = callback), 1);
+    vm.runInNewContext(script, { document, fetch, DOMParser, setTimeout, clearTimeout: () => undefined });
+    /** Lets the timer fire once and the poll it starts finish. */
+    const tick = async () => {
+      const callback = pending;
+      pending = null;
+      if (!callback) return false;
+      callback();
+      await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+      answer++;
+      return true;
+    };
+    return { place, parts, requested, tick, waiting: () => pending !== null };
+  }
+
+  /** The script as the server's own loader (tsx) compiles it, which differs from this runner's (keepNames). */
+  const asTheServerCompilesIt = () =>
+    execFileSync(process.execPath, ["--import", "tsx", "-e", `import("./server/hydration.ts").then((m) => process.stdout.write(m.LIVE_QUESTIONS_SCRIPT))`], { encoding: "utf8" });
+
+  it.each([
+    ["as this runner compiles it", () => LIVE_QUESTIONS_SCRIPT],
+    ["as the server compiles it", asTheServerCompilesIt],
+  ])("asks for the questions' JSON, and only when they changed fetches the page again and swaps the marked parts, announcing what is new (%s)", async (_, script) => {
+    const page = runScript([
+      { signature: "sig-a", live: true, ids: ["q-1"] },
+      { signature: "sig-b", live: true, ids: ["q-1", "q-2"] },
+      { signature: "sig-c", live: true, ids: ["q-1", "q-2", "q-3", "q-4"] },
+    ], script());
+    expect(await page.tick()).toBe(true);
+    expect(page.requested).toEqual(["/api/sessions/s-1/questions"]);
+    expect(page.parts.map((p) => p.replacedWith)).toEqual([undefined, undefined]);
+    expect(page.place.textContent).toBe("");
+
+    expect(await page.tick()).toBe(true);
+    expect(page.requested.slice(1)).toEqual(["/api/sessions/s-1/questions", "/es/sessions/s-1"]);
+    expect(page.parts.map((p) => p.replacedWith)).toEqual([{ imported: { fresh: '[data-live-part="status"]' } }, { imported: { fresh: '[data-live-part="list"]' } }]);
+    expect(page.place.textContent).toBe("Una pregunta nueva.");
+
+    expect(await page.tick()).toBe(true);
+    expect(page.place.textContent).toBe("2 preguntas nuevas.");
+    expect(page.waiting()).toBe(true);
+  });
+
+  it("stops once the session is no longer live, and does nothing on a page without the region", async () => {
+    const page = runScript([{ signature: "sig-a", live: false, ids: ["q-1"] }]);
+    expect(await page.tick()).toBe(true);
+    expect(page.waiting()).toBe(false);
+    expect(() => vm.runInNewContext(LIVE_QUESTIONS_SCRIPT, { document: { querySelector: () => null } })).not.toThrow();
+  });
+
+  it("is sent, allowed by its hash, where a visitor's page shows a live session's questions", async () => {
+    expect(LIVE_QUESTIONS_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(LIVE_QUESTIONS_SCRIPT).digest("base64")}'`);
+    const live = page({ clientIds: ["101", "301"], text: "Sesión" }).replace("<main>", `<main><p aria-live="polite" data-live-questions="s-1" data-signature="x"></p><p hidden data-local-time="" data-start="x"></p>`);
+    const server = http.createServer(
+      serveWithoutScripts((_req, res) => {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("content-security-policy", POLICY);
+        res.end(live);
+      }, MODULES),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/es/sessions/s-1`);
+      const html = await response.text();
+      expect(response.headers.get("x-puente-scripts")).toBe("none");
+      expect(html.match(/<script>/g)).toHaveLength(2);
+      expect(html).toContain(`<script>${LOCAL_TIME_SCRIPT}</script><script>${LIVE_QUESTIONS_SCRIPT}</script></body>`);
+      expect(response.headers.get("content-security-policy")).toBe(withoutScriptSources(POLICY, [LOCAL_TIME_SCRIPT_HASH, LIVE_QUESTIONS_SCRIPT_HASH]));
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

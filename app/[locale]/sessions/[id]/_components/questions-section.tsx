@@ -67,22 +67,28 @@ export async function QuestionsSection({
         </Alert>
       ) : null}
       <p className="text-slate-800">{t("intro")}</p>
-      <p className="font-medium text-slate-900">{status}</p>
+      {/* data-live-part: what a visitor's page without Next's scripts swaps for the fresh page's
+          while the session is live (components/sessions/live-questions.ts). */}
+      <p className="font-medium text-slate-900" data-live-part="status">
+        {status}
+      </p>
 
-      {drawn.length ? (
-        <div className="space-y-1">
-          <h3 className="font-semibold text-slate-950">{t("drawnOn.heading")}</h3>
-          <ul className="list-disc space-y-1 pl-6">
-            {drawn.map((q) => (
-              <li key={q.id}>
-                <a href={`#question-${q.id}`} lang={q.language} className="break-words">
-                  {q.body.length > 140 ? `${q.body.slice(0, 137)}…` : q.body}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <div data-live-part="drawn" className="empty:hidden">
+        {drawn.length ? (
+          <div className="space-y-1">
+            <h3 className="font-semibold text-slate-950">{t("drawnOn.heading")}</h3>
+            <ul className="list-disc space-y-1 pl-6">
+              {drawn.map((q) => (
+                <li key={q.id}>
+                  <a href={`#question-${q.id}`} lang={q.language} className="break-words">
+                    {q.body.length > 140 ? `${q.body.slice(0, 137)}…` : q.body}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
 
       {data.live ? (
         <Card as="div" className="space-y-3">
@@ -132,25 +138,27 @@ export async function QuestionsSection({
             />
           </>
         ) : null}
-        {data.questions.length === 0 ? (
-          <p className="text-slate-800">{t("list.none")}</p>
-        ) : (
-          <ul className="space-y-3">
-            {data.questions.map((q) => (
-              <QuestionItem
-                key={q.id}
-                question={q}
-                locale={locale}
-                canFlag={!!actor && !q.mine}
-                voiceOrganizations={voiceOrganizations}
-                // A hidden question is no longer before the panel: no support, no moderator step.
-                canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { authorId: q.mine ? actor.userId : null, state: q.state }, now) === null}
-                canWithdraw={!!actor && q.supportedByMe && withdrawSupportRefusal(data.standing, session, q, true, now) === null}
-                moderatorActions={data.canModerate && !q.hidden ? actionsFrom(q.state) : []}
-              />
-            ))}
-          </ul>
-        )}
+        <div data-live-part="list">
+          {data.questions.length === 0 ? (
+            <p className="text-slate-800">{t("list.none")}</p>
+          ) : (
+            <ul className="space-y-3">
+              {data.questions.map((q) => (
+                <QuestionItem
+                  key={q.id}
+                  question={q}
+                  locale={locale}
+                  canFlag={!!actor && !q.mine}
+                  voiceOrganizations={voiceOrganizations}
+                  // A hidden question is no longer before the panel: no support, no moderator step.
+                  canSupport={!!actor && !q.hidden && !q.supportedByMe && supportRefusal(actor, data.standing, session, { authorId: q.mine ? actor.userId : null, state: q.state }, now) === null}
+                  canWithdraw={!!actor && q.supportedByMe && withdrawSupportRefusal(data.standing, session, q, true, now) === null}
+                  moderatorActions={data.canModerate && !q.hidden ? actionsFrom(q.state) : []}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
       </div>
 
       {data.canDrawOn ? <SummaryPanel sessionId={session.id} questions={data.questions} locale={locale} /> : null}
