@@ -6,11 +6,11 @@ export const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * The end-to-end run's workers, each with a server and a database of its own, so specs that change
- * the demo data never meet. A worker keeps about two cores busy (the browser, the server): on two
- * cores a second worker gained 4% (360 → 345 s) for 28% more work, so the default is one per two
- * cores. E2E_WORKERS sets it.
+ * the demo data never meet. One worker keeps 1.2 of two cores busy (478 s of processor time in a
+ * 399 s run, measured: the browser and the server mostly take turns), so the default is one per
+ * core: two on two cores ran the same tests in 355 s. E2E_WORKERS sets it.
  */
-export const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? os.availableParallelism() / 2)) || 1);
+export const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? os.availableParallelism())) || 1);
 
 /** Worker i's server; the port above each stays free for a spec's second server (two-servers.spec). */
 export const e2eServerPort = (workerIndex: number) => E2E_BASE_PORT + 2 * workerIndex;
