@@ -5,6 +5,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { followLiveQuestions, LIVE_QUESTIONS_POLL_MS, refreshLeanPage } from "../components/sessions/live-questions";
 import { fillLocalTimes, localTimeLine } from "../components/sessions/local-time-line";
+import { SESSION_DATE_TIME } from "../lib/sessions/date-time-format";
 import type { NextHandler } from "./handler";
 import { cacheKey } from "./page-cache";
 
@@ -131,12 +132,12 @@ function browserScript(call: string): string {
 
 /**
  * What a page sent without Next's scripts still runs, inline where it is needed, each allowed by
- * its hash: the reader's local time, 1.3 KB (570 bytes gzipped), from
+ * its hash: the reader's local time, 1.3 KB (584 bytes gzipped), from
  * components/sessions/local-time-line.ts; a live session's questions kept current, from
  * components/sessions/live-questions.ts. Both are the functions the hydrated components use, sent
  * as their source.
  */
-export const LOCAL_TIME_SCRIPT = browserScript(`(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()});`);
+export const LOCAL_TIME_SCRIPT = browserScript(`(${fillLocalTimes.toString()})(document, ${localTimeLine.toString()}, ${JSON.stringify(SESSION_DATE_TIME)});`);
 export const LIVE_QUESTIONS_SCRIPT = browserScript(`(${refreshLeanPage.toString()})(document, ${followLiveQuestions.toString()}, ${LIVE_QUESTIONS_POLL_MS});`);
 const scriptHash = (script: string) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
 export const LOCAL_TIME_SCRIPT_HASH = scriptHash(LOCAL_TIME_SCRIPT);

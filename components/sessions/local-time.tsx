@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { SESSION_DATE_TIME } from "@/lib/sessions/date-time-format";
 import { localTimeLine } from "./local-time-line";
 
 const noSubscription = () => () => {};
@@ -30,7 +31,7 @@ export function LocalTime({
 }) {
   const zone = useSyncExternalStore(noSubscription, browserZone, noZone);
   if (!zone) return <p hidden data-local-time="" data-start={start} data-end={end} data-zone={sessionZone} data-locale={locale} data-label={label} />;
-  const line = localTimeLine(start, end, sessionZone, zone, locale, label);
+  const line = localTimeLine(start, end, sessionZone, zone, locale, label, SESSION_DATE_TIME);
   if (!line) return null;
   return (
     <p className="text-slate-800">

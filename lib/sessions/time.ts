@@ -1,6 +1,7 @@
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { AppLocale } from "@/i18n/routing";
 import { dateTimeFormat } from "@/lib/i18n/intl-cache";
+import { SESSION_DATE_TIME } from "./date-time-format";
 
 // Sessions happen at a place and time: staff type the local time and pick the zone it is in;
 // the instant is stored, and shown in the session's zone (and, in the browser, in the reader's).
@@ -112,23 +113,15 @@ export function zoneOffsetLabel(date: Date, zone: string, locale: AppLocale): st
   return dateTimeFormat(locale, { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-};
 
 /** "martes, 10 de marzo de 2026, 10:00–12:30", in `zone` and the reader's language. */
 export function formatSessionRange(start: Date, end: Date, zone: string, locale: AppLocale): string {
-  return dateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).formatRange(start, end);
+  return dateTimeFormat(locale, { ...SESSION_DATE_TIME, timeZone: zone }).formatRange(start, end);
 }
 
 /** One moment (a deadline) with its day and time, in `zone` and the reader's language. */
 export function formatSessionDateTime(date: Date, zone: string, locale: AppLocale): string {
-  return dateTimeFormat(locale, { ...DATE_TIME, timeZone: zone }).format(date);
+  return dateTimeFormat(locale, { ...SESSION_DATE_TIME, timeZone: zone }).format(date);
 }
 
 /** The day only ("10 mar 2026"), in `zone`: for lists and tables. */

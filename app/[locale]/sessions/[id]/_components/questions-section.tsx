@@ -90,39 +90,41 @@ export async function QuestionsSection({
         ) : null}
       </div>
 
-      {data.live ? (
-        <Card as="div" className="space-y-3">
-          <h3 className="text-lg font-semibold text-slate-950">{t("ask.heading")}</h3>
-          {!actor ? (
-            <p>
-              <Link href={`/sign-in?next=/${locale}/sessions/${session.id}`} className={buttonClass("primary") + " no-underline"}>
-                {t("ask.signIn")}
-              </Link>
-            </p>
-          ) : data.askRefusal ? (
-            <p className="text-slate-800">
-              <a href="#registration">{t("ask.registerFirst")}</a>
-            </p>
-          ) : (
-            <ActionForm action={askQuestionAction} aria-label={t("ask.heading")} className="space-y-4">
-              <input type="hidden" name="locale" value={locale} />
-              <input type="hidden" name="sessionId" value={session.id} />
-              <TextArea name="body" label={t("ask.body")} hint={t("ask.bodyHint", { max: QUESTION_LIMITS.body })} maxLength={QUESTION_LIMITS.body} rows={3} required requiredLabel={tc("requiredField")} />
-              <Select
-                name="language"
-                label={t("ask.language")}
-                options={locales.map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
-                defaultValue={defaultLanguage}
-                required
-                requiredLabel={tc("requiredField")}
-              />
-              <VoiceFields organizations={voiceOrganizations} />
-              <p className="text-sm text-slate-700">{t("ask.privacy")}</p>
-              <Button pendingLabel={t("working")}>{t("ask.submit")}</Button>
-            </ActionForm>
-          )}
-        </Card>
-      ) : null}
+      <div data-live-part="ask" className="empty:hidden">
+        {data.live ? (
+          <Card as="div" className="space-y-3">
+            <h3 className="text-lg font-semibold text-slate-950">{t("ask.heading")}</h3>
+            {!actor ? (
+              <p>
+                <Link href={`/sign-in?next=/${locale}/sessions/${session.id}`} className={buttonClass("primary") + " no-underline"}>
+                  {t("ask.signIn")}
+                </Link>
+              </p>
+            ) : data.askRefusal ? (
+              <p className="text-slate-800">
+                <a href="#registration">{t("ask.registerFirst")}</a>
+              </p>
+            ) : (
+              <ActionForm action={askQuestionAction} aria-label={t("ask.heading")} className="space-y-4">
+                <input type="hidden" name="locale" value={locale} />
+                <input type="hidden" name="sessionId" value={session.id} />
+                <TextArea name="body" label={t("ask.body")} hint={t("ask.bodyHint", { max: QUESTION_LIMITS.body })} maxLength={QUESTION_LIMITS.body} rows={3} required requiredLabel={tc("requiredField")} />
+                <Select
+                  name="language"
+                  label={t("ask.language")}
+                  options={locales.map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
+                  defaultValue={defaultLanguage}
+                  required
+                  requiredLabel={tc("requiredField")}
+                />
+                <VoiceFields organizations={voiceOrganizations} />
+                <p className="text-sm text-slate-700">{t("ask.privacy")}</p>
+                <Button pendingLabel={t("working")}>{t("ask.submit")}</Button>
+              </ActionForm>
+            )}
+          </Card>
+        ) : null}
+      </div>
 
       <div className="space-y-2">
         <h3 className="text-lg font-semibold text-slate-950">{t("list.label")}</h3>
