@@ -35,6 +35,9 @@ const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "-p", port], {
     DATABASE_URL: database.url,
     ...E2E_SERVER_SECRETS,
     NEXT_TELEMETRY_DISABLED: "1",
+    // One process: a test reads right after it writes, and another process of the same server
+    // hears of the change a moment later (two-servers.spec runs a server of two processes).
+    WEB_CONCURRENCY: "1",
   },
 });
 server.stdout.on("data", (chunk: Buffer) => {

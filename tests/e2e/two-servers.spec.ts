@@ -7,7 +7,7 @@ import { waitForHttp } from "../../scripts/lib/tasks";
 import { DEMO_PASSWORD, e2eDatabaseUrl, e2ePort, expectAccessible, messages, signIn, signOut } from "./helpers";
 
 // Issue 16, several app servers: a second production server (scripts/server.ts, as a deployment
-// runs it) on the e2e server's database, one port up. Server A is the e2e server; a change made
+// runs it, here with two processes) on the e2e server's database, one port up. Server A is the e2e server; a change made
 // through A must show on B within a second, to a visitor and to a signed-in reader; failed
 // sign-ins count across both; a session ended on A is refused on B. Browsers keep cookies per
 // host, not per port, so one browser context is one person going through a load balancer.
@@ -45,6 +45,9 @@ test.beforeAll(async () => {
       DATABASE_URL: e2eDatabaseUrl(),
       ...E2E_SERVER_SECRETS,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Server B is two processes on its port, as a machine with two cores runs it
+      // (server/cluster.ts): each hears of A's changes and sessions on its own.
+      WEB_CONCURRENCY: "2",
     },
   });
   serverB.stdout?.pipe(log);

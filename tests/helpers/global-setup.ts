@@ -21,7 +21,7 @@ process.on("exit", () => {
 });
 
 /** Test files run in parallel, each worker on its own copy of the migrated database. */
-export const TEST_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
+export const TEST_WORKERS = Math.max(1, Math.floor(Number(process.env.TEST_WORKERS ?? Math.min(4, os.availableParallelism()))) || 1);
 
 // A throwaway PostgreSQL for the whole run, built from the migrations once and copied per worker.
 export async function setup(project: TestProject) {
