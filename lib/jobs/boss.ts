@@ -7,7 +7,7 @@ import { bossOptions, executorFor } from "./install";
 export { installJobs, JOB_SCHEMA } from "./install";
 
 
-type Held = { url: string; pool: pg.Pool; boss: PgBoss };
+type Held = { url: string; pool: pg.Pool; boss: PgBoss; stopping?: boolean };
 const globalForJobs = globalThis as unknown as { puenteJobs?: Held };
 
 /**
@@ -17,14 +17,25 @@ const globalForJobs = globalThis as unknown as { puenteJobs?: Held };
 export function jobsBoss(): PgBoss {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const held = globalForJobs.puenteJobs;
-  if (held?.url === url) return held.boss;
+  const existing = globalForJobs.puenteJobs;
+  if (existing?.url === url) return existing.boss;
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "puente-jobs", connectionTimeoutMillis: 3_000 });
-  pool.on("error", (error) => logError("jobs.pool", error));
-  const boss = new PgBoss(bossOptions(executorFor(pool)));
-  boss.on("error", (error) => logError("jobs", error));
-  globalForJobs.puenteJobs = { url, pool, boss };
-  return boss;
+  const held: Held = { url, pool, boss: new PgBoss(bossOptions(executorFor(pool))) };
+  pool.on("error", (error) => {
+    if (!held.stopping) logError("jobs.pool", error);
+  });
+  held.boss.on("error", (error) => logError("jobs", error));
+  globalForJobs.puenteJobs = held;
+  return held.boss;
+}
+
+/**
+ * Said as the process begins to stop: a terminal's Ctrl-C reaches PostgreSQL at the same moment,
+ * and the idle connections it then cuts are expected, not errors to log.
+ */
+export function jobsStopping(): void {
+  const held = globalForJobs.puenteJobs;
+  if (held) held.stopping = true;
 }
 
 /** Closes the process's pool (the worker's stop, scripts and tests that sent jobs). */

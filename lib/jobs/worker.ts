@@ -1,5 +1,7 @@
 import { logError, logInfo } from "@/lib/log";
 import { closeJobs, installJobs, jobsBoss } from "./boss";
+
+export { jobsStopping } from "./boss";
 import { JOBS, JOB_NAMES, type JobName } from "./definitions";
 import { HANDLERS } from "./handlers";
 

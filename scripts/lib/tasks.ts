@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type SpawnOptions } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -26,6 +26,22 @@ export function runNode(script: string, args: string[], options: Parameters<type
  * collection from 12% to 4% of a signed-in page's CPU profile (README "Measured").
  */
 export const SERVER_NODE_ARGS = ["--max-semi-space-size=64", "--import=tsx", path.resolve("scripts/server.ts")];
+
+/**
+ * SIGTERM, then the child's exit (at most `graceMs`, then SIGKILL): what the caller stops next
+ * (the database) is still there while the child finishes.
+ */
+export function stopChild(child: ChildProcess, graceMs = 12_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
 
 export function spawnNode(script: string, args: string[], env: Record<string, string | undefined>) {
   return spawn(process.execPath, [script, ...args], { stdio: "inherit", env: { ...process.env, ...env } });

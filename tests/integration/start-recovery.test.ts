@@ -142,6 +142,21 @@ describe("npm start after a crash", () => {
     }
   });
 
+  it("stops at once when PostgreSQL already stopped on its own (a terminal's Ctrl-C reaches it too)", async () => {
+    const db = await startEmbeddedPostgres({ dataDir: dataDir(), persistent: true, quiet: true });
+    const pid = Number(readFileSync(path.join(dataDir(), "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(pid, "SIGINT");
+    // As `npm start` does: its servers stop first, and PostgreSQL is gone before it is asked.
+    while (existsSync(path.join(dataDir(), "postmaster.pid"))) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const begun = Date.now();
+    await db.stop();
+    // It used to wait for an exit event already past, until the launcher gave up 10 s later.
+    expect(Date.now() - begun).toBeLessThan(5_000);
+    expect(existsSync(path.join(dataDir(), "postmaster.pid"))).toBe(false);
+    expect(alive(pid)).toBe(false);
+  });
+
   it("says in words what went wrong when PostgreSQL cannot start", async () => {
     // A data folder from another PostgreSQL version.
     const versionFile = path.join(dataDir(), "PG_VERSION");
