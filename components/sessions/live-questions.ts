@@ -2,7 +2,7 @@
  * A live session's questions to the panel, kept current in the reader's browser: every few
  * seconds the page asks the public JSON of its questions (a small cacheable answer) and, only
  * when it changed, has the list refreshed and says how many questions are new. Stops when the
- * session is no longer live; pauses while the tab is hidden.
+ * session is no longer live, after refreshing the page once more; pauses while the tab is hidden.
  *
  * Two pages use it: the hydrated one (`QuestionsLive` refreshes with the router, so what the
  * reader is typing stays) and the one sent without Next's scripts to visitors (server/hydration.ts
@@ -45,7 +45,9 @@ export function followLiveQuestions(root: Document, options: LiveQuestionsOption
       const response = await fetch(`/api/sessions/${encodeURIComponent(options.sessionId)}/questions`, { headers: { accept: "application/json" } });
       if (response.ok) {
         const data = (await response.json()) as { live: boolean; signature: string; questions: { id: string }[] };
-        if (data.signature !== signature) {
+        // A session that just closed changes the page (its status, the invitation to ask, this
+        // hint that it updates by itself) even when no question did: one last refresh shows it.
+        if (data.signature !== signature || !data.live) {
           let fresh = 0;
           for (const question of data.questions) {
             if (!known.has(question.id)) fresh++;

@@ -138,6 +138,24 @@ test("live session questions, with and without JavaScript", async ({ browser }) 
   await expect(rapporteur.locator('li[id^="question-"]', { hasText: question })).toContainText(en("sessionQuestions.list.inSummary"));
   await expectAccessible(rapporteur);
 
+  // 7. The session ends (its times moved two days back, and put back after): the visitor's page,
+  // still not reloaded, says the questions are closed, and no longer that it updates by itself.
+  // First the rapporteur's mark reaches it, so the end is the only change left to show.
+  await expect(visitorItem).toContainText(es("sessionQuestions.list.inSummary"), { timeout: 30_000 });
+  const sessionId = sessionPath.split("/").pop();
+  const shift = async (by: string) => e2eSql(`UPDATE "ReviewSession" SET "startsAt" = "startsAt" + $2::interval, "endsAt" = "endsAt" + $2::interval WHERE id = $1`, [sessionId, by]);
+  await shift("-2 days");
+  try {
+    await expect(visitor.getByText(es("sessionQuestions.status.closed"))).toBeVisible({ timeout: 30_000 });
+    await expect(visitor.getByText(es("sessionQuestions.autoUpdate"))).toHaveCount(0);
+    await expect(visitor.getByRole("link", { name: es("sessionQuestions.ask.signIn") })).toHaveCount(0);
+    expect(await visitor.evaluate(() => (window as unknown as Marked).stillTheSamePage)).toBe(true);
+    expect(refused).toEqual([]);
+    await expectAccessible(visitor);
+  } finally {
+    await shift("2 days");
+  }
+
   await noScript.close();
 });
 

@@ -351,9 +351,13 @@ describe("a live session's questions on a page without Next's scripts", () => {
     expect(page.waiting()).toBe(true);
   });
 
-  it("stops once the session is no longer live, and does nothing on a page without the region", async () => {
+  it("once the session is no longer live, swaps the marked parts one last time (its status, the hint) and stops, and does nothing on a page without the region", async () => {
     const page = runScript([{ signature: "sig-a", live: false, ids: ["q-1"] }]);
     expect(await page.tick()).toBe(true);
+    // The same questions, so nothing to announce; but the page is fetched again for its closed state.
+    expect(page.requested).toEqual(["/api/sessions/s-1/questions", "/es/sessions/s-1"]);
+    expect(page.parts.map((p) => p.replacedWith)).toEqual([{ imported: { fresh: '[data-live-part="status"]' } }, { imported: { fresh: '[data-live-part="list"]' } }]);
+    expect(page.place.textContent).toBe("");
     expect(page.waiting()).toBe(false);
     expect(() => vm.runInNewContext(LIVE_QUESTIONS_SCRIPT, { document: { querySelector: () => null } })).not.toThrow();
   });

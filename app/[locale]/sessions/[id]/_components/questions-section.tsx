@@ -128,9 +128,11 @@ export async function QuestionsSection({
 
       <div className="space-y-2">
         <h3 className="text-lg font-semibold text-slate-950">{t("list.label")}</h3>
+        <div data-live-part="hint" className="empty:hidden">
+          {data.live ? <p className="text-sm text-slate-700">{t("autoUpdate")}</p> : null}
+        </div>
         {data.live ? (
           <>
-            <p className="text-sm text-slate-700">{t("autoUpdate")}</p>
             <QuestionsLive
               sessionId={session.id}
               signature={data.signature}
