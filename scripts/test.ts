@@ -1,6 +1,7 @@
 // npm test: everything CI runs, in order, stopping at the first failure.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { CHROMIUM_CANDIDATES, findChromium } from "./lib/chromium";
 import { buildCommand, buildFingerprint, buildIsFresh, clearBuildStamp, ensurePrismaClient, startJob, writeBuildStamp, type Job, type JobResult } from "./lib/tasks";
@@ -53,24 +54,28 @@ const started = Date.now();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * Processor seconds used by the finished child processes and everything they waited for (Linux's
- * cutime and cstime of this process, in the usual 100 ticks a second), null elsewhere. Beside the
- * wall time it shows whether a tier waits or computes: on two cores, a tier whose processor time
- * is twice its wall time can only get faster by doing less.
+ * The machine's busy processor time so far, in seconds (Linux's /proc/stat: user, nice, system,
+ * irq and softirq over all cores, in the usual 100 ticks a second), null elsewhere. Beside a
+ * tier's wall time it shows whether the tier waits or computes: one that keeps every core busy
+ * can only get faster by doing less. Machine-wide, since a browser or a server a runner started
+ * may end after the runner and never count as its child; nothing else runs in CI.
  */
-function childProcessorSeconds(): number | null {
+function busyProcessorSeconds(): number | null {
   try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[13]) + Number(fields[14])) / 100;
+    const [user, nice, system, , , irq, softirq] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq) / 100;
   } catch {
     return null;
   }
 }
-const processorAtStart = childProcessorSeconds();
-const processorSince = (before: number | null) => {
-  const now = childProcessorSeconds();
-  return now === null || before === null ? "" : `, processor ${(now - before).toFixed(0)} s`;
+const CORES = availableParallelism();
+const processorAtStart = busyProcessorSeconds();
+const startedForProcessor = Date.now();
+const processorSince = (before: number | null, since: number) => {
+  const now = busyProcessorSeconds();
+  if (now === null || before === null) return "";
+  const busy = now - before;
+  return `, processor ${busy.toFixed(0)} s: ${Math.round((100 * busy) / (((Date.now() - since) / 1000) * CORES))}% of ${CORES} cores`;
 };
 function step(name: string, work: () => void) {
   console.log(`\n▶ ${name}`);
@@ -115,7 +120,7 @@ function vitestReportFailures(): string | null {
 async function sideBySide(jobs: Job[], afterwards?: (results: JobResult[]) => void) {
   console.log(`\n▶ ${jobs.map((j) => j.name).join(" and ")}${jobs.length > 1 ? ", side by side" : ""}`);
   const begun = Date.now();
-  const processorBefore = childProcessorSeconds();
+  const processorBefore = busyProcessorSeconds();
   const running = jobs.map((job) => startJob(job));
   const results = await Promise.all(
     running.map(({ result }) =>
@@ -125,7 +130,7 @@ async function sideBySide(jobs: Job[], afterwards?: (results: JobResult[]) => vo
       }),
     ),
   );
-  const processor = processorSince(processorBefore);
+  const processor = processorSince(processorBefore, begun);
   const together = jobs.length > 1 ? `   (side by side: ${seconds(Date.now() - begun)}${processor})` : processor ? `   (${processor.slice(2)})` : "";
   for (const r of results) timings.push([r.name, `${r.stopped ? "stopped" : seconds(r.seconds * 1000)}${r.ok || r.stopped ? "" : " (failed)"}${together}`]);
   afterwards?.(results);
@@ -167,7 +172,7 @@ try {
 } finally {
   console.log("\nTimings:");
   for (const [name, time] of timings) console.log(`  ${name.padEnd(28)} ${time}`);
-  const processor = processorSince(processorAtStart);
+  const processor = processorSince(processorAtStart, startedForProcessor);
   console.log(`  ${"total".padEnd(28)} ${seconds(Date.now() - started)}${processor ? `   (${processor.slice(2)})` : ""}`);
   const line = summary();
   if (line) console.log(`\n${line}`);

@@ -19,13 +19,14 @@ import { cacheKey } from "./page-cache";
  * Next 16 cannot leave the runtime out of an App Router page, so the front does it, and fails
  * safe: the scripts go only when every client component the page's RSC payload names is
  * Next's own or listed below (complete as the server rendered it), and the page holds no inline
- * script of another kind. Any other client component (a form with an action state, a live
- * form with an action state) keeps the page's scripts.
+ * script of another kind. Any other client component keeps the page's scripts.
  */
 export const COMPLETE_WITHOUT_SCRIPT: Readonly<Record<string, string>> = {
   "components/layout/language-switcher.tsx": "plain links, rendered with the page's path and query",
   "components/layout/client-texts.tsx": "words for the error page, which only a running script can reach",
   "app/[locale]/error.tsx": "the error boundary: a page already rendered has no script left to fail",
+  "components/ui/action-form.tsx": "a form bound to a server action: without a script it posts, and the page comes back with its state (errors next to the fields, what was typed); every form is tested so",
+  "app/[locale]/monitoring/_components/report-form.tsx": "the monitoring report form, as action-form.tsx: its receipt code comes in the answer to the POST, with or without a script",
   "components/ui/button.tsx": "a submit button; its pending state is a nicety the form does without",
   "components/ui/field.tsx": "a field's label, hint and errors, read from an action state a GET form has none of",
   "components/ui/select.tsx": "a select, as field.tsx",

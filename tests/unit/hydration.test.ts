@@ -32,6 +32,7 @@ const MODULES: ClientModules = new Map([
   ["201", "components/layout/language-switcher.tsx"],
   ["301", "app/[locale]/sessions/[id]/_components/questions-live.tsx"],
   ["302", "components/ui/action-form.tsx"],
+  ["303", "components/example/needs-its-script.tsx"],
 ]);
 
 const push = (text: string) => `<script>self.__next_f.push(${JSON.stringify([1, text]).replace(/</g, "\\u003c")})</script>`;
@@ -64,9 +65,15 @@ describe("which pages go without scripts", () => {
     expect(lean).toContain(`<main><h1>Propuestas</h1><a href="/en/proposals">English</a></main>`);
   });
 
+  it("strips them from a page with a form bound to a server action, which posts without a script", () => {
+    const lean = withoutScripts(page({ clientIds: ["101", "201", "302"] }), MODULES);
+    expect(lean).not.toBeNull();
+    expect(lean).not.toMatch(/<script/);
+  });
+
   it.each([
-    ["a client component that needs its script (a form with an action state)", page({ clientIds: ["101", "302"] })],
-    ["a form with an action state", page({ clientIds: ["201", "302"] })],
+    ["a client component not listed as complete without its script", page({ clientIds: ["101", "303"] })],
+    ["such a component beside a form with an action state", page({ clientIds: ["201", "302", "303"] })],
     ["a client module the build does not list", page({ clientIds: ["101", "999"] })],
     ["React's completion of a boundary sent late", page({ extraScript: `<script>$RC("B:0","S:0")</script>` })],
     ["an inline script of any other kind", page({ extraScript: `<script>document.title = "x"</script>` })],
@@ -82,9 +89,9 @@ describe("which pages go without scripts", () => {
   it("what a page shows can only ever keep its scripts, never strip a page that needs them", () => {
     // Text that looks like a client reference, as a proposal's title or a comment might carry it.
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom("101", "201", "302", "999"), (noise, id) => {
+      fc.property(fc.string(), fc.constantFrom("101", "201", "302", "303", "999"), (noise, id) => {
         const text = `${noise}\n9:I[${id},[],"x"]\n${noise}`;
-        const needsScript = page({ clientIds: ["101", "302"], text });
+        const needsScript = page({ clientIds: ["101", "303"], text });
         expect(withoutScripts(needsScript, MODULES)).toBeNull();
         const lean = withoutScripts(page({ text }), MODULES);
         if (lean !== null) expect(lean).not.toMatch(/<script/);
@@ -205,7 +212,7 @@ describe("the front that sends them", () => {
   });
 
   it.each<[string, { status?: number; html?: string; type?: string }]>([
-    ["a page that needs a script", { html: page({ clientIds: ["302"] }) }],
+    ["a page that needs a script", { html: page({ clientIds: ["303"] }) }],
     ["a missing page", { status: 404 }],
     ["a feed", { type: "application/atom+xml" }],
   ])("leaves %s whole", async (_, answer) => {
