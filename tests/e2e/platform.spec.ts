@@ -55,7 +55,8 @@ test.describe("platform", () => {
     // A visitor's page sent without scripts allows none (server/hydration.ts); one that keeps them, its own.
     expect(headers["x-puente-scripts"]).toBe("none");
     expect(headers["content-security-policy"]).toContain("script-src 'none'");
-    const withScripts = (await request.get("/es/sign-in")).headers();
+    // The receipt page is never sent lean (what it shows is one reporter's: server/page-cache.ts).
+    const withScripts = (await request.get("/es/monitoring/receipt")).headers();
     expect(withScripts["x-puente-scripts"]).toBeUndefined();
     expect(withScripts["content-security-policy"]).toContain("script-src 'self'");
   });
