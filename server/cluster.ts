@@ -11,7 +11,12 @@ import os from "node:os";
 export const MAX_DEFAULT_PROCESSES = 4;
 const GIB = 1024 ** 3;
 
-export function serverProcessCount(env: Record<string, string | undefined> = process.env, cores = os.availableParallelism(), memoryBytes = os.totalmem()): number {
+/** The machine's memory, or the container's limit when it has a smaller one (0 or a huge number when it has none). */
+export function availableMemory(total = os.totalmem(), limit = process.constrainedMemory?.()): number {
+  return limit && limit > 0 && limit < total ? limit : total;
+}
+
+export function serverProcessCount(env: Record<string, string | undefined> = process.env, cores = os.availableParallelism(), memoryBytes = availableMemory()): number {
   const setting = env.WEB_CONCURRENCY?.trim();
   if (!setting) return Math.max(1, Math.min(cores, MAX_DEFAULT_PROCESSES, Math.floor(memoryBytes / GIB)));
   if (!/^[1-9]\d{0,2}$/.test(setting)) throw new Error(`WEB_CONCURRENCY must be a whole number of processes (1 to 999), not "${setting}".`);

@@ -3,10 +3,11 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MAX_DEFAULT_PROCESSES, restartDelayMs, serverProcessCount, slotEnvironment } from "../../server/cluster";
+import { availableMemory, MAX_DEFAULT_PROCESSES, restartDelayMs, serverProcessCount, slotEnvironment } from "../../server/cluster";
+
+const GIB = 1024 ** 3;
 
 describe("how many server processes", () => {
-  const GIB = 1024 ** 3;
   it.each([
     [undefined, 2, 8, 2],
     [undefined, 1, 8, 1],
@@ -18,6 +19,13 @@ describe("how many server processes", () => {
     [" 6 ", 2, 1, 6],
   ])("WEB_CONCURRENCY %j on %i cores and %d GiB: %i", (setting, cores, gib, expected) => {
     expect(serverProcessCount({ WEB_CONCURRENCY: setting }, cores, gib * GIB)).toBe(expected);
+  });
+
+  it("counts a container's memory limit, not the machine's, when it is the smaller", () => {
+    expect(availableMemory(32 * GIB, 2 * GIB)).toBe(2 * GIB);
+    expect(availableMemory(32 * GIB, 2 ** 64)).toBe(32 * GIB);
+    expect(availableMemory(32 * GIB, 0)).toBe(32 * GIB);
+    expect(availableMemory(32 * GIB, undefined)).toBe(32 * GIB);
   });
 
   it.each(["0", "-1", "two", "1.5", "1000", "2 3"])("refuses WEB_CONCURRENCY %j with a message naming it", (setting) => {
