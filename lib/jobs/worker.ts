@@ -1,9 +1,9 @@
 import { logError, logInfo } from "@/lib/log";
 import { closeJobs, installJobs, jobsBoss } from "./boss";
-
-export { jobsStopping } from "./boss";
 import { JOBS, JOB_NAMES, type JobName } from "./definitions";
 import { HANDLERS } from "./handlers";
+
+export { jobsStopping } from "./boss";
 
 export type WorkerOptions = {
   /** Only these queues (a test worker that only sends mail); all by default. */

@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
 import { E2E_SERVER_SECRETS, e2eServerLog } from "../../scripts/lib/e2e-log";
-import { waitForHttp } from "../../scripts/lib/tasks";
+import { stopChild, waitForHttp } from "../../scripts/lib/tasks";
 import { DEMO_PASSWORD, e2eDatabaseUrl, e2ePort, expectAccessible, messages, signIn, signOut } from "./helpers";
 
 // Issue 16, several app servers: a second production server (scripts/server.ts, as a deployment
@@ -59,10 +59,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (!serverB || serverB.exitCode !== null) return;
-  const exited = new Promise((resolve) => serverB?.once("exit", resolve));
-  serverB.kill("SIGTERM");
-  await exited;
+  if (serverB) await stopChild(serverB);
 });
 
 async function contextOn(browser: Browser, base: string): Promise<BrowserContext> {

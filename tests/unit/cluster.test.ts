@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { findFreePort } from "../../lib/db/embedded";
 import { availableMemory, MAX_DEFAULT_PROCESSES, restartDelayMs, serverProcessCount, slotEnvironment } from "../../server/cluster";
 
 const GIB = 1024 ** 3;
@@ -54,14 +55,6 @@ afterEach(() => {
   running = undefined;
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 function startFixture(port: number) {
   const child = spawn(process.execPath, ["--import=tsx", FIXTURE], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   running = child;
@@ -89,16 +82,6 @@ function ask(port: number): Promise<Answer> {
   });
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function answersFrom(port: number, requests: number): Promise<Map<string, Answer>> {
   const bySlot = new Map<string, Answer>();
   for (let i = 0; i < requests; i++) {
@@ -110,9 +93,9 @@ async function answersFrom(port: number, requests: number): Promise<Map<string, 
 
 describe("the supervisor", () => {
   it("runs two processes on one port, starts again one that is killed, and stops both on SIGTERM", async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const fixture = startFixture(port);
-    await until(async () => (fixture.output().includes("listening") ? true : undefined), 20_000);
+    await vi.waitFor(() => expect(fixture.output()).toContain("listening"), { timeout: 20_000, interval: 50 });
 
     const before = await answersFrom(port, 6);
     expect([...before.keys()].sort()).toEqual(["0", "1"]);
@@ -122,13 +105,18 @@ describe("the supervisor", () => {
     // A process dies (what it was answering is lost, as with any crash): once the supervisor
     // knows, the other answers, and slot 1 comes back as a new process.
     process.kill(before.get("1")!.pid, "SIGKILL");
-    await until(async () => (/Server process 1 stopped \(SIGKILL\); starting it again/.test(fixture.output()) ? true : undefined), 10_000);
+    await vi.waitFor(() => expect(fixture.output()).toMatch(/Server process 1 stopped \(SIGKILL\); starting it again/), { timeout: 10_000, interval: 50 });
     const during = await ask(port);
     expect(during.pid).not.toBe(before.get("1")!.pid);
-    const replaced = await until(async () => {
-      const answer = (await answersFrom(port, 4)).get("1");
-      return answer && answer.pid !== before.get("1")!.pid ? answer : undefined;
-    }, 15_000);
+    const replaced = await vi.waitFor(
+      async () => {
+        const answer = (await answersFrom(port, 4)).get("1");
+        expect(answer?.pid).toBeDefined();
+        expect(answer?.pid).not.toBe(before.get("1")!.pid);
+        return answer!;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     expect(replaced.jobWorker).toBe(false);
 
     fixture.child.kill("SIGTERM");
