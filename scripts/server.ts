@@ -8,6 +8,7 @@ import http from "node:http";
 import type { BlockList } from "node:net";
 import path from "node:path";
 import { unavailablePage } from "../components/layout/unavailable-page";
+import { defaultLocale, locales } from "../i18n/locales";
 import { databaseAvailable } from "../lib/db/availability";
 import { parseKey } from "../lib/monitoring/crypto";
 import { ENTRY_POINT_ENV, parseTrustedProxies } from "../lib/rate-limit/client-address";
@@ -53,7 +54,6 @@ async function serve() {
   // What `next start` sets; and the app trusts CLIENT_ADDRESS_HEADER only in this process.
   Object.assign(process.env, { NODE_ENV: "production", [ENTRY_POINT_ENV]: "1" });
 
-  const locales = ["es", "en", "pt", "fr"];
   const messages = Object.fromEntries(
     locales.map((locale) => [locale, JSON.parse(readFileSync(path.join(dir, "messages", locale, "errors.request.json"), "utf8")) as RequestMessages]),
   );
@@ -73,7 +73,7 @@ async function serve() {
     trusted,
     publicUrl: process.env.PUBLIC_URL,
     messages,
-    defaultLocale: "es",
+    defaultLocale,
     databaseUp: () => databaseAvailable(process.env.DATABASE_URL, { fresh: true }),
     unavailablePage,
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "@/i18n/locales";
 import { cachedRead } from "@/lib/cache/query-cache";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +40,7 @@ export const proposalFiltersSchema = z.object({
   subregion: optionalEnum(["MEXICO_CENTRAL_AMERICA", "CARIBBEAN", "ANDEAN", "SOUTHERN_CONE_BRAZIL", "DIASPORA"] as const),
   type: optionalEnum(["REGIONAL_NETWORK", "CSO", "MIGRANT_LED", "DIASPORA", "ACADEMIA", "OTHER"] as const),
   status: optionalEnum(PUBLIC_STATUSES as [ProposalStatus, ...ProposalStatus[]]),
-  language: optionalEnum(["es", "en", "pt", "fr"] as const),
+  language: optionalEnum(locales),
   session: z.uuid().optional().catch(undefined),
   children: flag,
   gender: flag,

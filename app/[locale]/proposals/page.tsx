@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/input-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Link } from "@/i18n/navigation";
+import { locales } from "@/i18n/locales";
 import { resolvePageLocale } from "@/i18n/page-locale";
 import { canCreateProposal } from "@/lib/proposals/policy";
 import { getCurrentActor } from "@/lib/auth/session";
@@ -146,7 +147,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
             label={t("language")}
             all={tc("all")}
             value={filters.language}
-            options={(["es", "en", "pt", "fr"] as const).map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
+            options={locales.map((l) => ({ value: l, label: tc(`languages.${l}`) }))}
           />
           {sessions.length ? (
             <FilterSelect
